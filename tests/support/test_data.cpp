@@ -1,0 +1,50 @@
+#include "tests/support/test_data.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "common/error.h"
+
+namespace secnlp::testing {
+
+std::filesystem::path fixture_path(std::string_view relative) {
+  return std::filesystem::path(SECNLP_SOURCE_DIR) / "tests" / "data" / relative;
+}
+
+std::optional<std::filesystem::path> corpus_root() {
+  if (const char* env = std::getenv("SECNLP_DATA"); env && *env) {
+    std::filesystem::path p(env);
+    if (std::filesystem::is_directory(p)) return p;
+    return std::nullopt;
+  }
+  std::filesystem::path p(SECNLP_DEFAULT_DATA_DIR);
+  if (std::filesystem::is_directory(p)) return p;
+  return std::nullopt;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, "cannot open", path.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("secnlp-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+}  // namespace secnlp::testing
