@@ -15,16 +15,26 @@ std::string compose(std::string_view path, std::string_view message) {
 
 std::string_view error_code_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-    case ErrorCode::kConfig: return "config";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kParse: return "parse";
-    case ErrorCode::kEncoding: return "encoding";
-    case ErrorCode::kDatabase: return "database";
-    case ErrorCode::kResource: return "resource";
-    case ErrorCode::kLimit: return "limit";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kConfig:
+      return "config";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kParse:
+      return "parse";
+    case ErrorCode::kEncoding:
+      return "encoding";
+    case ErrorCode::kDatabase:
+      return "database";
+    case ErrorCode::kResource:
+      return "resource";
+    case ErrorCode::kLimit:
+      return "limit";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "unknown";
 }

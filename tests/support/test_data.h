@@ -40,9 +40,9 @@ class TempDir {
 
 // Declares `const std::filesystem::path var` = corpus_root()/relative, or skips the test with a
 // message naming what is missing.
-#define SECNLP_REQUIRE_CORPUS(var, relative)                                            \
-  const auto var##_root_ = ::secnlp::testing::corpus_root();                          \
-  if (!var##_root_ || !std::filesystem::exists(*var##_root_ / (relative)))            \
+#define SECNLP_REQUIRE_CORPUS(var, relative)                                         \
+  const auto var##_root_ = ::secnlp::testing::corpus_root();                         \
+  if (!var##_root_ || !std::filesystem::exists(*var##_root_ / (relative)))           \
     GTEST_SKIP() << "corpus data absent: set SECNLP_DATA or provide ../shared/data/" \
-                 << (relative);                                                       \
+                 << (relative);                                                      \
   const std::filesystem::path var = *var##_root_ / (relative)
