@@ -1,0 +1,60 @@
+#pragma once
+// HTML filing -> plain text, the way a reader sees it.
+//
+// Streams the document through libxml2's HTML parser (push mode, SAX callbacks, no DOM), so memory
+// is the output plus libxml2's input window, and time is linear in the input, whatever the nesting.
+// Pure functions: no shared state, safe from any thread.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace secnlp::nlp {
+
+// Options of html_to_text (config keys of the html stage use the same names).
+struct HtmlOptions {
+  // Loughran-McDonald rule: drop an outermost <table> whose text has more than
+  // `numeric_table_threshold` digits among its alphanumeric characters ([0-9] / [A-Za-z0-9]),
+  // unless the text contains "Item 7" or "Item 8" (any case, any spacing, e.g. "ITEM&nbsp;7A").
+  bool remove_numeric_tables = false;  // default off
+  double numeric_table_threshold = 0.10;
+  // Drop content a browser does not show: elements with a `hidden` attribute or a style with
+  // display:none (any case or spacing), and <ix:header> (the inline-XBRL facts block).
+  bool drop_hidden = true;  // default on
+};
+
+struct HtmlText {
+  std::string text;                // the text, UTF-8, see html_to_text for its layout
+  std::size_t tables = 0;          // outermost <table> elements seen (outside dropped content)
+  std::size_t tables_removed = 0;  // of those, removed by the numeric-table rule
+  // Parsing stopped early because the input is hostile: so many end tags that close nothing
+  // under a deep element stack that libxml2's search would go quadratic. `text` holds the text
+  // up to that point.
+  bool truncated = false;
+};
+
+// Extracts the visible text of `utf8_html`, which must already be UTF-8 (see decode_to_utf8);
+// ill-formed UTF-8 is replaced by U+FFFD and NULs are dropped first, and a <meta charset> in the
+// document is ignored. Never throws on any input (std::bad_alloc aside).
+//   Dropped: <head> (with <title>, <meta>, <style> ...), <script>, <style>, <noscript>,
+//     <template>, <svg>, comments, processing instructions, and hidden content (drop_hidden).
+//   Kept: the text of every other element, unknown and namespaced ones (<ix:nonNumeric>,
+//     <ix:nonFraction>, <font>) included. Entities are decoded; &nbsp; stays U+00A0 inside lines.
+//   Layout: block elements (p, div, br, tr, li, h1-h6, table, ul/ol, dl/dt/dd, section, article,
+//     header, footer, blockquote, pre, hr, center, form, address, ...) end the current line;
+//     p, h1-h6, table, ul, ol, dl, blockquote, pre and hr are set off by one blank line. <br>
+//     ends a line, and a second <br> in a row leaves a blank line. Runs of ASCII whitespace
+//     collapse to one space, as browsers do; lines have no leading or trailing spaces (nor
+//     leading/trailing U+00A0); never more than one blank line in a row; no blank line at the
+//     start or end; the text ends with "\n" unless empty.
+//   Tables: each row is one line; the non-empty cells of a row are separated by one tab ("\t");
+//     empty cells (spacers) leave nothing.
+//   <pre>: whitespace kept as written (CR LF -> LF).
+// Cost: linear in the input; about the speed of libxml2's own parser.
+HtmlText html_to_text(std::string_view utf8_html, const HtmlOptions& options = {});
+
+// A cheap sniff of the first 4 KiB: true when they contain (any case) "<html", "<!doctype html",
+// "<body", "<div", "<p>", "<p ", "<table", "<font", "<br" or "<span". Does not parse.
+bool looks_like_html(std::string_view text);
+
+}  // namespace secnlp::nlp
