@@ -1,0 +1,121 @@
+#include "nlp/readability/syllables.h"
+
+#include <string>
+#include <utility>
+
+namespace secnlp::nlp {
+namespace {
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool has_letter(std::string_view s) {
+  for (char c : s) {
+    if (is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// ASCII-lowercases `word`, reading U+2019 (right single quote) as an apostrophe.
+std::string normalize(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+}  // namespace
+
+SyllableCounter::SyllableCounter(SyllableDictionary dictionary, SyllableFallback fallback)
+    : dictionary_(std::move(dictionary)), fallback_(std::move(fallback)) {}
+
+int SyllableCounter::estimate(std::string_view word) {
+  std::string w;
+  for (char c : word) {
+    if (is_ascii_letter(c)) w.push_back(static_cast<char>(c | 0x20));
+  }
+  if (w.empty()) return has_letter(word) ? 1 : 0;
+  int groups = 0;
+  bool in_vowels = false;
+  for (char c : w) {
+    const bool v = is_vowel(c);
+    if (v && !in_vowels) ++groups;
+    in_vowels = v;
+  }
+  // Silent final "e": "make", "store" but not "table" (consonant + "le"), "free", or "the".
+  const std::size_t n = w.size();
+  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && groups > 1 &&
+      !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) {
+    --groups;
+  }
+  return groups < 1 ? 1 : groups;
+}
+
+int SyllableCounter::count_part(std::string_view part) const {
+  if (!has_letter(part)) return 0;
+  if (dictionary_) {
+    if (auto n = dictionary_(part)) return *n < 1 ? 1 : *n;
+    // Possessives: "companies'" and "company's" sound like their stems plus at most a syllable
+    // CMUdict usually lists; try the stem before giving up on the dictionary.
+    std::string_view stem = part;
+    if (stem.size() > 2 && stem.substr(stem.size() - 2) == "'s") {
+      stem.remove_suffix(2);
+    } else if (stem.size() > 1 && stem.back() == '\'') {
+      stem.remove_suffix(1);
+    }
+    if (stem.size() != part.size()) {
+      if (auto n = dictionary_(stem)) return *n < 1 ? 1 : *n;
+    }
+  }
+  std::string letters;
+  for (char c : part) {
+    if (is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) letters.push_back(c);
+  }
+  if (fallback_) {
+    const int n = fallback_(letters);
+    return n < 1 ? 1 : n;
+  }
+  return estimate(letters);
+}
+
+int SyllableCounter::count(std::string_view word) const {
+  const std::string w = normalize(word);
+  int total = 0;
+  std::size_t start = 0;
+  while (start <= w.size()) {
+    std::size_t end = w.find('-', start);
+    if (end == std::string::npos) end = w.size();
+    total += count_part(std::string_view(w).substr(start, end - start));
+    start = end + 1;
+  }
+  return total;
+}
+
+int SyllableCounter::count_textstat(std::string_view word) const {
+  if (word.empty()) return 0;
+  std::string w(word);
+  for (char& c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (dictionary_) {
+    if (auto n = dictionary_(w)) return *n;
+  }
+  if (fallback_) return fallback_(w);
+  return estimate(w);
+}
+
+}  // namespace secnlp::nlp
