@@ -1,0 +1,71 @@
+#include "corpora/inputs/input_files.h"
+
+#include <algorithm>
+#include <set>
+
+#include <re2/re2.h>
+
+namespace secnlp::corpora {
+
+bool is_document_file(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".htm" || ext == ".html" || ext == ".txt" || ext == ".xhtml";
+}
+
+std::vector<std::filesystem::path> discover_inputs(
+    const std::vector<std::filesystem::path>& inputs) {
+  std::set<std::filesystem::path> found;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec)) {
+      auto options = std::filesystem::directory_options::skip_permission_denied;
+      for (auto it = std::filesystem::recursive_directory_iterator(input, options, ec);
+           it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const auto& p = it->path();
+        if (p.filename().string().starts_with(".")) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec) && is_document_file(p)) found.insert(p.lexically_normal());
+      }
+    } else {
+      found.insert(input.lexically_normal());
+    }
+  }
+  return {found.begin(), found.end()};
+}
+
+std::map<std::string, std::string> metadata_from_filename(const std::filesystem::path& path) {
+  static const RE2 kCrawler(R"(^(\d{1,10})_([0-9A-Z\-]+?)_(\d{4})_(\d{10}-\d{2}-\d{6})$)");
+  static const RE2 kTicker(R"(^([A-Z][A-Z.\-]{0,9})_([0-9A-Z\-]+?)_FY(\d{4})(?:_(.*))?$)");
+  static const RE2 kAccession(R"(^(\d{10}-\d{2}-\d{6}))");
+  static const RE2 kAccessionInside(R"((\d{10}-\d{2}-\d{6}))");
+  const std::string stem = path.stem().string();
+  std::map<std::string, std::string> meta;
+  std::string cik, form, year, accession, ticker, rest;
+  auto normalise_form = [](std::string f) {
+    if (f == "10K") return std::string("10-K");
+    if (f == "10Q") return std::string("10-Q");
+    if (f == "8K") return std::string("8-K");
+    return f;
+  };
+  if (RE2::FullMatch(stem, kCrawler, &cik, &form, &year, &accession)) {
+    meta["cik"] = cik;
+    meta["form"] = normalise_form(form);
+    meta["fiscal_year"] = year;
+    meta["accession"] = accession;
+  } else if (RE2::FullMatch(stem, kTicker, &ticker, &form, &year, &rest)) {
+    meta["ticker"] = ticker;
+    meta["form"] = normalise_form(form);
+    meta["fiscal_year"] = year;
+    if (RE2::PartialMatch(rest, kAccessionInside, &accession)) meta["accession"] = accession;
+  } else if (RE2::PartialMatch(stem, kAccession, &accession)) {
+    meta["accession"] = accession;
+  }
+  return meta;
+}
+
+}  // namespace secnlp::corpora

@@ -1,0 +1,58 @@
+#include "pipeline/document.h"
+
+#include <algorithm>
+#include <array>
+
+namespace secnlp::pipeline {
+
+std::string slot_names(SlotSet set) {
+  static constexpr std::array<std::pair<Slot, const char*>, 8> kNames = {{
+      {kSlotRaw, "raw"},
+      {kSlotText, "text"},
+      {kSlotSections, "sections"},
+      {kSlotSentences, "sentences"},
+      {kSlotTokens, "tokens"},
+      {kSlotTerms, "terms"},
+      {kSlotMetrics, "metrics"},
+      {kSlotCounts, "counts"},
+  }};
+  std::string out;
+  for (const auto& [slot, name] : kNames) {
+    if (!(set & slot)) continue;
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+std::pair<std::size_t, std::size_t> TokenStream::range(std::size_t first_sentence,
+                                                       std::size_t last_sentence) const {
+  auto end_of = [&](std::size_t sentence) -> std::size_t {
+    if (sentence == 0 || sentence_end.empty()) return 0;
+    return sentence_end[std::min(sentence, sentence_end.size()) - 1];
+  };
+  return {end_of(first_sentence), end_of(last_sentence)};
+}
+
+std::vector<Scope> Document::scopes() const {
+  std::vector<Scope> out;
+  out.push_back({"", 0, sentences.size()});
+  // A sentence belongs to the section its first byte falls in.
+  auto first_at_or_after = [&](std::uint32_t offset) {
+    return static_cast<std::size_t>(
+        std::lower_bound(sentences.begin(), sentences.end(), offset,
+                         [](const TextSpan& s, std::uint32_t off) { return s.begin < off; }) -
+        sentences.begin());
+  };
+  for (const Section& section : sections) {
+    out.push_back(
+        {section.item, first_at_or_after(section.span.begin), first_at_or_after(section.span.end)});
+  }
+  return out;
+}
+
+void Document::set_metric(const std::string& scope, std::string name, double value) {
+  metrics[scope].emplace_back(std::move(name), value);
+}
+
+}  // namespace secnlp::pipeline

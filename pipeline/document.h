@@ -1,0 +1,107 @@
+#pragma once
+// The Document: everything the pipeline knows about one input file, filled in stage by stage.
+//
+// Text is UTF-8. Positions are byte offsets into `text`. Sentences are spans of `text`; tokens and
+// terms are grouped by sentence, so any range of sentences (the whole document, or one section)
+// is a range of tokens. Sections (10-K items) are ranges of `text`; `scopes()` turns them into
+// sentence ranges so that every metric stage computes per document and per section alike.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace secnlp::pipeline {
+
+// What a stage reads and writes, checked when a pipeline is assembled.
+enum Slot : std::uint32_t {
+  kSlotRaw = 1u << 0,        // raw bytes as read
+  kSlotText = 1u << 1,       // UTF-8 text
+  kSlotSections = 1u << 2,   // item sections of `text`
+  kSlotSentences = 1u << 3,  // sentence spans
+  kSlotTokens = 1u << 4,     // word tokens
+  kSlotTerms = 1u << 5,      // filtered terms (stop words out, stemmed/lemmatised)
+  kSlotMetrics = 1u << 6,    // numbers per scope
+  kSlotCounts = 1u << 7,     // term counts per scope
+};
+using SlotSet = std::uint32_t;
+
+// Names of the slots in `set`, e.g. "text, sentences".
+std::string slot_names(SlotSet set);
+
+// A byte range [begin, end) of Document::text.
+struct TextSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// One item of a filing (issue: sections). Offsets into Document::text.
+struct Section {
+  std::string item;     // canonical id: "1", "1A", "7", "part1item2", "8.01", "signatures"
+  std::string heading;  // the heading as found in the text
+  TextSpan span;
+  std::string method;       // how it was found, e.g. "heading", "toc-link"
+  double confidence = 1.0;  // 0..1
+  std::uint32_t flags = 0;  // SectionFlag bits
+};
+
+// A sequence of strings grouped by sentence: items of sentence i are
+// [sentence_end[i-1], sentence_end[i]) (with sentence_end[-1] = 0).
+struct TokenStream {
+  std::vector<std::string> items;
+  std::vector<std::uint32_t> sentence_end;
+
+  // Items of sentences [first, last).
+  std::pair<std::size_t, std::size_t> range(std::size_t first_sentence,
+                                            std::size_t last_sentence) const;
+  void clear() {
+    items.clear();
+    sentence_end.clear();
+  }
+};
+
+// A named range of sentences over which metrics and counts are computed. The whole document is
+// the scope with an empty name.
+struct Scope {
+  std::string name;  // "" for the document, else the section item id
+  std::size_t first_sentence = 0;
+  std::size_t last_sentence = 0;
+};
+
+// Ordered name -> value pairs computed for one scope.
+using Metrics = std::vector<std::pair<std::string, double>>;
+// Term -> count for one scope, sorted by term.
+using TermCounts = std::vector<std::pair<std::string, std::uint32_t>>;
+
+struct Document {
+  // Identity, set by the reader.
+  std::string path;
+  std::uint64_t size = 0;
+  std::string content_hash;
+  std::string source_type;  // "html" or "text", set by the html stage
+  std::string encoding;     // source encoding, set by the decode stage
+  // Filing metadata: cik, company, form, fiscal_year, period, filed, accession, ticker, ...
+  std::map<std::string, std::string> metadata;
+
+  std::string raw;   // released (emptied) once decoded, to bound memory
+  std::string text;  // UTF-8
+  std::vector<Section> sections;
+  std::vector<TextSpan> sentences;
+  TokenStream tokens;
+  TokenStream terms;
+
+  // Results: scope name -> metrics / counts.
+  std::map<std::string, Metrics> metrics;
+  std::map<std::string, TermCounts> counts;
+  // Non-fatal observations worth recording (e.g. "3 invalid bytes replaced").
+  std::vector<std::string> warnings;
+
+  // The whole document, then one scope per section (in text order), as sentence ranges.
+  std::vector<Scope> scopes() const;
+  // Adds `name = value` to `scope`'s metrics.
+  void set_metric(const std::string& scope, std::string name, double value);
+};
+
+}  // namespace secnlp::pipeline

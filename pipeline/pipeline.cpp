@@ -1,0 +1,86 @@
+#include "pipeline/pipeline.h"
+
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+
+namespace secnlp::pipeline {
+
+void StageRegistry::add(StageInfo info) {
+  stages_.push_back(std::move(info));
+}
+
+const StageInfo* StageRegistry::find(std::string_view name) const {
+  for (const auto& s : stages_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+Pipeline Pipeline::build(const PipelineConfig& config, const StageRegistry& registry,
+                         Resources& resources) {
+  Pipeline p;
+  p.config_ = config;
+  p.config_hash_ = config.hash();
+  SlotSet available = kSlotRaw;
+  for (const std::string& name : config.stages) {
+    const StageInfo* info = registry.find(name);
+    if (!info) {
+      std::string known;
+      for (const auto& s : registry.stages())
+        known += (known.empty() ? "" : ", ") + s.name;
+      throw Error(ErrorCode::kConfig, fmt::format("unknown stage '{}' (known: {})", name, known),
+                  config.source);
+    }
+    for (const auto& [existing, stage] : p.stages_) {
+      if (existing == name)
+        throw Error(ErrorCode::kConfig, fmt::format("stage '{}' listed twice", name),
+                    config.source);
+    }
+    StageOptions options = config.options_for(name);
+    std::unique_ptr<Stage> stage;
+    try {
+      stage = info->factory(options, resources);
+      options.reject_unknown();
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kConfig && e.path().empty())
+        throw Error(e.code(), e.message(), config.source);
+      throw;
+    }
+    const SlotSet missing = stage->reads() & ~available;
+    if (missing) {
+      throw Error(ErrorCode::kConfig,
+                  fmt::format("stage '{}' needs {}, which no earlier stage produces", name,
+                              slot_names(missing)),
+                  config.source);
+    }
+    available |= stage->writes();
+    p.stages_.emplace_back(name, std::move(stage));
+  }
+  return p;
+}
+
+void Pipeline::run(Document& doc) const {
+  for (const auto& [name, stage] : stages_) {
+    try {
+      stage->run(doc);
+    } catch (const Error& e) {
+      throw Error(e.code(), fmt::format("stage '{}': {}", name, e.message()), doc.path);
+    } catch (const std::bad_alloc&) {
+      throw Error(ErrorCode::kLimit, fmt::format("stage '{}': out of memory", name), doc.path);
+    } catch (const std::exception& e) {
+      throw Error(ErrorCode::kInternal, fmt::format("stage '{}': {}", name, e.what()), doc.path);
+    }
+  }
+}
+
+std::vector<std::string> Pipeline::stage_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, stage] : stages_)
+    names.push_back(name);
+  return names;
+}
+
+}  // namespace secnlp::pipeline

@@ -1,0 +1,36 @@
+#pragma once
+// A Pipeline is the ordered list of stages built from a PipelineConfig.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/config.h"
+#include "pipeline/stage.h"
+
+namespace secnlp::pipeline {
+
+class Pipeline {
+ public:
+  // Builds every stage and checks the order: each stage's inputs must be written by an earlier
+  // stage (the reader provides `raw`). Throws Error(kConfig) naming the stage and what it lacks,
+  // or an unknown stage name with the list of known ones.
+  static Pipeline build(const PipelineConfig& config, const StageRegistry& registry,
+                        Resources& resources);
+
+  // Runs the stages in order. An exception from a stage is rethrown as secnlp::Error prefixed
+  // with the stage name, keeping its code.
+  void run(Document& doc) const;
+
+  const std::string& config_hash() const { return config_hash_; }
+  const PipelineConfig& config() const { return config_; }
+  std::vector<std::string> stage_names() const;
+
+ private:
+  PipelineConfig config_;
+  std::string config_hash_;
+  std::vector<std::pair<std::string, std::unique_ptr<Stage>>> stages_;
+};
+
+}  // namespace secnlp::pipeline

@@ -1,0 +1,58 @@
+#pragma once
+// `secnlp process`: runs the pipeline over many files into the SQLite store.
+//
+// One serial reader hands paths to N workers (oneTBB parallel_pipeline); each worker reads,
+// hashes and processes a document; one writer commits each document in its own transaction.
+// At most 2N documents are in flight, so memory is bounded by a few times the largest document.
+// A document that fails (unreadable, too large, binary, malformed) becomes an `errors` row and
+// a log line naming the file; the others go on. Documents already stored with the same content
+// hash and config hash are skipped unless `force`.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/progress.h"
+#include "pipeline/resources.h"
+#include "pipeline/store/document_store.h"
+
+namespace secnlp::pipeline {
+
+struct ProcessOptions {
+  std::vector<std::filesystem::path> inputs;  // files and directories
+  std::filesystem::path db = "secnlp.db";
+  std::optional<std::filesystem::path> pipeline_file;  // TOML; default pipeline when absent
+  ResourcePaths resources;
+  int threads = 0;  // 0: all cores
+  bool force = false;
+  bool store_text = true;
+  std::uint64_t max_document_bytes = 1ull << 30;
+  ProgressMode progress = ProgressMode::kAuto;
+};
+
+struct FailedDocument {
+  std::string path;
+  std::string code;
+  std::string message;
+};
+
+struct ProcessSummary {
+  std::int64_t run_id = 0;
+  store::RunCounts counts;
+  double seconds = 0;
+  std::string config_hash;
+  std::vector<std::string> stages;
+  bool lexicon = false;  // whether LM metrics were computed
+  std::vector<FailedDocument> failures;
+};
+
+// Processes every input. Throws Error for problems that stop the whole run (bad config, database
+// cannot be opened); per-document problems are in the summary and the database.
+ProcessSummary process_documents(const ProcessOptions& options);
+
+// Builds the pipeline for `options` without processing anything (for --dry-run and tests).
+std::vector<std::string> validate_pipeline(const ProcessOptions& options);
+
+}  // namespace secnlp::pipeline

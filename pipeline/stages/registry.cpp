@@ -1,0 +1,20 @@
+#include "pipeline/stages/stage_infos.h"
+
+namespace secnlp::pipeline {
+
+StageRegistry builtin_stages() {
+  StageRegistry registry;
+  registry.add(stages::decode_stage());
+  registry.add(stages::html_stage());
+  registry.add(stages::normalize_stage());
+  registry.add(stages::clean_stage());
+  registry.add(stages::sentences_stage());
+  registry.add(stages::tokens_stage());
+  registry.add(stages::terms_stage());
+  registry.add(stages::counts_stage());
+  registry.add(stages::readability_stage());
+  registry.add(stages::lexicon_stage());
+  return registry;
+}
+
+}  // namespace secnlp::pipeline

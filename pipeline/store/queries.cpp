@@ -1,0 +1,204 @@
+#include "pipeline/store/queries.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "pipeline/store/schema.h"
+#include "pipeline/store/sqlite.h"
+#include "pipeline/store/term_vector_codec.h"
+
+namespace secnlp::store {
+namespace {
+
+// Throws Error(kIo) when the database file does not exist (reading never creates one).
+const std::filesystem::path& existing(const std::filesystem::path& db) {
+  if (!std::filesystem::exists(db))
+    throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", db.string());
+  return db;
+}
+
+// WHERE clause over documents d, with its parameters in order.
+std::pair<std::string, std::vector<std::string>> where_clause(const DocumentFilter& f) {
+  std::string sql = " WHERE d.status = 'ok'";
+  std::vector<std::string> params;
+  auto add = [&](const char* condition, std::string value) {
+    sql += condition;
+    params.push_back(std::move(value));
+  };
+  if (f.cik) {
+    std::string cik = *f.cik;
+    cik.erase(0, std::min(cik.find_first_not_of('0'), cik.size()));
+    add(" AND ltrim(d.cik, '0') = ?", cik);
+  }
+  if (f.ticker) add(" AND upper(d.ticker) = upper(?)", *f.ticker);
+  if (f.form) add(" AND upper(d.form) = upper(?)", *f.form);
+  if (f.year) add(" AND d.fiscal_year = ?", std::to_string(*f.year));
+  if (f.path_contains) add(" AND instr(d.path, ?) > 0", *f.path_contains);
+  return {sql, params};
+}
+
+pipeline::Cell text_or_null(Statement& st, int i) {
+  if (st.column_is_null(i)) return std::monostate{};
+  return st.column_text(i);
+}
+
+const std::vector<std::string> kDefaultMetrics = {
+    "words", "sentences", "flesch_kincaid_grade", "gunning_fog", "smog", "flesch_reading_ease"};
+const std::vector<std::string> kLmMetrics = {"lm_negative",     "lm_positive",     "lm_uncertainty",
+                                             "lm_litigious",    "lm_strong_modal", "lm_weak_modal",
+                                             "lm_constraining", "lm_negations"};
+
+}  // namespace
+
+pipeline::ResultTable query_metrics(const MetricsQuery& query) {
+  Connection db(existing(query.db).string());
+  migrate(db);
+  std::set<std::string> available;
+  {
+    Statement st = db.prepare("SELECT DISTINCT name FROM metrics WHERE scope = ?");
+    st.bind(1, query.scope);
+    while (st.step())
+      available.insert(st.column_text(0));
+  }
+  std::vector<std::string> names;
+  if (query.names.empty()) {
+    for (const auto& n : kDefaultMetrics)
+      if (available.count(n)) names.push_back(n);
+    for (const auto& n : kLmMetrics)
+      if (available.count(n)) names.push_back(n);
+  } else if (query.names.size() == 1 && query.names[0] == "all") {
+    names.assign(available.begin(), available.end());
+  } else {
+    names = query.names;
+  }
+
+  pipeline::ResultTable table;
+  table.columns = {"document", "cik", "ticker", "form", "year"};
+  table.columns.insert(table.columns.end(), names.begin(), names.end());
+  std::map<std::string, std::size_t> column_of;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    column_of[names[i]] = 5 + i;
+
+  auto [where, params] = where_clause(query.filter);
+  Statement docs =
+      db.prepare("SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year FROM documents d" +
+                 where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path");
+  for (std::size_t i = 0; i < params.size(); ++i)
+    docs.bind(static_cast<int>(i) + 1, params[i]);
+  Statement values = db.prepare("SELECT name, value FROM metrics WHERE doc_id = ? AND scope = ?");
+  while (docs.step()) {
+    std::vector<pipeline::Cell> row(table.columns.size());
+    row[0] = std::filesystem::path(docs.column_text(1)).filename().string();
+    row[1] = text_or_null(docs, 2);
+    row[2] = text_or_null(docs, 3);
+    row[3] = text_or_null(docs, 4);
+    if (!docs.column_is_null(5)) row[4] = docs.column_int(5);
+    values.bind(1, docs.column_int(0)).bind(2, query.scope);
+    bool any = false;
+    while (values.step()) {
+      auto it = column_of.find(values.column_text(0));
+      if (it == column_of.end() || values.column_is_null(1)) continue;
+      row[it->second] = values.column_double(1);
+      any = true;
+    }
+    values.reset();
+    if (any || query.scope.empty()) table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+pipeline::ResultTable query_terms(const TermsQuery& query) {
+  Connection db(existing(query.db).string());
+  migrate(db);
+  auto [where, params] = where_clause(query.filter);
+  Statement st =
+      db.prepare("SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id" + where +
+                 " AND v.scope = ?");
+  int index = 1;
+  for (const auto& p : params)
+    st.bind(index++, p);
+  st.bind(index, query.scope);
+
+  struct Stats {
+    std::uint64_t count = 0;
+    std::uint32_t df = 0;
+    double tfidf_sum = 0;
+  };
+  std::vector<std::vector<TermIdCount>> vectors;
+  std::unordered_map<std::uint32_t, Stats> stats;
+  while (st.step()) {
+    vectors.push_back(decode_term_vector(st.column_blob(0)));
+    for (const auto& [id, count] : vectors.back()) {
+      Stats& s = stats[id];
+      s.count += count;
+      s.df += 1;
+    }
+  }
+  const double n = static_cast<double>(vectors.size());
+  for (const auto& vec : vectors) {
+    double norm = 0;
+    for (const auto& [id, count] : vec) {
+      const double w = count * (std::log((1 + n) / (1 + stats[id].df)) + 1);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    if (norm == 0) continue;
+    for (const auto& [id, count] : vec) {
+      stats[id].tfidf_sum += count * (std::log((1 + n) / (1 + stats[id].df)) + 1) / norm;
+    }
+  }
+  std::vector<std::pair<std::uint32_t, Stats>> ranked(stats.begin(), stats.end());
+  auto key = [&](const Stats& s) {
+    switch (query.order) {
+      case TermOrder::kCount:
+        return static_cast<double>(s.count);
+      case TermOrder::kDocumentFrequency:
+        return static_cast<double>(s.df) + s.count * 1e-12;
+      case TermOrder::kTfidf:
+        return s.tfidf_sum;
+    }
+    return 0.0;
+  };
+  const std::size_t top = std::min(query.top, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(),
+                    [&](const auto& a, const auto& b) {
+                      const double ka = key(a.second), kb = key(b.second);
+                      return ka != kb ? ka > kb : a.first < b.first;
+                    });
+  ranked.resize(top);
+
+  pipeline::ResultTable table;
+  table.columns = {"term", "count", "df", "mean_tfidf"};
+  Statement term = db.prepare("SELECT term FROM vocabulary WHERE id = ?");
+  for (const auto& [id, s] : ranked) {
+    term.bind(1, static_cast<std::int64_t>(id));
+    std::string text = term.step() ? term.column_text(0) : fmt::format("#{}", id);
+    term.reset();
+    table.rows.push_back({text, static_cast<std::int64_t>(s.count), static_cast<std::int64_t>(s.df),
+                          n > 0 ? s.tfidf_sum / n : 0.0});
+  }
+  return table;
+}
+
+StoreSummary summarize_store(const std::filesystem::path& path) {
+  Connection db(existing(path).string());
+  migrate(db);
+  StoreSummary s;
+  auto scalar = [&](const char* sql) {
+    Statement st = db.prepare(sql);
+    return st.step() ? st.column_int(0) : 0;
+  };
+  s.documents_ok = scalar("SELECT count(*) FROM documents WHERE status = 'ok'");
+  s.documents_failed = scalar("SELECT count(*) FROM documents WHERE status = 'error'");
+  s.runs = scalar("SELECT count(*) FROM runs");
+  s.vocabulary = scalar("SELECT count(*) FROM vocabulary");
+  return s;
+}
+
+}  // namespace secnlp::store

@@ -1,0 +1,58 @@
+#pragma once
+// Read-side queries behind `secnlp metrics` and `secnlp terms`.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/result_table.h"
+
+namespace secnlp::store {
+
+// Which documents a query covers; empty fields do not filter.
+struct DocumentFilter {
+  std::optional<std::string> cik;
+  std::optional<std::string> ticker;
+  std::optional<std::string> form;
+  std::optional<int> year;
+  std::optional<std::string> path_contains;
+};
+
+struct MetricsQuery {
+  std::filesystem::path db;
+  DocumentFilter filter;
+  std::string scope;  // "" = whole document, else a section item such as "1A"
+  // Metric names (columns). Empty: a default set (words, sentences, readability, and the LM
+  // counts when the database has them). "all" = every metric stored.
+  std::vector<std::string> names;
+};
+
+// One row per document: document, cik, ticker, form, year, then one column per metric.
+pipeline::ResultTable query_metrics(const MetricsQuery& query);
+
+enum class TermOrder { kCount, kDocumentFrequency, kTfidf };
+
+struct TermsQuery {
+  std::filesystem::path db;
+  DocumentFilter filter;
+  std::string scope;
+  std::size_t top = 25;
+  TermOrder order = TermOrder::kCount;
+};
+
+// The top terms over the selected documents: term, count, df (documents containing it), and
+// mean TF-IDF weight (smooth idf, l2-normalised per document, as scikit-learn's defaults).
+pipeline::ResultTable query_terms(const TermsQuery& query);
+
+// Counts for a database summary: documents ok/failed, runs, distinct terms.
+struct StoreSummary {
+  std::int64_t documents_ok = 0;
+  std::int64_t documents_failed = 0;
+  std::int64_t runs = 0;
+  std::int64_t vocabulary = 0;
+};
+StoreSummary summarize_store(const std::filesystem::path& db);
+
+}  // namespace secnlp::store

@@ -1,0 +1,126 @@
+#include "pipeline/store/schema.h"
+
+#include <array>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+
+namespace secnlp::store {
+namespace {
+
+// migrations[i] brings the schema from version i to i + 1. Never edit a released entry; append.
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {
+    R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running',
+  config_hash TEXT,
+  config TEXT,
+  threads INTEGER,
+  docs_total INTEGER DEFAULT 0,
+  docs_processed INTEGER DEFAULT 0,
+  docs_skipped INTEGER DEFAULT 0,
+  docs_failed INTEGER DEFAULT 0,
+  bytes INTEGER DEFAULT 0
+);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER,
+  content_hash TEXT,
+  config_hash TEXT,
+  status TEXT NOT NULL,
+  run_id INTEGER REFERENCES runs(id),
+  processed_at TEXT,
+  source_type TEXT,
+  encoding TEXT,
+  cik TEXT,
+  ticker TEXT,
+  company TEXT,
+  form TEXT,
+  fiscal_year INTEGER,
+  period TEXT,
+  filed TEXT,
+  accession TEXT,
+  metadata TEXT,
+  error TEXT
+);
+CREATE INDEX documents_cik ON documents(cik, form, fiscal_year);
+CREATE INDEX documents_accession ON documents(accession);
+CREATE TABLE document_text (
+  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  text TEXT NOT NULL
+);
+CREATE TABLE sections (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  item TEXT NOT NULL,
+  begin_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  heading TEXT,
+  method TEXT,
+  confidence REAL,
+  flags INTEGER,
+  PRIMARY KEY (doc_id, item)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value REAL,
+  PRIMARY KEY (doc_id, scope, name)
+) WITHOUT ROWID;
+CREATE TABLE vocabulary (
+  id INTEGER PRIMARY KEY,
+  term TEXT NOT NULL UNIQUE
+);
+CREATE TABLE term_vectors (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  unique_terms INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (doc_id, scope)
+) WITHOUT ROWID;
+CREATE TABLE errors (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER REFERENCES runs(id),
+  path TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+)sql",
+};
+
+int user_version(Connection& db) {
+  Statement st = db.prepare("PRAGMA user_version");
+  st.step();
+  return static_cast<int>(st.column_int(0));
+}
+
+}  // namespace
+
+void migrate(Connection& db) {
+  int version = user_version(db);
+  if (version == kSchemaVersion) return;
+  if (version > kSchemaVersion) {
+    throw Error(ErrorCode::kDatabase,
+                fmt::format("database schema version {} is newer than this secnlp supports ({})",
+                            version, kSchemaVersion),
+                db.path());
+  }
+  Transaction tx(db);
+  version = user_version(db);  // another process may have migrated meanwhile
+  for (; version < kSchemaVersion; ++version) {
+    db.exec(kMigrations[static_cast<std::size_t>(version)]);
+  }
+  db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+  tx.commit();
+}
+
+}  // namespace secnlp::store

@@ -1,0 +1,25 @@
+#pragma once
+// The database schema and its migrations. PRAGMA user_version holds the schema version; opening
+// a database applies every newer migration in one transaction, and refuses a database written by
+// a newer secnlp.
+//
+// Tables (version 1):
+//   runs          one row per `secnlp process` (or job) run: times, counts, config, outcome
+//   documents     one row per input path: size, content hash, config hash, status, metadata
+//   document_text the clean text of each document (for sections, diffs and re-reading)
+//   sections      item sections of a document: offsets, heading, method, confidence, flags
+//   metrics       (document, scope, name) -> value; scope '' is the whole document
+//   vocabulary    term id <-> term, shared by all documents
+//   term_vectors  (document, scope) -> sparse term counts, varint-coded (term_vector_codec.h)
+//   errors        one row per failed document per run: path, code, message
+
+#include "pipeline/store/sqlite.h"
+
+namespace secnlp::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Brings `db` to kSchemaVersion. Throws Error(kDatabase) if it is newer than this build knows.
+void migrate(Connection& db);
+
+}  // namespace secnlp::store

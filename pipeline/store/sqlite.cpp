@@ -1,0 +1,159 @@
+#include "pipeline/store/sqlite.h"
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+
+namespace secnlp::store {
+
+Connection::Connection(const std::string& path, bool read_only) : path_(path) {
+  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "cannot allocate connection";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error(ErrorCode::kDatabase, "cannot open database: " + message, path);
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_extended_result_codes(db_, 1);
+  if (!read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  exec("PRAGMA foreign_keys=ON;");
+}
+
+Connection::~Connection() {
+  sqlite3_close_v2(db_);
+}
+
+void Connection::fail(std::string_view what) const {
+  throw Error(ErrorCode::kDatabase, fmt::format("{}: {}", what, sqlite3_errmsg(db_)), path_);
+}
+
+void Connection::exec(std::string_view sql) {
+  std::string owned(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw Error(ErrorCode::kDatabase, text, path_);
+  }
+}
+
+Statement Connection::prepare(std::string_view sql) {
+  return Statement(*this, sql);
+}
+
+std::int64_t Connection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
+int Connection::changes() const {
+  return sqlite3_changes(db_);
+}
+
+Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
+  if (sqlite3_prepare_v2(connection.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
+                         nullptr) != SQLITE_OK) {
+    connection.fail(fmt::format("cannot prepare '{}'", sql.substr(0, 60)));
+  }
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) connection_->fail("bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) connection_->fail("bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  if (sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
+      SQLITE_OK)
+    connection_->fail("bind");
+  return *this;
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT) != SQLITE_OK)
+    connection_->fail("bind");
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) connection_->fail("bind");
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  connection_->fail("step");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::column_int(int index) const {
+  return sqlite3_column_int64(stmt_, index);
+}
+
+double Statement::column_double(int index) const {
+  return sqlite3_column_double(stmt_, index);
+}
+
+std::string Statement::column_text(int index) const {
+  const auto* p = sqlite3_column_text(stmt_, index);
+  const int n = sqlite3_column_bytes(stmt_, index);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))
+           : std::string();
+}
+
+std::string_view Statement::column_blob(int index) const {
+  const void* p = sqlite3_column_blob(stmt_, index);
+  const int n = sqlite3_column_bytes(stmt_, index);
+  return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n))
+           : std::string_view();
+}
+
+bool Statement::column_is_null(int index) const {
+  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+  connection_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      connection_.exec("ROLLBACK");
+    } catch (...) {
+    }
+  }
+}
+
+void Transaction::commit() {
+  connection_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace secnlp::store

@@ -1,0 +1,165 @@
+// Runs the secnlp binary as a user would and checks exit codes, stdout and stderr.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/store/sqlite.h"
+#include "tests/support/test_data.h"
+
+namespace secnlp {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `secnlp ARGS` through the shell, capturing stdout and stderr into files.
+Result run(const std::string& args, const fs::path& dir) {
+  const fs::path out = dir / "stdout.txt";
+  const fs::path err = dir / "stderr.txt";
+  const std::string command = std::string(SECNLP_BINARY) + " " + args + " >" + out.string() +
+                              " 2>" + err.string() + " </dev/null";
+  const int status = std::system(command.c_str());
+  Result r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = testing::read_file(out);
+  r.err = testing::read_file(err);
+  return r;
+}
+
+void write(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::string good_doc(int i) {
+  std::string s = "<html><body>";
+  for (int p = 0; p < 40; ++p) {
+    s += "<p>Paragraph " + std::to_string(p) + " of filing " + std::to_string(i) +
+         ". Revenue increased while costs were uncertain and litigation continued.</p>";
+  }
+  return s + "</body></html>";
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write(dir_.path() / "in" / "a.htm", good_doc(1));
+    write(dir_.path() / "in" / "b.txt", "Plain text filing. It has two sentences.\n");
+  }
+  std::string db() const { return (dir_.path() / "out.db").string(); }
+  std::string in() const { return (dir_.path() / "in").string(); }
+  testing::TempDir dir_;
+};
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"", "process", "metrics", "terms", "stages"}) {
+    Result r = run(std::string(command) + " --help", dir_.path());
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << command << r.out;
+  }
+}
+
+TEST_F(CliTest, ProcessThenQueryInEachFormat) {
+  Result p = run("process " + in() + " --db " + db() + " --progress off", dir_.path());
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  EXPECT_NE(p.out.find("processed"), std::string::npos);
+  EXPECT_NE(p.err.find("processing 2 documents"), std::string::npos) << p.err;
+
+  Result csv = run("metrics --db " + db() + " --format csv --metric words", dir_.path());
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "document,cik,ticker,form,year,words");
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 3);
+
+  Result json = run("terms --db " + db() + " --format json --top 3", dir_.path());
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out.front(), '[');
+  EXPECT_NE(json.out.find("\"term\": "), std::string::npos) << json.out;
+  EXPECT_EQ(std::count(json.out.begin(), json.out.end(), '{'), 3);
+}
+
+TEST_F(CliTest, ExitCodesAreDocumented) {
+  struct Row {
+    std::string args;
+    int code;
+    std::string stderr_part;
+  };
+  write(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
+  write(dir_.path() / "bin" / "x.htm", std::string("%PDF-1.4\n\0\0\0binary", 18));
+  const std::vector<Row> rows = {
+      {"nosuchcommand", 2, ""},
+      {"process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "bad.toml").string(),
+       2, "needs text, sentences"},
+      {"process " + in() + " --db " + db() + " --lexicon /nonexistent/lm.csv", 3,
+       "/nonexistent/lm.csv"},
+      {"metrics --db /nonexistent/x.db", 3, "no such database"},
+      {"process " + (dir_.path() / "bin").string() + " --db " + db() + " --progress off", 1,
+       "x.htm"},
+  };
+  for (const auto& row : rows) {
+    Result r = run(row.args, dir_.path());
+    EXPECT_EQ(r.exit_code, row.code) << row.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(row.stderr_part), std::string::npos) << row.args << "\n" << r.err;
+  }
+}
+
+TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
+  const int kDocs = 300;
+  for (int i = 0; i < kDocs; ++i)
+    write(dir_.path() / "many" / (std::to_string(i) + ".htm"), good_doc(i));
+  const std::string many = (dir_.path() / "many").string();
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string dbpath = db();
+    execl(SECNLP_BINARY, SECNLP_BINARY, "process", many.c_str(), "--db", dbpath.c_str(),
+          "--threads", "2", "--progress", "off", "-q", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once some, but not all, documents are stored.
+  std::int64_t stored = 0;
+  for (int attempt = 0; attempt < 2000 && stored == 0; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    try {
+      store::Connection conn(db());
+      store::Statement st = conn.prepare("SELECT count(*) FROM documents");
+      stored = st.step() ? st.column_int(0) : 0;
+    } catch (...) {
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+
+  Result second =
+      run("process " + many + " --db " + db() + " --progress off --format csv", dir_.path());
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  store::Connection conn(db());
+  auto scalar = [&](const char* sql) {
+    store::Statement st = conn.prepare(sql);
+    return st.step() ? st.column_int(0) : -1;
+  };
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE status = 'ok'"), kDocs);
+  EXPECT_EQ(scalar("SELECT count(DISTINCT doc_id) FROM term_vectors WHERE scope = ''"), kDocs);
+  EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT path FROM documents GROUP BY path "
+                   "HAVING count(*) > 1)"),
+            0);
+  // Every stored document has its metrics: no half-written rows survived the kill.
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                   "(SELECT 1 FROM metrics m WHERE m.doc_id = d.id AND m.name = 'words')"),
+            0);
+}
+
+}  // namespace
+}  // namespace secnlp

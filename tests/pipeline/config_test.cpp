@@ -1,0 +1,101 @@
+#include "pipeline/config.h"
+
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+
+namespace secnlp::pipeline {
+namespace {
+
+TEST(ConfigTest, ParsesStagesAndOptions) {
+  auto config = parse_pipeline_config(R"(
+stages = ["decode", "html", "clean"]
+[html]
+remove_numeric_tables = false
+numeric_table_threshold = 0.2
+[clean]
+disable = ["urls"]
+[[clean.rules]]
+name = "dollar"
+pattern = '\$'
+replace = " dollar "
+)",
+                                      "p.toml");
+  EXPECT_EQ(config.stages, (std::vector<std::string>{"decode", "html", "clean"}));
+  StageOptions html = config.options_for("html");
+  EXPECT_FALSE(html.get_bool("remove_numeric_tables", true));
+  EXPECT_DOUBLE_EQ(html.get_double("numeric_table_threshold", 0.1), 0.2);
+  EXPECT_NO_THROW(html.reject_unknown());
+  StageOptions clean = config.options_for("clean");
+  EXPECT_EQ(clean.get_strings("disable"), std::vector<std::string>{"urls"});
+  auto rules = clean.get_tables("rules");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0]["pattern"], "\\$");
+  EXPECT_EQ(rules[0]["replace"], " dollar ");
+}
+
+TEST(ConfigTest, UnreadKeyIsRejectedByName) {
+  auto config =
+      parse_pipeline_config("stages=[\"html\"]\n[html]\nremove_numric_tables = true\n", "p.toml");
+  StageOptions html = config.options_for("html");
+  html.get_bool("remove_numeric_tables", true);
+  try {
+    html.reject_unknown();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kConfig);
+    EXPECT_NE(std::string(e.what()).find("remove_numric_tables"), std::string::npos);
+  }
+}
+
+TEST(ConfigTest, WrongTypeNamesStageAndKey) {
+  auto config = parse_pipeline_config("stages=[\"html\"]\n[html]\ndrop_hidden = \"yes\"\n", "p");
+  try {
+    config.options_for("html").get_bool("drop_hidden", true);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("'html'"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("drop_hidden"), std::string::npos);
+  }
+}
+
+TEST(ConfigTest, RejectsMalformedFiles) {
+  const std::vector<std::string> bad = {
+      "stages = [",                            // TOML syntax
+      "stages = \"html\"",                     // not a list
+      "stages = [1, 2]",                       // not strings
+      "stages = [\"html\"]\nfoo = 3\n",        // stray top-level key
+      "stages = [\"html\"]\n[tokens]\nx=1\n",  // options for an unlisted stage
+  };
+  for (const auto& text : bad) {
+    try {
+      parse_pipeline_config(text, "bad.toml");
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kConfig) << text;
+      EXPECT_EQ(e.path(), "bad.toml") << text;
+    }
+  }
+}
+
+TEST(ConfigTest, HashChangesWithOptionsAndOrder) {
+  auto a = parse_pipeline_config("stages=[\"a\",\"b\"]\n", "x");
+  auto b = parse_pipeline_config("stages=[\"b\",\"a\"]\n", "x");
+  auto c = parse_pipeline_config("stages=[\"a\",\"b\"]\n[a]\nk=1\n", "x");
+  auto a2 = parse_pipeline_config("stages = [ \"a\", \"b\" ]  # same\n", "y");
+  EXPECT_NE(a.hash(), b.hash());
+  EXPECT_NE(a.hash(), c.hash());
+  EXPECT_EQ(a.hash(), a2.hash());
+}
+
+TEST(ConfigTest, MissingFileIsIoError) {
+  try {
+    load_pipeline_config("/nonexistent/pipeline.toml");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+  }
+}
+
+}  // namespace
+}  // namespace secnlp::pipeline

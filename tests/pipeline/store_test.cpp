@@ -1,0 +1,154 @@
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "pipeline/store/document_store.h"
+#include "pipeline/store/queries.h"
+#include "pipeline/store/schema.h"
+#include "pipeline/store/term_vector_codec.h"
+#include "tests/support/test_data.h"
+
+namespace secnlp::store {
+namespace {
+
+TEST(TermVectorCodecTest, RoundTrips) {
+  const std::vector<std::vector<TermIdCount>> cases = {
+      {}, {{0, 1}}, {{1, 1}, {2, 300}, {70000, 5}, {4000000000u, 4000000000u}}};
+  for (const auto& entries : cases) {
+    EXPECT_EQ(decode_term_vector(encode_term_vector(entries)), entries);
+  }
+}
+
+TEST(TermVectorCodecTest, RejectsMalformedBytes) {
+  const std::string good = encode_term_vector({{1, 2}, {5, 9}});
+  for (const std::string& bad : {good.substr(0, good.size() - 1), good + "x", std::string("\x05"),
+                                 std::string("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")}) {
+    EXPECT_THROW(decode_term_vector(bad), Error);
+  }
+}
+
+TEST(TermVectorCodecTest, RejectsUnsortedIds) {
+  EXPECT_THROW(encode_term_vector({{5, 1}, {5, 1}}), Error);
+}
+
+pipeline::Document sample_doc(const std::string& path) {
+  pipeline::Document doc;
+  doc.path = path;
+  doc.size = 100;
+  doc.content_hash = "abc";
+  doc.metadata = {{"cik", "0000320193"}, {"form", "10-K"}, {"fiscal_year", "2023"}};
+  doc.text = "Some text.";
+  doc.set_metric("", "words", 2);
+  doc.set_metric("", "gunning_fog", 12.5);
+  doc.set_metric("1A", "words", 1);
+  doc.counts[""] = {{"risk", 3}, {"text", 1}};
+  doc.counts["1A"] = {{"risk", 1}};
+  doc.sections.push_back({"1A", "Item 1A. Risk Factors", {0, 10}, "heading", 0.9, 0});
+  return doc;
+}
+
+TEST(DocumentStoreTest, WritesAndReadsBack) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "t.db";
+  {
+    DocumentStore store(db);
+    const auto run = store.begin_run("process", "cfg", "config text", 2);
+    store.write_document(sample_doc("/a.htm"), run, "cfg", true);
+    store.write_document(sample_doc("/b.htm"), run, "cfg", true);
+    store.finish_run(run, {2, 2, 0, 0, 200}, "ok");
+    auto states = store.document_states();
+    ASSERT_EQ(states.size(), 2u);
+    EXPECT_EQ(states["/a.htm"].status, "ok");
+    EXPECT_EQ(states["/a.htm"].config_hash, "cfg");
+  }
+  MetricsQuery q;
+  q.db = db;
+  q.names = {"words", "gunning_fog"};
+  q.filter.cik = "320193";  // leading zeros optional
+  auto table = query_metrics(q);
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(std::get<double>(table.rows[0][6]), 12.5);
+
+  TermsQuery t;
+  t.db = db;
+  auto terms = query_terms(t);
+  ASSERT_EQ(terms.rows.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(terms.rows[0][0]), "risk");
+  EXPECT_EQ(std::get<std::int64_t>(terms.rows[0][1]), 6);
+  EXPECT_EQ(std::get<std::int64_t>(terms.rows[0][2]), 2);
+
+  t.scope = "1A";
+  terms = query_terms(t);
+  ASSERT_EQ(terms.rows.size(), 1u);
+  EXPECT_EQ(std::get<std::int64_t>(terms.rows[0][1]), 2);
+}
+
+TEST(DocumentStoreTest, RewriteReplacesOldResults) {
+  testing::TempDir dir;
+  DocumentStore store(dir.path() / "t.db");
+  const auto run = store.begin_run("process", "cfg", "", 1);
+  auto doc = sample_doc("/a.htm");
+  store.write_document(doc, run, "cfg", true);
+  doc.metrics.clear();
+  doc.set_metric("", "words", 7);
+  doc.counts.clear();
+  store.write_document(doc, run, "cfg2", true);
+  Statement st = store.connection().prepare("SELECT count(*) FROM metrics");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_int(0), 1);
+  Statement tv = store.connection().prepare("SELECT count(*) FROM term_vectors");
+  ASSERT_TRUE(tv.step());
+  EXPECT_EQ(tv.column_int(0), 0);
+}
+
+TEST(DocumentStoreTest, ErrorMarksDocumentAndDropsStaleResults) {
+  testing::TempDir dir;
+  DocumentStore store(dir.path() / "t.db");
+  const auto run = store.begin_run("process", "cfg", "", 1);
+  auto doc = sample_doc("/a.htm");
+  store.write_document(doc, run, "cfg", true);
+  store.write_error(doc, run, "cfg", Error(ErrorCode::kParse, "binary content", doc.path));
+  EXPECT_EQ(store.document_states()["/a.htm"].status, "error");
+  Statement st = store.connection().prepare("SELECT code, message FROM errors");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_text(0), "parse");
+  EXPECT_EQ(st.column_text(1), "binary content");
+  Statement m = store.connection().prepare("SELECT count(*) FROM metrics");
+  ASSERT_TRUE(m.step());
+  EXPECT_EQ(m.column_int(0), 0);
+}
+
+TEST(SchemaTest, RefusesNewerDatabase) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  {
+    Connection db(path);
+    db.exec("PRAGMA user_version = 99");
+  }
+  Connection db(path);
+  EXPECT_THROW(migrate(db), Error);
+}
+
+TEST(SchemaTest, MigrationIsIdempotent) {
+  testing::TempDir dir;
+  Connection db((dir.path() / "t.db").string());
+  migrate(db);
+  migrate(db);
+  Statement st = db.prepare("PRAGMA user_version");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_int(0), kSchemaVersion);
+}
+
+TEST(QueriesTest, MissingDatabaseIsAnIoError) {
+  MetricsQuery q;
+  q.db = "/nonexistent/secnlp.db";
+  try {
+    query_metrics(q);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+    EXPECT_EQ(e.path(), "/nonexistent/secnlp.db");
+  }
+}
+
+}  // namespace
+}  // namespace secnlp::store

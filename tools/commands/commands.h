@@ -1,0 +1,20 @@
+#pragma once
+// One function per subcommand: each adds its CLI11 subcommand with an options struct and a
+// callback that calls one library function and prints the result. `exit_code` receives the
+// documented exit code for outcomes that are not exceptions (e.g. 1: some documents failed).
+
+#include <CLI/CLI.hpp>
+
+#include "pipeline/store/queries.h"
+
+namespace secnlp::tools {
+
+void add_process_command(CLI::App& app, int& exit_code);
+void add_metrics_command(CLI::App& app, int& exit_code);
+void add_terms_command(CLI::App& app, int& exit_code);
+void add_stages_command(CLI::App& app, int& exit_code);
+
+// --cik/--ticker/--form/--year/--path filters shared by read commands.
+void add_document_filter(CLI::App& command, store::DocumentFilter& filter);
+
+}  // namespace secnlp::tools

@@ -1,0 +1,13 @@
+#include "tools/commands/commands.h"
+
+namespace secnlp::tools {
+
+void add_document_filter(CLI::App& command, store::DocumentFilter& filter) {
+  command.add_option("--cik", filter.cik, "Only this company (CIK, leading zeros optional)");
+  command.add_option("--ticker", filter.ticker, "Only this ticker");
+  command.add_option("--form", filter.form, "Only this form type, e.g. 10-K");
+  command.add_option("--year", filter.year, "Only this fiscal year");
+  command.add_option("--path", filter.path_contains, "Only documents whose path contains this");
+}
+
+}  // namespace secnlp::tools

@@ -1,0 +1,117 @@
+// `secnlp process INPUT... --db FILE`: run the pipeline over files and directories.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "pipeline/runner.h"
+#include "tools/commands/commands.h"
+#include "tools/output.h"
+
+namespace secnlp::tools {
+namespace {
+
+struct ProcessFlags {
+  pipeline::ProcessOptions options;
+  std::vector<std::string> inputs;
+  std::string pipeline_file;
+  std::string lexicon;
+  std::string progress = "auto";
+  std::string format = "table";
+  bool dry_run = false;
+};
+
+pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
+                                    const pipeline::ProcessOptions& o) {
+  const double mb = static_cast<double>(s.counts.bytes) / 1e6;
+  pipeline::ResultTable t;
+  t.columns = {"item", "value"};
+  auto add = [&](std::string k, pipeline::Cell v) {
+    t.rows.push_back({std::move(k), std::move(v)});
+  };
+  add("database", o.db.string());
+  add("run", s.run_id);
+  add("documents", static_cast<std::int64_t>(s.counts.total));
+  add("processed", static_cast<std::int64_t>(s.counts.processed));
+  add("skipped (unchanged)", static_cast<std::int64_t>(s.counts.skipped));
+  add("failed", static_cast<std::int64_t>(s.counts.failed));
+  add("input MB", mb);
+  add("seconds", s.seconds);
+  add("MB/s", s.seconds > 0 ? mb / s.seconds : 0.0);
+  std::string stages;
+  for (const auto& st : s.stages)
+    stages += (stages.empty() ? "" : ",") + st;
+  add("stages", stages);
+  add("config hash", s.config_hash);
+  add("Loughran-McDonald",
+      s.lexicon ? std::string("yes") : std::string("absent: pass --lexicon PATH to add LM counts"));
+  return t;
+}
+
+}  // namespace
+
+void add_process_command(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ProcessFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "process", "Process documents (HTML or text filings) into the SQLite results database");
+  cmd->add_option("inputs", flags->inputs, "Files and directories (searched recursively)")
+      ->required();
+  cmd->add_option("--db", flags->options.db, "Results database (created if missing)")
+      ->capture_default_str();
+  cmd->add_option("--pipeline", flags->pipeline_file,
+                  "Pipeline TOML file (default pipeline if absent)");
+  cmd->add_option("--lexicon", flags->lexicon,
+                  "Loughran-McDonald lexicon: master dictionary CSV, a folder of word lists, or "
+                  "one list");
+  cmd->add_option("--wordnet", flags->options.resources.wordnet_dir, "WordNet dictionary folder")
+      ->capture_default_str();
+  cmd->add_option("--cmudict", flags->options.resources.cmudict, "CMU pronouncing dictionary")
+      ->capture_default_str();
+  cmd->add_option("--hyphen", flags->options.resources.hyphen, "Hyphenation patterns (libhyphen)")
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", flags->options.threads, "Worker threads (0: all cores)")
+      ->capture_default_str();
+  cmd->add_flag("--force", flags->options.force, "Recompute documents even when unchanged");
+  cmd->add_flag("!--no-text", flags->options.store_text, "Do not store the clean text");
+  cmd->add_option("--max-bytes", flags->options.max_document_bytes,
+                  "Documents larger than this are rejected with an error row")
+      ->capture_default_str();
+  cmd->add_option("--progress", flags->progress, "auto, bar, lines or off")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--format", flags->format, "Summary format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  cmd->add_flag("--dry-run", flags->dry_run, "Check the pipeline configuration and stop");
+  cmd->callback([flags, &exit_code] {
+    auto& o = flags->options;
+    for (const auto& i : flags->inputs)
+      o.inputs.emplace_back(i);
+    if (!flags->pipeline_file.empty()) o.pipeline_file = flags->pipeline_file;
+    if (!flags->lexicon.empty()) o.resources.lexicon = flags->lexicon;
+    o.progress = flags->progress == "bar"     ? pipeline::ProgressMode::kBar
+                 : flags->progress == "lines" ? pipeline::ProgressMode::kLines
+                 : flags->progress == "off"   ? pipeline::ProgressMode::kOff
+                                              : pipeline::ProgressMode::kAuto;
+    if (flags->dry_run) {
+      const auto stages = pipeline::validate_pipeline(o);
+      std::string list;
+      for (const auto& s : stages)
+        list += (list.empty() ? "" : ", ") + s;
+      std::cout << "pipeline ok: " << list << "\n";
+      return;
+    }
+    const pipeline::ProcessSummary summary = pipeline::process_documents(o);
+    print_table(std::cout, summary_table(summary, o), parse_output_format(flags->format));
+    if (!summary.failures.empty()) {
+      pipeline::ResultTable failures;
+      failures.columns = {"failed document", "code", "message"};
+      for (const auto& f : summary.failures)
+        failures.rows.push_back({f.path, f.code, f.message});
+      std::cout << "\n";
+      print_table(std::cout, failures, parse_output_format(flags->format));
+      exit_code = 1;
+    }
+  });
+}
+
+}  // namespace secnlp::tools
