@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package secnlp needs to build, test and benchmark (Debian 12).
+# Idempotent: when everything is present it only checks and returns in well under a second.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git clang-format
+  # libraries the build links
+  libicu-dev libre2-dev libboost-dev libfmt-dev libsqlite3-dev libxml2-dev libstemmer-dev
+  libhyphen-dev libcli11-dev libtbb-dev libcurl4-openssl-dev libtomlplusplus-dev libstb-dev
+  # data the program reads at run time
+  wordnet-base pocketsphinx-en-us hyphen-en-us
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # reference tools for fidelity tests and the peer benchmark
+  python3 python3-nltk python3-sklearn python3-bs4 python3-lxml python3-snowballstemmer
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#PACKAGES[@]} packages present" >&2
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+echo "setup: done" >&2

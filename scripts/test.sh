@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command (2): installs what is missing, builds from scratch-or-cache, and runs the tests.
+#   scripts/test.sh              unit tests, then corpus tests (skipped with a message when
+#                                ../shared/data and $SECNLP_DATA are both absent)
+#   scripts/test.sh --sanitize   unit tests only, built with ASan + UBSan in build-sanitize/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+# Warnings are errors in CI (CI=true); elsewhere a newer compiler's new warnings do not block.
+werror=OFF
+if [[ "${CI:-}" == "true" ]]; then werror=ON; fi
+
+if [[ "${1:-}" == "--sanitize" ]]; then
+  export SECNLP_BUILD_DIR=build-sanitize
+  scripts/build.sh -DSECNLP_SANITIZE=ON -DSECNLP_WERROR=$werror -DSECNLP_BUILD_BENCH=OFF
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+  ctest --test-dir build-sanitize -L unit -j"$(nproc)" --output-on-failure
+  exit 0
+fi
+
+export SECNLP_BUILD_DIR=build
+scripts/build.sh -DSECNLP_WERROR=$werror
+ctest --test-dir build -L unit -j"$(nproc)" --output-on-failure
+ctest --test-dir build -L corpus -j"$(nproc)" --output-on-failure
