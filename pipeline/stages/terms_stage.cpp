@@ -79,12 +79,13 @@ class TermsStage final : public Stage {
         lowered = lowercase_ ? nlp::to_lower(token) : token;
         if (lowered.size() < min_length_) continue;
         if (stop_words_->contains(lowered)) continue;
+        std::string& term = doc.terms.items.emplace_back();
         if (stemmer_) {
-          doc.terms.items.push_back(stemmer_->stem(lowered));
+          stemmer_->stem(lowered, term);
         } else if (lemmatizer_) {
-          doc.terms.items.push_back(lemmatizer_->lemmatize(lowered, pos_));
+          lemmatizer_->lemmatize_into(lowered, pos_, term);
         } else {
-          doc.terms.items.push_back(lowered);
+          term = lowered;
         }
       }
       doc.terms.sentence_end.push_back(static_cast<std::uint32_t>(doc.terms.items.size()));
@@ -106,18 +107,20 @@ class TermsStage final : public Stage {
 }  // namespace
 
 StageInfo terms_stage() {
-  return {"terms",
-          "Terms for counting: lowercase, drop punctuation/numbers/short words and stop words, "
-          "then Snowball stem or WordNet lemma",
-          {{"lowercase", "true", "Lowercase tokens (Unicode)"},
-           {"drop_punctuation", "true", "Drop tokens without a letter or digit"},
-           {"drop_numbers", "true", "Drop tokens without a letter"},
-           {"min_length", "2", "Drop terms shorter than this many bytes"},
-           {"stopwords", "english", "english (the project's list) or none"},
-           {"stopword_files", "[]", "Extra stop-word files, one word per line"},
-           {"stem", "porter2", "porter2, porter or none"},
-           {"lemmatize", "none", "none, or the WordNet part of speech n, v, a or r"}},
-          [](const StageOptions& o, Resources& r) { return std::make_unique<TermsStage>(o, r); }};
+  return {
+      "terms",
+      "Terms for counting: lowercase, drop punctuation/numbers/short words and stop words, "
+      "then Snowball stem or WordNet lemma",
+      {{"lowercase", "true", "Lowercase tokens (Unicode)"},
+       {"drop_punctuation", "true", "Drop tokens without a letter or digit"},
+       {"drop_numbers", "true", "Drop tokens without a letter"},
+       {"min_length", "2", "Drop terms shorter than this many bytes"},
+       {"stopwords", "english", "english (the project's list) or none"},
+       {"stopword_files", "[]", "Extra stop-word files, one word per line"},
+       {"stem", "porter2",
+        "porter2 (current Snowball English), porter2-libstemmer (Snowball 2.2), porter, or none"},
+       {"lemmatize", "none", "none, or the WordNet part of speech n, v, a or r"}},
+      [](const StageOptions& o, Resources& r) { return std::make_unique<TermsStage>(o, r); }};
 }
 
 }  // namespace secnlp::pipeline::stages

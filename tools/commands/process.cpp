@@ -20,30 +20,28 @@ struct ProcessFlags {
   bool dry_run = false;
 };
 
+// A two-column summary; values are text so the column reads left to right.
 pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
                                     const pipeline::ProcessOptions& o) {
   const double mb = static_cast<double>(s.counts.bytes) / 1e6;
   pipeline::ResultTable t;
   t.columns = {"item", "value"};
-  auto add = [&](std::string k, pipeline::Cell v) {
-    t.rows.push_back({std::move(k), std::move(v)});
-  };
+  auto add = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
   add("database", o.db.string());
-  add("run", s.run_id);
-  add("documents", static_cast<std::int64_t>(s.counts.total));
-  add("processed", static_cast<std::int64_t>(s.counts.processed));
-  add("skipped (unchanged)", static_cast<std::int64_t>(s.counts.skipped));
-  add("failed", static_cast<std::int64_t>(s.counts.failed));
-  add("input MB", mb);
-  add("seconds", s.seconds);
-  add("MB/s", s.seconds > 0 ? mb / s.seconds : 0.0);
+  add("run", std::to_string(s.run_id));
+  add("documents", std::to_string(s.counts.total));
+  add("processed", std::to_string(s.counts.processed));
+  add("skipped (unchanged)", std::to_string(s.counts.skipped));
+  add("failed", std::to_string(s.counts.failed));
+  add("input", fmt::format("{:.1f} MB", mb));
+  add("time", fmt::format("{:.2f} s ({:.1f} MB/s, start-up included)", s.seconds,
+                          s.seconds > 0 ? mb / s.seconds : 0.0));
   std::string stages;
   for (const auto& st : s.stages)
-    stages += (stages.empty() ? "" : ",") + st;
+    stages += (stages.empty() ? "" : ", ") + st;
   add("stages", stages);
   add("config hash", s.config_hash);
-  add("Loughran-McDonald",
-      s.lexicon ? std::string("yes") : std::string("absent: pass --lexicon PATH to add LM counts"));
+  add("Loughran-McDonald", s.lexicon ? "counted" : "absent: pass --lexicon PATH to add LM counts");
   return t;
 }
 
