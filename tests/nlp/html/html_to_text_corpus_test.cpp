@@ -12,6 +12,7 @@
 
 #include "nlp/encoding/encoding.h"
 #include "nlp/html/html_to_text.h"
+#include "tests/support/json_reader.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::nlp {
@@ -107,66 +108,11 @@ TEST(HtmlCorpusTest, HiddenFactsLeakWhenNotDropped) {
   EXPECT_NE(r.text.find("RetainedEarningsMember"), std::string::npos);
 }
 
-// The "content" string of a gold JSON file, unescaped (a minimal JSON string reader).
+// The "content" string of a gold JSON file.
 std::string gold_content(const std::string& json) {
-  const std::string key = "\"content\"";
-  auto pos = json.find(key);
-  if (pos == std::string::npos) return {};
-  pos = json.find('"', json.find(':', pos + key.size()));
-  std::string out;
-  auto put = [&out](unsigned c) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  };
-  for (std::size_t i = pos + 1; i < json.size() && json[i] != '"'; ++i) {
-    if (json[i] != '\\') {
-      out.push_back(json[i]);
-      continue;
-    }
-    const char e = json[++i];
-    switch (e) {
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 'b':
-      case 'f':
-        out.push_back(' ');
-        break;
-      case 'u': {
-        unsigned c = std::stoul(json.substr(i + 1, 4), nullptr, 16);
-        i += 4;
-        if (c >= 0xD800 && c <= 0xDBFF && json.compare(i + 1, 2, "\\u") == 0) {
-          const unsigned lo = std::stoul(json.substr(i + 3, 4), nullptr, 16);
-          c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
-          i += 6;
-        }
-        put(c);
-        break;
-      }
-      default:
-        out.push_back(e);
-    }
-  }
-  return out;
+  const testing::Json doc = testing::parse_json(json);
+  const testing::Json* content = doc.get("content");
+  return content && content->is_string() ? content->str() : std::string();
 }
 
 // Lowercase ASCII words ([a-z0-9]+), apostrophes (' and U+2019) removed first, as the gold does.
