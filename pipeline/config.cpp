@@ -1,12 +1,10 @@
 #include "pipeline/config.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "common/error.h"
+#include "common/file_io.h"
 #include "common/hash.h"
 
 namespace secnlp::pipeline {
@@ -234,11 +232,8 @@ PipelineConfig parse_pipeline_config(std::string_view toml_text, std::string sou
 }
 
 PipelineConfig load_pipeline_config(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, "cannot open pipeline file", path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_pipeline_config(text.str(), path.string());
+  return parse_pipeline_config(read_file_bytes(path, ErrorCode::kIo, "pipeline file"),
+                               path.string());
 }
 
 }  // namespace secnlp::pipeline

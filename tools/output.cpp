@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/json.h"
 
 namespace secnlp::tools {
 namespace {
@@ -36,39 +37,9 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string json_value(const pipeline::Cell& cell) {
   if (std::holds_alternative<std::monostate>(cell)) return "null";
-  if (auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
+  if (auto* s = std::get_if<std::string>(&cell)) return json_quote(*s);
   if (auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
   return cell_text(cell, true);
 }
@@ -104,7 +75,7 @@ void print_table(std::ostream& out, const pipeline::ResultTable& table, OutputFo
       for (std::size_t r = 0; r < table.rows.size(); ++r) {
         out << (r ? ",\n " : "\n ") << "{";
         for (std::size_t i = 0; i < table.columns.size(); ++i) {
-          out << (i ? ", " : "") << json_string(table.columns[i]) << ": "
+          out << (i ? ", " : "") << json_quote(table.columns[i]) << ": "
               << json_value(table.rows[r][i]);
         }
         out << "}";

@@ -4,7 +4,8 @@
 #include <string>
 
 #include "common/error.h"
-#include "corpora/lexicons/text_file.h"
+#include "common/file_io.h"
+#include "common/utf8.h"
 
 namespace secnlp::corpora {
 namespace {
@@ -104,7 +105,8 @@ std::optional<int> PronouncingDictionary::syllables(std::string_view word) const
 }
 
 std::shared_ptr<const PronouncingDictionary> load_cmudict(const std::filesystem::path& path) {
-  const std::string text = lexicons_detail::read_text_file(path, "pronouncing dictionary");
+  const std::string bytes = read_file_bytes(path, ErrorCode::kResource, "pronouncing dictionary");
+  const std::string_view text = strip_utf8_bom(bytes);
   return std::make_shared<const PronouncingDictionary>(
       PronouncingDictionary::parse(text, path.string()));
 }

@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "common/error.h"
-#include "corpora/lexicons/text_file.h"
+#include "common/file_io.h"
+#include "common/utf8.h"
 
 namespace secnlp::corpora {
 namespace {
@@ -81,7 +82,8 @@ void for_each_line(std::string_view text, F&& f) {
 }  // namespace
 
 nlp::SentimentLexicon read_lm_master_dictionary(const std::filesystem::path& csv) {
-  const std::string text = lexicons_detail::read_text_file(csv, "LM master dictionary");
+  const std::string bytes = read_file_bytes(csv, ErrorCode::kResource, "LM master dictionary");
+  const std::string_view text = strip_utf8_bom(bytes);
   nlp::SentimentLexicon lexicon;
   std::optional<std::size_t> word_column;
   std::vector<Column> columns;
@@ -149,7 +151,8 @@ nlp::SentimentLexicon read_lm_master_dictionary(const std::filesystem::path& csv
 
 void read_lm_word_list(const std::filesystem::path& file, LmCategory category,
                        nlp::SentimentLexicon& lexicon) {
-  const std::string text = lexicons_detail::read_text_file(file, "LM word list");
+  const std::string bytes = read_file_bytes(file, ErrorCode::kResource, "LM word list");
+  const std::string_view text = strip_utf8_bom(bytes);
   std::size_t words = 0;
   for_each_line(text, [&](std::string_view line, std::size_t) {
     line = trim(line);

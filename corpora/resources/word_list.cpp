@@ -1,8 +1,10 @@
 #include "corpora/resources/word_list.h"
 
+#include "common/utf8.h"
+
 #include <cstring>
 
-#include "corpora/resources/file_bytes.h"
+#include "common/file_io.h"
 
 namespace secnlp::corpora {
 
@@ -21,40 +23,6 @@ std::string_view trim(std::string_view s) noexcept {
 }
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view bytes) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const auto* end = p + bytes.size();
-  while (p < end) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the first continuation byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-      return false;
-    }
-    if (static_cast<std::size_t>(end - p) < len) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (std::size_t i = 2; i < len; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-    }
-    p += len;
-  }
-  return true;
-}
 
 std::string latin1_to_utf8(std::string_view bytes) {
   std::string out;
@@ -91,7 +59,7 @@ std::vector<std::string> parse_word_list(std::string_view bytes) {
 }
 
 std::vector<std::string> read_word_list(const std::filesystem::path& path) {
-  return parse_word_list(detail::read_file_bytes(path));
+  return parse_word_list(read_file_bytes(path, ErrorCode::kResource, "resource file"));
 }
 
 }  // namespace secnlp::corpora

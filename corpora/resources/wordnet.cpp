@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "corpora/resources/file_bytes.h"
+#include "common/file_io.h"
 
 namespace secnlp::corpora {
 
@@ -54,7 +54,7 @@ std::string_view next_token(std::string_view& line) noexcept {
 }
 
 void load_index(const std::filesystem::path& file, char tag, WordNetPosTables& tables) {
-  const std::string bytes = detail::read_file_bytes(file);
+  const std::string bytes = read_file_bytes(file, ErrorCode::kResource, "resource file");
   tables.lemmas.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')),
                         bytes.size() / 8);
   for_each_line(std::string_view(bytes), [&](std::string_view line, std::size_t line_no) {
@@ -74,7 +74,7 @@ void load_index(const std::filesystem::path& file, char tag, WordNetPosTables& t
 }
 
 void load_exceptions(const std::filesystem::path& file, WordNetPosTables& tables) {
-  const std::string bytes = detail::read_file_bytes(file);
+  const std::string bytes = read_file_bytes(file, ErrorCode::kResource, "resource file");
   tables.exceptions.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')));
   for_each_line(std::string_view(bytes), [&](std::string_view line, std::size_t) {
     const std::string_view form = next_token(line);

@@ -355,10 +355,6 @@ bool starts_with_bytes(std::string_view s, std::string_view magic) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) {
-  return scan_utf8(bytes, /*stop_at_first_invalid=*/true).invalid == 0;
-}
-
 std::string repair_utf8(std::string_view bytes, std::size_t* replaced) {
   const Utf8Stats st = scan_utf8(bytes, false);
   if (replaced != nullptr) *replaced = st.invalid;

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.h"  // is_valid_utf8
+
 namespace secnlp::nlp {
 
 // The result of decode_to_utf8.
@@ -42,10 +44,6 @@ struct DecodedText {
 // 0x9D) become the C1 controls U+0081.. as in browsers (Normalizer drops them). NUL characters
 // are dropped and counted. Cost: linear in the input.
 DecodedText decode_to_utf8(std::string_view bytes);
-
-// True when `bytes` is well-formed UTF-8 (shortest forms, no surrogates, <= U+10FFFF). NUL bytes
-// are valid. Linear; ASCII is checked 8 bytes at a time.
-bool is_valid_utf8(std::string_view bytes);
 
 // `bytes` with each maximal invalid UTF-8 subpart replaced by U+FFFD; `replaced`, when not null,
 // receives the number of replacements. NUL bytes are kept. Linear.

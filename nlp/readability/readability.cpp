@@ -4,16 +4,17 @@
 #include <limits>
 #include <string_view>
 
-#include "nlp/readability/unicode_class.h"
+#include "common/utf8.h"
+#include "nlp/tokenize/unicode_chars.h"
 
 namespace secnlp::nlp {
 namespace {
 
-using readability_detail::is_alnum;
-using readability_detail::is_letter;
-using readability_detail::is_space;
-using readability_detail::is_word_char;
-using readability_detail::next_code_point;
+using detail::is_letter;
+using detail::is_py_alnum;
+using detail::is_py_space;
+using detail::is_py_word;
+using secnlp::next_code_point;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -51,7 +52,7 @@ std::string textstat_clean(std::string_view token) {
            rest.starts_with("ll") || rest.starts_with("re"))) {
         out.push_back('\'');
       }
-    } else if (is_word_char(c) && !is_space(c)) {
+    } else if (is_py_word(c) && !is_py_space(c)) {
       out.append(token.substr(start, i - start));
     }
   }
@@ -62,8 +63,8 @@ void add_textstat_token(std::string_view token, const SyllableCounter& counter,
                         TextStatistics& stats) {
   for (std::size_t i = 0; i < token.size();) {
     const char32_t c = next_code_point(token, i);
-    if (!is_space(c)) ++stats.characters;
-    if (is_word_char(c)) ++stats.letters;
+    if (!is_py_space(c)) ++stats.characters;
+    if (is_py_word(c)) ++stats.letters;
   }
   const std::string word = textstat_clean(token);
   if (word.empty()) return;
@@ -81,7 +82,7 @@ void add_standard_word(std::string_view word, const SyllableCounter& counter,
   ++stats.words;
   for (std::size_t i = 0; i < word.size();) {
     const char32_t c = next_code_point(word, i);
-    if (is_alnum(c)) {
+    if (is_py_alnum(c)) {
       ++stats.characters;
       if (is_letter(c)) ++stats.letters;
     }

@@ -1,6 +1,8 @@
 #include "nlp/readability/syllables.h"
 
+#include <atomic>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace secnlp::nlp {
@@ -34,6 +36,37 @@ std::string normalize(std::string_view word) {
   return out;
 }
 
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+// Per-thread memo of word -> syllables for one counter (see the header).
+struct Memo {
+  std::uint64_t owner = 0;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> counts;
+};
+constexpr std::size_t kMemoLimit = 1u << 16;
+std::atomic<std::uint64_t> g_next_memo_id{1};
+
+template <typename Compute>
+int memoized(Memo& memo, std::uint64_t owner, std::string_view word, Compute compute) {
+  if (memo.owner != owner) {
+    memo.owner = owner;
+    memo.counts.clear();
+  }
+  if (auto it = memo.counts.find(word); it != memo.counts.end()) return it->second;
+  const int n = compute(word);
+  if (memo.counts.size() >= kMemoLimit) memo.counts.clear();
+  memo.counts.emplace(word, n);
+  return n;
+}
+
+thread_local Memo t_standard_memo;
+thread_local Memo t_textstat_memo;
+
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -41,7 +74,9 @@ bool is_vowel(char c) {
 }  // namespace
 
 SyllableCounter::SyllableCounter(SyllableDictionary dictionary, SyllableFallback fallback)
-    : dictionary_(std::move(dictionary)), fallback_(std::move(fallback)) {}
+    : dictionary_(std::move(dictionary)),
+      fallback_(std::move(fallback)),
+      memo_id_(g_next_memo_id.fetch_add(1)) {}
 
 int SyllableCounter::estimate(std::string_view word) {
   std::string w;
@@ -93,6 +128,16 @@ int SyllableCounter::count_part(std::string_view part) const {
 }
 
 int SyllableCounter::count(std::string_view word) const {
+  return memoized(t_standard_memo, memo_id_, word,
+                  [this](std::string_view w) { return count_uncached(w); });
+}
+
+int SyllableCounter::count_textstat(std::string_view word) const {
+  return memoized(t_textstat_memo, memo_id_, word,
+                  [this](std::string_view w) { return count_textstat_uncached(w); });
+}
+
+int SyllableCounter::count_uncached(std::string_view word) const {
   const std::string w = normalize(word);
   int total = 0;
   std::size_t start = 0;
@@ -105,7 +150,7 @@ int SyllableCounter::count(std::string_view word) const {
   return total;
 }
 
-int SyllableCounter::count_textstat(std::string_view word) const {
+int SyllableCounter::count_textstat_uncached(std::string_view word) const {
   if (word.empty()) return 0;
   std::string w(word);
   for (char& c : w) {

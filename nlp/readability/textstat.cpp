@@ -3,14 +3,15 @@
 #include <cmath>
 #include <string>
 
-#include "nlp/readability/unicode_class.h"
+#include "common/utf8.h"
+#include "nlp/tokenize/unicode_chars.h"
 
 namespace secnlp::nlp {
 namespace {
 
-using readability_detail::is_space;
-using readability_detail::is_word_char;
-using readability_detail::next_code_point;
+using detail::is_py_space;
+using detail::is_py_word;
+using secnlp::next_code_point;
 
 char ascii_lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
@@ -37,14 +38,14 @@ void for_each_word(std::string_view text, bool lowercase_first, F&& on_word) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     const char32_t c = next_code_point(text, i);
-    if (is_space(c)) {
+    if (is_py_space(c)) {
       if (!word.empty()) {
         on_word(std::string_view(word));
         word.clear();
       }
     } else if (c == '\'') {
       if (keeps_apostrophe(text.substr(i), lowercase_first)) word.push_back('\'');
-    } else if (is_word_char(c)) {
+    } else if (is_py_word(c)) {
       if (c < 0x80) {
         word.push_back(lowercase_first ? ascii_lower(static_cast<char>(c)) : static_cast<char>(c));
       } else {
@@ -83,7 +84,7 @@ std::uint64_t textstat_sentence_count(std::string_view text) {
     std::size_t start = std::string_view::npos;
     for (std::size_t i = pos; i < text.size();) {
       const std::size_t at = i;
-      if (is_word_char(next_code_point(text, i))) {
+      if (is_py_word(next_code_point(text, i))) {
         start = at;
         break;
       }
@@ -108,9 +109,9 @@ TextstatStatistics textstat_statistics(std::string_view text, const SyllableCoun
   bool in_token = false;
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = next_code_point(text, i);
-    const bool space = is_space(c);
+    const bool space = is_py_space(c);
     if (!space) ++s.characters;
-    if (is_word_char(c)) ++s.letters;
+    if (is_py_word(c)) ++s.letters;
     if (!space && !in_token) ++s.whitespace_tokens;
     in_token = !space;
   }

@@ -1,18 +1,16 @@
 #pragma once
-// Internal helpers shared by the tokenizers: UTF-8 decoding and Python's character classes.
-// Not part of the module's manual; only std types cross this header.
+// Python's character classes (str.isspace, str.isalnum, re's \\w and \\d on str), shared by the
+// tokenizers and the readability counters. Internal to nlp/; only std types cross this header.
 
 #include <cstddef>
 #include <string_view>
 
+#include "common/utf8.h"
+
 namespace secnlp::nlp::detail {
 
-// Decodes the code point starting at text[pos] (pos < size). Returns its byte length (1-4) and
-// stores it in `cp`. An ill-formed or truncated sequence decodes as one byte, cp = 0xFFFD.
-std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& cp);
-
-// The code point ending just before text[pos] (pos > 0); returns its start offset.
-std::size_t decode_utf8_before(std::string_view text, std::size_t pos, char32_t& cp);
+using secnlp::decode_utf8;
+using secnlp::decode_utf8_before;
 
 // Python str.isspace() (also re's \s on str): ASCII \t\n\v\f\r, \x1c-\x1f, space, U+0085, U+00A0,
 // U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
@@ -28,6 +26,9 @@ inline bool is_py_word(char32_t cp) {
 
 // Python re's \d on str: general category Nd.
 bool is_py_decimal(char32_t cp);
+
+// A Unicode letter (general category L*; ICU u_isalpha).
+bool is_letter(char32_t cp);
 
 // Byte tables for the ASCII fast paths.
 inline bool is_ascii_space(unsigned char c) {

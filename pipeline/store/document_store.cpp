@@ -9,48 +9,18 @@
 
 #include <fmt/format.h>
 
+#include "common/json.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::store {
 namespace {
 
-std::string json_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  return out;
-}
-
 std::string metadata_json(const std::map<std::string, std::string>& metadata) {
   std::string out = "{";
   for (const auto& [k, v] : metadata) {
     if (out.size() > 1) out += ",";
-    out += fmt::format("\"{}\":\"{}\"", json_escape(k), json_escape(v));
+    out += json_quote(k) + ":" + json_quote(v);
   }
   return out + "}";
 }

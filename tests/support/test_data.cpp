@@ -2,12 +2,11 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/file_io.h"
 
 namespace secnlp::testing {
 
@@ -27,11 +26,7 @@ std::optional<std::filesystem::path> corpus_root() {
 }
 
 std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, "cannot open", path.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  return read_file_bytes(path);
 }
 
 TempDir::TempDir() {

@@ -16,158 +16,16 @@
 #include "corpora/lexicons/lm_lexicon_reader.h"
 #include "corpora/lexicons/syllable_sources.h"
 #include "nlp/readability/textstat.h"
+#include "tests/support/json_reader.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::corpora {
 namespace {
 
+using testing::Json;
+using testing::parse_json;
+
 using nlp::LmCategory;
-
-// --- A minimal JSON reader, enough for the expected-values file. ---
-struct Json {
-  std::variant<std::nullptr_t, bool, double, std::string, std::vector<Json>,
-               std::map<std::string, Json>>
-      v;
-  bool is_object() const { return v.index() == 5; }
-  bool is_string() const { return v.index() == 3; }
-  bool is_number() const { return v.index() == 2; }
-  const std::map<std::string, Json>& object() const { return std::get<5>(v); }
-  const std::vector<Json>& array() const { return std::get<4>(v); }
-  const std::string& str() const { return std::get<3>(v); }
-  double num() const { return std::get<2>(v); }
-  const Json* get(const std::string& key) const {
-    if (!is_object()) return nullptr;
-    auto it = object().find(key);
-    return it == object().end() ? nullptr : &it->second;
-  }
-};
-
-class JsonParser {
- public:
-  explicit JsonParser(std::string_view s) : s_(s) {}
-  Json parse() {
-    Json j = value();
-    ws();
-    if (i_ != s_.size()) throw std::runtime_error("trailing JSON");
-    return j;
-  }
-
- private:
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
-      ++i_;
-  }
-  void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  unsigned hex4() {
-    unsigned v = static_cast<unsigned>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
-    i_ += 4;
-    return v;
-  }
-  std::string string() {
-    ++i_;  // opening quote
-    std::string out;
-    while (s_.at(i_) != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      c = s_.at(i_++);
-      switch (c) {
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'u': {
-          unsigned cp = hex4();
-          if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
-            i_ += 2;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4() - 0xDC00);
-          }
-          append_utf8(out, cp);
-          break;
-        }
-        default:
-          out.push_back(c);
-      }
-    }
-    ++i_;
-    return out;
-  }
-  Json value() {
-    ws();
-    const char c = s_.at(i_);
-    if (c == '{') {
-      ++i_;
-      std::map<std::string, Json> m;
-      ws();
-      if (s_.at(i_) == '}') {
-        ++i_;
-        return Json{m};
-      }
-      for (;;) {
-        ws();
-        std::string key = string();
-        ws();
-        ++i_;  // ':'
-        m.emplace(std::move(key), value());
-        ws();
-        if (s_.at(i_++) == '}') return Json{m};
-      }
-    }
-    if (c == '[') {
-      ++i_;
-      std::vector<Json> a;
-      ws();
-      if (s_.at(i_) == ']') {
-        ++i_;
-        return Json{a};
-      }
-      for (;;) {
-        a.push_back(value());
-        ws();
-        if (s_.at(i_++) == ']') return Json{a};
-      }
-    }
-    if (c == '"') return Json{string()};
-    if (s_.substr(i_, 4) == "true") return i_ += 4, Json{true};
-    if (s_.substr(i_, 5) == "false") return i_ += 5, Json{false};
-    if (s_.substr(i_, 4) == "null") return i_ += 4, Json{nullptr};
-    std::size_t used = 0;
-    const double d = std::stod(std::string(s_.substr(i_, 32)), &used);
-    i_ += used;
-    return Json{d};
-  }
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
 
 // --- Loughran-McDonald ---
 
@@ -239,7 +97,7 @@ class TextstatCorpus : public ::testing::Test {
     const auto path = *root / "readability/textstat_expected_values_en.json";
     if (!std::filesystem::exists(path)) return;
     if (!std::filesystem::exists(kDefaultHyphenationPath)) return;
-    data_ = std::make_unique<Json>(JsonParser(testing::read_file(path)).parse());
+    data_ = std::make_unique<Json>(parse_json(testing::read_file(path)));
     SECNLP_REQUIRE_CORPUS_STATIC();
   }
   static void SECNLP_REQUIRE_CORPUS_STATIC() {

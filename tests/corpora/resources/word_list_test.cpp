@@ -1,5 +1,7 @@
 #include "corpora/resources/word_list.h"
 
+#include "common/utf8.h"
+
 #include <fstream>
 #include <string>
 #include <vector>
