@@ -96,7 +96,8 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
     std::string stderr_part;
   };
   write(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
-  write(dir_.path() / "bin" / "x.htm", std::string("%PDF-1.4\n\0\0\0binary", 18));
+  static constexpr char kPdf[] = "%PDF-1.4\n\0\0\0binary";
+  write(dir_.path() / "bin" / "x.htm", std::string(kPdf, sizeof kPdf - 1));
   const std::vector<Row> rows = {
       {"nosuchcommand", 2, ""},
       {"process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "bad.toml").string(),
@@ -112,6 +113,18 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
     EXPECT_EQ(r.exit_code, row.code) << row.args << "\n" << r.err;
     EXPECT_NE(r.err.find(row.stderr_part), std::string::npos) << row.args << "\n" << r.err;
   }
+}
+
+TEST_F(CliTest, ExamplePipelineFromTheDocsRuns) {
+  const std::string example = std::string(SECNLP_SOURCE_DIR) + "/docs/pipeline.example.toml";
+  Result dry = run("process " + in() + " --dry-run --pipeline " + example, dir_.path());
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("pipeline ok"), std::string::npos);
+  Result r = run("process " + in() + " --db " + db() + " --progress off --pipeline " + example,
+                 dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Result terms = run("terms --db " + db() + " --format csv --top 50", dir_.path());
+  EXPECT_NE(terms.out.find("\nlitigation continued,"), std::string::npos) << terms.out;
 }
 
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {

@@ -57,7 +57,8 @@ class RunnerTest : public ::testing::Test {
     deep += "deep text survives";
     write(inputs_ / "deep.htm", "<html><body>" + deep + "</body></html>");
     write(inputs_ / "empty.txt", "");
-    write(inputs_ / "binary.htm", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+    static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    write(inputs_ / "binary.htm", std::string(kPng, sizeof kPng - 1));
     write(inputs_ / "notes.csv", "ignored,because,extension\n");
     options_.inputs = {inputs_};
     options_.db = dir_.path() / "out.db";
@@ -150,6 +151,23 @@ TEST_F(RunnerTest, ConfigChangeRecomputes) {
   ProcessSummary s = process_documents(options_);
   EXPECT_EQ(s.counts.processed, 6u);
   EXPECT_EQ(s.counts.skipped, 0u);
+}
+
+TEST_F(RunnerTest, BothHtmlParsersGiveTheSameMetrics) {
+  auto words_of_good = [&](const std::string& parser) {
+    write(dir_.path() / (parser + ".toml"), "[html]\nparser = \"" + parser + "\"\n");
+    options_.pipeline_file = dir_.path() / (parser + ".toml");
+    options_.inputs = {inputs_ / "good.htm", inputs_ / "deep.htm"};
+    process_documents(options_);
+    store::MetricsQuery q;
+    q.db = options_.db;
+    q.names = {"words", "syllables", "tables"};
+    return store::query_metrics(q).rows;
+  };
+  const auto fast = words_of_good("fast");
+  const auto libxml2 = words_of_good("libxml2");
+  ASSERT_EQ(fast.size(), 2u);
+  EXPECT_EQ(fast, libxml2);
 }
 
 TEST_F(RunnerTest, InterruptedRunIsCompletedWithoutDuplicates) {
