@@ -1,11 +1,22 @@
 #include "common/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace secnlp {
 
 bool is_valid_utf8(std::string_view bytes) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* end = p + bytes.size();
   while (p < end) {
+    // ASCII fast path: 8 bytes at a time while none has the high bit set.
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ULL) break;
+      p += 8;
+    }
+    if (p >= end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
       ++p;

@@ -51,8 +51,15 @@ std::string utc_now() {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-DocumentStore::DocumentStore(const std::filesystem::path& db_path) : db_(db_path.string()) {
-  migrate(db_);
+namespace {
+Connection& migrated(Connection& db) {
+  migrate(db);
+  return db;
+}
+}  // namespace
+
+DocumentStore::DocumentStore(const std::filesystem::path& db_path)
+    : db_(db_path.string()), insert_term_(migrated(db_), "INSERT INTO vocabulary(term) VALUES(?)") {
   Statement st = db_.prepare("SELECT id, term FROM vocabulary");
   while (st.step()) {
     vocabulary_.emplace(st.column_text(1), static_cast<std::uint32_t>(st.column_int(0)));
@@ -157,7 +164,7 @@ RETURNING id)sql");
 std::uint32_t DocumentStore::term_id(const std::string& term) {
   auto it = vocabulary_.find(term);
   if (it != vocabulary_.end()) return it->second;
-  db_.prepare("INSERT INTO vocabulary(term) VALUES(?)").bind(1, term).run();
+  insert_term_.bind(1, term).run();
   const auto id = static_cast<std::uint32_t>(db_.last_insert_rowid());
   vocabulary_.emplace(term, id);
   return id;

@@ -63,6 +63,7 @@ class DocumentStore {
 
   Connection db_;
   std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  Statement insert_term_;  // prepared once: new terms arrive by the thousand
 };
 
 // Current UTC time as ISO 8601 ("2026-11-21T12:00:00Z").
