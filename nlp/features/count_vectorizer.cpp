@@ -35,6 +35,41 @@ struct DocCounter {
 
 }  // namespace
 
+std::vector<std::size_t> select_features(std::span<const std::uint32_t> df,
+                                         std::span<const std::int64_t> tf, std::size_t n_docs,
+                                         const CountOptions& options) {
+  // Bounds, in sklearn's order of checks.
+  const double high = options.max_df.resolve(n_docs);
+  const double low = options.min_df.resolve(n_docs);
+  if (high < low) {
+    throw Error(ErrorCode::kInvalidArgument, "max_df corresponds to < documents than min_df");
+  }
+  // The df mask, then the max_features most frequent (numpy's unstable argsort picks ties).
+  std::vector<std::size_t> kept;
+  for (std::size_t s = 0; s < df.size(); ++s) {
+    const double d = df[s];
+    if (d <= high && d >= low) kept.push_back(s);
+  }
+  if (options.max_features && kept.size() > *options.max_features) {
+    std::vector<std::int64_t> keys;
+    keys.reserve(kept.size());
+    for (std::size_t position : kept)
+      keys.push_back(-tf[position]);
+    const std::vector<std::size_t> order = numpy_argsort(keys);
+    std::vector<std::size_t> top;
+    top.reserve(*options.max_features);
+    for (std::size_t r = 0; r < *options.max_features; ++r)
+      top.push_back(kept[order[r]]);
+    std::sort(top.begin(), top.end());
+    kept = std::move(top);
+  }
+  if (kept.empty()) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "After pruning, no terms remain. Try a lower min_df or a higher max_df.");
+  }
+  return kept;
+}
+
 CountVectorizer::CountVectorizer(CountOptions options) : options_(std::move(options)) {
   check_ngram_range(options_.ngram_min, options_.ngram_max);
   check_bound(options_.min_df, "min_df");
@@ -91,13 +126,7 @@ SparseMatrix CountVectorizer::fit_transform(std::span<const std::vector<std::str
                 "empty vocabulary; perhaps the documents only contain stop words");
   }
 
-  // 2. Bounds, in sklearn's order of checks.
   const std::size_t n_docs = docs.size();
-  const double high = options_.max_df.resolve(n_docs);
-  const double low = options_.min_df.resolve(n_docs);
-  if (high < low) {
-    throw Error(ErrorCode::kInvalidArgument, "max_df corresponds to < documents than min_df");
-  }
 
   // 3. Document and corpus frequencies, then the vocabulary in sorted order.
   const std::size_t n_terms = terms.size();
@@ -113,34 +142,19 @@ SparseMatrix CountVectorizer::fit_transform(std::span<const std::vector<std::str
   std::sort(sorted.begin(), sorted.end(),
             [&terms](std::uint32_t a, std::uint32_t b) { return *terms[a] < *terms[b]; });
 
-  // 4. _limit_features: df mask in sorted order, then the max_features most frequent.
+  // 4. _limit_features on the statistics in sorted order.
+  std::vector<std::uint32_t> df_sorted(n_terms);
+  std::vector<std::int64_t> tf_sorted(n_terms);
+  for (std::size_t i = 0; i < n_terms; ++i) {
+    df_sorted[i] = df[sorted[i]];
+    tf_sorted[i] = tf[sorted[i]];
+  }
   std::vector<char> keep(n_terms, 0);  // by sorted position
-  std::size_t kept = 0;
-  for (std::size_t s = 0; s < n_terms; ++s) {
-    const double d = df[sorted[s]];
-    keep[s] = d <= high && d >= low;
-    kept += keep[s];
-  }
-  if (options_.max_features && kept > *options_.max_features) {
-    std::vector<std::size_t> positions;
-    std::vector<std::int64_t> keys;
-    positions.reserve(kept);
-    keys.reserve(kept);
-    for (std::size_t s = 0; s < n_terms; ++s) {
-      if (!keep[s]) continue;
-      positions.push_back(s);
-      keys.push_back(-tf[sorted[s]]);
-    }
-    const std::vector<std::size_t> order = numpy_argsort(keys);
-    std::fill(keep.begin(), keep.end(), 0);
-    for (std::size_t r = 0; r < *options_.max_features; ++r)
-      keep[positions[order[r]]] = 1;
-    kept = *options_.max_features;
-  }
-  if (kept == 0) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "After pruning, no terms remain. Try a lower min_df or a higher max_df.");
-  }
+  const std::vector<std::size_t> kept_positions =
+      select_features(df_sorted, tf_sorted, n_docs, options_);
+  for (std::size_t position : kept_positions)
+    keep[position] = 1;
+  const std::size_t kept = kept_positions.size();
 
   // 5. Final ids, vocabulary and lookup index.
   constexpr std::uint32_t kDropped = 0xFFFFFFFFu;

@@ -64,6 +64,15 @@ struct CountOptions {
   bool binary = false;                      // counts become 0/1
 };
 
+// sklearn's _limit_features on precomputed statistics, for counts that fit() did not produce
+// (e.g. term vectors read back from the store). df[i] and tf[i] are the document and corpus
+// frequencies of the i-th term of a vocabulary sorted like get_feature_names_out(); returns
+// the kept positions, ascending. Applies min_df/max_df and max_features exactly as fit() does
+// (ties as numpy 1.24's argsort); `binary` is the caller's business. Same errors as fit().
+std::vector<std::size_t> select_features(std::span<const std::uint32_t> df,
+                                         std::span<const std::int64_t> tf, std::size_t n_docs,
+                                         const CountOptions& options);
+
 class CountVectorizer {
  public:
   // Throws secnlp::Error(kInvalidArgument) for options sklearn rejects (ngram range, df bounds

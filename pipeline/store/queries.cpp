@@ -119,69 +119,101 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
   auto [where, params] = where_clause(query.filter);
   Statement st =
       db.prepare("SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id" + where +
-                 " AND v.scope = ?");
+                 " AND v.scope = ? ORDER BY d.id");
   int index = 1;
   for (const auto& p : params)
     st.bind(index++, p);
   st.bind(index, query.scope);
-
-  struct Stats {
-    std::uint64_t count = 0;
-    std::uint32_t df = 0;
-    double tfidf_sum = 0;
-  };
   std::vector<std::vector<TermIdCount>> vectors;
-  std::unordered_map<std::uint32_t, Stats> stats;
-  while (st.step()) {
+  while (st.step())
     vectors.push_back(decode_term_vector(st.column_blob(0)));
-    for (const auto& [id, count] : vectors.back()) {
-      Stats& s = stats[id];
-      s.count += count;
-      s.df += 1;
+
+  pipeline::ResultTable table;
+  table.columns = {"term", "count", "df", "idf", "mean_tfidf"};
+  if (vectors.empty()) return table;
+
+  // The terms present, in sklearn's vocabulary order (code points = UTF-8 bytes).
+  std::unordered_map<std::uint32_t, std::size_t> column_of;  // stored id -> column
+  std::vector<std::pair<std::string, std::uint32_t>> terms;  // (term, stored id)
+  {
+    Statement term = db.prepare("SELECT term FROM vocabulary WHERE id = ?");
+    for (const auto& vec : vectors) {
+      for (const auto& [id, count] : vec) {
+        if (!column_of.emplace(id, 0).second) continue;
+        term.bind(1, static_cast<std::int64_t>(id));
+        terms.emplace_back(term.step() ? term.column_text(0) : fmt::format("#{}", id), id);
+        term.reset();
+      }
     }
   }
-  const double n = static_cast<double>(vectors.size());
+  std::sort(terms.begin(), terms.end());
+  std::vector<std::uint32_t> df(terms.size(), 0);
+  std::vector<std::int64_t> tf(terms.size(), 0);
+  for (std::size_t c = 0; c < terms.size(); ++c)
+    column_of[terms[c].second] = c;
+  for (auto& vec : vectors) {
+    for (auto& [id, count] : vec) {
+      if (query.vocabulary.binary) count = 1;
+      const std::size_t c = column_of[id];
+      ++df[c];
+      tf[c] += count;
+    }
+  }
+  const std::size_t n_docs = vectors.size();
+  const std::vector<std::size_t> kept = nlp::select_features(df, tf, n_docs, query.vocabulary);
+
+  // Kept terms become columns 0..k-1; weight every document as TfidfTransformer does.
+  std::vector<std::int64_t> kept_column(terms.size(), -1);
+  std::vector<std::uint32_t> kept_df(kept.size());
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    kept_column[kept[k]] = static_cast<std::int64_t>(k);
+    kept_df[k] = df[kept[k]];
+  }
+  const std::vector<double> idf = nlp::idf_from_df(kept_df, n_docs, query.tfidf);
+  std::vector<double> tfidf_sum(kept.size(), 0.0);
+  std::vector<std::pair<std::uint32_t, double>> entries;
+  nlp::SparseVector row;
   for (const auto& vec : vectors) {
-    double norm = 0;
+    entries.clear();
     for (const auto& [id, count] : vec) {
-      const double w = count * (std::log((1 + n) / (1 + stats[id].df)) + 1);
-      norm += w * w;
+      const std::int64_t k = kept_column[column_of[id]];
+      if (k >= 0) entries.emplace_back(static_cast<std::uint32_t>(k), count);
     }
-    norm = std::sqrt(norm);
-    if (norm == 0) continue;
-    for (const auto& [id, count] : vec) {
-      stats[id].tfidf_sum += count * (std::log((1 + n) / (1 + stats[id].df)) + 1) / norm;
-    }
+    std::sort(entries.begin(), entries.end());
+    row.ids.clear();
+    row.values.clear();
+    for (const auto& [k, value] : entries)
+      row.push_back(k, value);
+    nlp::apply_tfidf(row, idf, query.tfidf);
+    for (std::size_t i = 0; i < row.ids.size(); ++i)
+      tfidf_sum[row.ids[i]] += row.values[i];
   }
-  std::vector<std::pair<std::uint32_t, Stats>> ranked(stats.begin(), stats.end());
-  auto key = [&](const Stats& s) {
+
+  std::vector<std::size_t> order(kept.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    order[k] = k;
+  auto key = [&](std::size_t k) {
     switch (query.order) {
       case TermOrder::kCount:
-        return static_cast<double>(s.count);
+        return static_cast<double>(tf[kept[k]]);
       case TermOrder::kDocumentFrequency:
-        return static_cast<double>(s.df) + s.count * 1e-12;
+        return static_cast<double>(df[kept[k]]) + static_cast<double>(tf[kept[k]]) * 1e-12;
       case TermOrder::kTfidf:
-        return s.tfidf_sum;
+        return tfidf_sum[k];
     }
     return 0.0;
   };
-  const std::size_t top = std::min(query.top, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(),
-                    [&](const auto& a, const auto& b) {
-                      const double ka = key(a.second), kb = key(b.second);
-                      return ka != kb ? ka > kb : a.first < b.first;
+  const std::size_t top = std::min(query.top, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      const double ka = key(a), kb = key(b);
+                      return ka != kb ? ka > kb : a < b;
                     });
-  ranked.resize(top);
-
-  pipeline::ResultTable table;
-  table.columns = {"term", "count", "df", "mean_tfidf"};
-  Statement term = db.prepare("SELECT term FROM vocabulary WHERE id = ?");
-  for (const auto& [id, s] : ranked) {
-    term.bind(1, static_cast<std::int64_t>(id));
-    std::string text = term.step() ? term.column_text(0) : fmt::format("#{}", id);
-    term.reset();
-    table.rows.push_back({text, static_cast<std::int64_t>(s.count), static_cast<std::int64_t>(s.df),
-                          n > 0 ? s.tfidf_sum / n : 0.0});
+  for (std::size_t r = 0; r < top; ++r) {
+    const std::size_t k = order[r];
+    table.rows.push_back({terms[kept[k]].first, tf[kept[k]], static_cast<std::int64_t>(df[kept[k]]),
+                          idf.empty() ? pipeline::Cell(std::monostate{}) : pipeline::Cell(idf[k]),
+                          tfidf_sum[k] / static_cast<double>(n_docs)});
   }
   return table;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "nlp/features/count_vectorizer.h"
+#include "nlp/features/tfidf.h"
 #include "pipeline/result_table.h"
 
 namespace secnlp::store {
@@ -40,10 +42,19 @@ struct TermsQuery {
   std::string scope;
   std::size_t top = 25;
   TermOrder order = TermOrder::kCount;
+  // Vocabulary pruning as scikit-learn's CountVectorizer: min_df, max_df, max_features, binary
+  // (ngram options do not apply: n-grams are chosen when documents are processed).
+  nlp::CountOptions vocabulary;
+  // Weighting as scikit-learn's TfidfTransformer (norm, use_idf, smooth_idf, sublinear_tf) or
+  // the log-normalised variant (tf_scheme).
+  nlp::TfidfOptions tfidf;
 };
 
-// The top terms over the selected documents: term, count, df (documents containing it), and
-// mean TF-IDF weight (smooth idf, l2-normalised per document, as scikit-learn's defaults).
+// The top terms over the selected documents: term, count (corpus frequency), df (documents
+// containing it), idf, and mean_tfidf (the term's TF-IDF weight averaged over the selected
+// documents). The stored counts are pruned and weighted exactly as scikit-learn's
+// TfidfVectorizer would weight the same counts with the same options. Throws
+// Error(kInvalidArgument) for bounds sklearn rejects (e.g. max_df below min_df).
 pipeline::ResultTable query_terms(const TermsQuery& query);
 
 // Counts for a database summary: documents ok/failed, runs, distinct terms.

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "common/error.h"
+#include "nlp/features/count_vectorizer.h"
+#include "nlp/features/tfidf.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
@@ -115,6 +119,81 @@ TEST(DocumentStoreTest, ErrorMarksDocumentAndDropsStaleResults) {
   Statement m = store.connection().prepare("SELECT count(*) FROM metrics");
   ASSERT_TRUE(m.step());
   EXPECT_EQ(m.column_int(0), 0);
+}
+
+// The stored-count path of `secnlp terms` must weight exactly as scikit-learn's vectorizer does
+// (nlp/features is itself checked against scikit-learn): same vocabulary pruning, same weights.
+TEST(QueriesTest, TermsTfidfEqualsVectorizerOnTheSameDocuments) {
+  const std::vector<std::vector<std::string>> docs = {
+      {"risk", "risk", "market", "loss", "loss", "loss", "rate"},
+      {"risk", "growth", "growth", "market", "rate"},
+      {"litigation", "risk", "loss", "tariff", "tariff"},
+      {"growth", "market", "market", "market", "rate", "rate"}};
+  testing::TempDir dir;
+  const auto db = dir.path() / "t.db";
+  {
+    DocumentStore store(db);
+    const auto run = store.begin_run("process", "cfg", "", 1);
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      pipeline::Document doc;
+      doc.path = "/d" + std::to_string(i);
+      std::map<std::string, std::uint32_t> counts;
+      for (const auto& t : docs[i])
+        ++counts[t];
+      doc.counts[""].assign(counts.begin(), counts.end());
+      store.write_document(doc, run, "cfg", false);
+    }
+  }
+  struct Row {
+    nlp::CountOptions vocabulary;
+    nlp::TfidfOptions tfidf;
+  };
+  std::vector<Row> rows;
+  for (nlp::Norm norm : {nlp::Norm::kL2, nlp::Norm::kL1, nlp::Norm::kNone}) {
+    for (int flags = 0; flags < 8; ++flags) {
+      Row r;
+      r.tfidf.norm = norm;
+      r.tfidf.use_idf = flags & 1;
+      r.tfidf.smooth_idf = flags & 2;
+      r.tfidf.sublinear_tf = flags & 4;
+      rows.push_back(r);
+    }
+  }
+  Row pruned;
+  pruned.vocabulary.min_df = 2;
+  pruned.vocabulary.max_df = 0.9;
+  rows.push_back(pruned);
+  Row top;
+  top.vocabulary.max_features = 3;
+  top.vocabulary.binary = true;
+  rows.push_back(top);
+  Row lognorm;
+  lognorm.tfidf = nlp::TfidfOptions::log_normalized();
+  rows.push_back(lognorm);
+
+  for (const Row& r : rows) {
+    nlp::CountVectorizer vectorizer(r.vocabulary);
+    const nlp::SparseMatrix counts = vectorizer.fit_transform(docs);
+    nlp::TfidfTransformer transformer(r.tfidf);
+    const std::vector<double> weights = transformer.fit_transform(counts).to_dense();  // row-major
+    TermsQuery q;
+    q.db = db;
+    q.top = 100;
+    q.vocabulary = r.vocabulary;
+    q.tfidf = r.tfidf;
+    const auto table = query_terms(q);
+    ASSERT_EQ(table.rows.size(), vectorizer.vocabulary().size());
+    for (const auto& row : table.rows) {
+      const auto column = vectorizer.id(std::get<std::string>(row[0]));
+      ASSERT_TRUE(column.has_value()) << std::get<std::string>(row[0]);
+      const std::size_t cols = vectorizer.vocabulary().size();
+      double mean = 0;
+      for (std::size_t d = 0; d < docs.size(); ++d)
+        mean += weights[d * cols + column->value];
+      mean /= static_cast<double>(docs.size());
+      EXPECT_NEAR(std::get<double>(row[4]), mean, 1e-12) << std::get<std::string>(row[0]);
+    }
+  }
 }
 
 TEST(SchemaTest, RefusesNewerDatabase) {
