@@ -1,0 +1,828 @@
+#include "nlp/sec/item_headings.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "common/error.h"
+
+namespace secnlp::nlp::sec {
+
+namespace {
+
+// Bytes of a line (or of the text after a sentence start) that heading regexes look at.
+constexpr std::size_t kPrefixBytes = 400;
+// Lines longer than this are also searched for headings at sentence starts (flattened SGML).
+constexpr std::size_t kLongLine = 1000;
+// A heading whose remainder is neither empty nor its title must be a short capitalised title.
+constexpr std::size_t kLooseTitleMax = 120;
+// At most this many candidates per item enter the subsequence choice (keeps it O(n)).
+constexpr std::size_t kMaxNodesPerItem = 12;
+// Bodies shorter than these are examined for references.
+constexpr std::size_t kIncorporationWindow = 3000;
+constexpr std::size_t kReferenceWindow = 600;
+// ... and the incorporation must be said at the start ("The information required by this item is
+// incorporated herein by reference to ..."), not in passing.
+constexpr std::size_t kIncorporationLead = 500;
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+char upper(char c) {
+  return is_lower(c) ? static_cast<char>(c - 32) : c;
+}
+
+std::string_view sv(re2::StringPiece p) {
+  return std::string_view(p.data(), p.size());
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_blank(s[b]))
+    ++b;
+  while (e > b && is_blank(s[e - 1]))
+    --e;
+  return s.substr(b, e - b);
+}
+
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = upper(c);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (upper(a[i]) != upper(b[i])) return false;
+  return true;
+}
+
+// "I T E M  1 A .  R I S K" -> "ITEM 1A. RISK": single spaces between single characters go,
+// runs of spaces become one. Only called when the text starts with spaced letters.
+std::string collapse_spaced(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ') {
+      std::size_t j = i;
+      while (j < s.size() && s[j] == ' ')
+        ++j;
+      bool single = j - i == 1 && i > 0 && j < s.size();
+      if (!single) out.push_back(' ');
+      i = j;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
+bool starts_spaced(std::string_view t) {
+  return t.size() >= 7 && is_alpha(t[0]) && t[1] == ' ' && is_alpha(t[2]) && t[3] == ' ' &&
+         is_alpha(t[4]) && t[5] == ' ';
+}
+
+// A line of running text: at least three lower-case words of four or more letters. Table of
+// contents entries ("Management's Discussion and Analysis of ...") have at most two.
+bool is_body_line(std::string_view line) {
+  int words = 0;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (is_alpha(line[i]) && (i == 0 || !is_alpha(line[i - 1]))) {
+      std::size_t j = i;
+      while (j < line.size() && (is_alpha(line[j]) || line[j] == '\''))
+        ++j;
+      if (is_lower(line[i]) && j - i >= 4 && ++words >= 3) return true;
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return false;
+}
+
+bool has_body(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (is_body_line(text.substr(start, nl - start))) return true;
+    start = nl + 1;
+  }
+  return false;
+}
+
+// A trailing page number: "Business 2", "Business\t12", "F-1", "ii".
+bool ends_with_page_number(std::string_view line) {
+  line = trim(line);
+  std::size_t e = line.size(), b = e;
+  while (b > 0 && !is_blank(line[b - 1]))
+    --b;
+  if (b == 0) return false;
+  std::string_view tok = line.substr(b, e - b);
+  if (tok.empty() || tok.size() > 5) return false;
+  if (std::all_of(tok.begin(), tok.end(), is_digit)) return true;
+  if (tok.size() >= 3 && (tok[0] == 'F' || tok[0] == 'f') && tok[1] == '-' &&
+      std::all_of(tok.begin() + 2, tok.end(), is_digit))
+    return true;
+  return std::all_of(tok.begin(), tok.end(), [](char c) { return c == 'i' || c == 'v'; });
+}
+
+struct Candidate {
+  enum Kind { kItem, kPart, kSignatures } kind = kItem;
+  std::uint32_t pos = 0;             // heading start
+  std::uint32_t head_end = 0;        // end of the heading line(s)
+  int part = 0;                      // PART written with the heading (1..4), 0 if none
+  std::vector<std::string> numbers;  // "1A"; more than one for combined headings
+  std::string rest;                  // text after the number (first line)
+  std::string next_title;            // the next line when the rest is empty
+  std::string heading;
+  bool rest_empty = false;
+  bool in_table = false;
+  bool spaced = false;
+  bool split = false;
+  bool inline_start = false;
+  bool page_number = false;
+  bool body_after = false;
+  bool toc = false;
+  bool loose = false;
+  std::uint32_t next_title_end = 0;
+  bool next_page_number = false;
+};
+
+struct Node {
+  std::size_t cand = 0;
+  std::vector<std::size_t> specs;  // spec indices, first = primary
+  int first = 0, last = 0;         // order keys
+  double weight = 0;
+  bool title_match = false;
+  bool loose = false;
+  int part_agreement = 0;  // +1 agrees, -1 disagrees, 0 unknown
+};
+
+int roman_part(std::string_view s) {
+  std::string u = to_upper(s);
+  if (u == "I" || u == "1") return 1;
+  if (u == "II" || u == "2") return 2;
+  if (u == "III" || u == "3") return 3;
+  if (u == "IV" || u == "4") return 4;
+  return 0;
+}
+
+}  // namespace
+
+struct ItemSegmenter::Impl {
+  std::vector<ItemSpec> items;
+  bool use_parts = false;
+  std::vector<std::unique_ptr<RE2>> titles;  // per item
+  RE2::Set family{RE2::Options(), RE2::ANCHOR_START};
+  RE2 item_head;
+  RE2 part_head;
+  RE2 combined_number;
+  RE2 reserved;
+  RE2 incorporated;
+  RE2 reference_lead;
+  RE2 reference_any;
+
+  static RE2::Options options() {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    return o;
+  }
+
+  Impl(std::span<const ItemSpec> specs, bool parts)
+      : items(specs.begin(), specs.end()),
+        use_parts(parts),
+        family(options(), RE2::ANCHOR_START),
+        item_head(
+            R"((?:part\s*(iv|i{1,3}|[1-4])\b[\s.,:;\-–—]*(?:\(?(?:financial|other)\s+information\)?[\s.,:;\-–—]*)?)?items?\s*(\d{1,3})(?:\s?([a-c])\b)?(\s*\(t\))?((?:\s*(?:,|and|&|through|thru|to|-|–|—)\s*(?:items?\s*)?\d{1,2}(?:\s?[a-c]\b)?)*))",
+            options()),
+        part_head(
+            R"(part\s*(iv|i{1,3}|[1-4])\b[\s.,:;\-–—]*(\(?(?:financial|other)\s+information\)?)?)",
+            options()),
+        combined_number(
+            R"(\s*(,|and|&|through|thru|to|-|–|—)?\s*(?:items?\s*)?(\d{1,2})(?:\s?([a-c])\b)?)",
+            options()),
+        reserved(R"(\W*(?:removed\s+and\s+)?reserved)", options()),
+        incorporated(
+            R"(incorporated\s+(?:herein\s+|in\s+this\s+\w+\s+)?by\s+reference|(?:is|are)\s+incorporated\s+(?:herein|into|in\s+this))",
+            options()),
+        reference_lead(
+            R"(\W*(?:none|not\s+applicable|n/a|omitted|intentionally\s+omitted|see\b|refer\b|reference\s+is\s+made|\W*reserved))",
+            options()),
+        reference_any(
+            R"(\b(?:see|refer\s+to)\b|\bset\s+forth\s+(?:in|under)|\bincluded\s+(?:in|under|herein|on\s+page)|\bcontained\s+in|\bappears?\s+(?:in|under|on)|\bon\s+pages?\s)",
+            options()) {
+    for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
+                          &reference_lead, &reference_any})
+      if (!re->ok())
+        throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
+    for (const auto& spec : items) {
+      auto re = std::make_unique<RE2>("(?:" + std::string(spec.title_pattern) + ")", options());
+      if (!re->ok())
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("title pattern of item {}: {}", spec.id, re->error()),
+                    std::string(spec.title_pattern));
+      titles.push_back(std::move(re));
+    }
+    std::string err;
+    if (family.Add(R"((?:part\s*(?:iv|i{1,3}|[1-4])\b[^\n]{0,60}?)?items?\s*\d)", &err) != 0 ||
+        family.Add(R"(part\s*(?:iv|i{1,3}|[1-4])\b)", &err) != 1 ||
+        family.Add(R"(signatures?\s*:?\s*$)", &err) != 2 || !family.Compile())
+      throw Error(ErrorCode::kInternal, "heading family: " + err, "item_headings");
+  }
+
+  bool title_matches(std::size_t spec, std::string_view rest) const {
+    if (rest.empty()) return false;
+    return anchored(*titles[spec], rest) || anchored(reserved, rest);
+  }
+
+  // Length of the title match at the start of `rest` (0 when none).
+  std::size_t title_length(std::size_t spec, std::string_view rest) const {
+    rest = rest.substr(0, std::min(rest.size(), kPrefixBytes));
+    re2::StringPiece m;
+    if (titles[spec]->Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(),
+                            RE2::ANCHOR_START, &m, 1))
+      return m.size();
+    return 0;
+  }
+
+  static bool anchored(const RE2& re, std::string_view s) {
+    s = s.substr(0, std::min(s.size(), kPrefixBytes));
+    return re.Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), RE2::ANCHOR_START, nullptr,
+                    0);
+  }
+
+  std::vector<std::size_t> specs_for_number(std::string_view number) const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (iequals(items[i].number, number)) out.push_back(i);
+    return out;
+  }
+
+  // Parses a heading at the start of `view` (already trimmed). Returns false when it is not one.
+  bool parse_heading(std::string_view view, bool strict, Candidate& c) const {
+    std::string_view v = view.substr(0, std::min(view.size(), kPrefixBytes));
+    std::vector<int> hits;
+    if (!family.Match(re2::StringPiece(v.data(), v.size()), &hits) || hits.empty()) return false;
+    bool item_hit = std::find(hits.begin(), hits.end(), 0) != hits.end();
+    bool part_hit = std::find(hits.begin(), hits.end(), 1) != hits.end();
+    bool sig_hit = std::find(hits.begin(), hits.end(), 2) != hits.end();
+    if (sig_hit && !strict) {
+      c.kind = Candidate::kSignatures;
+      return true;
+    }
+    if (item_hit) {
+      re2::StringPiece part, number, letter, t_suffix, combined;
+      re2::StringPiece input(v.data(), v.size());
+      {
+        RE2::Arg a0(&part), a1(&number), a2(&letter), a3(&t_suffix), a4(&combined);
+        const RE2::Arg* args[] = {&a0, &a1, &a2, &a3, &a4};
+        if (RE2::ConsumeN(&input, item_head, args, 5)) {
+          if (!input.empty() && (is_digit(input[0]) || input[0] == '(')) return false;
+          if (number.size() > 2) return false;
+          int n = std::stoi(std::string(number));
+          if (n < 1 || n > 16) return false;
+          c.kind = Candidate::kItem;
+          c.part = roman_part(sv(part));
+          c.numbers.push_back(std::string(number) + to_upper(sv(letter)));
+          if (!combined.empty()) add_combined(sv(combined), c);
+          // Separator, then the remainder.
+          std::size_t k = 0;
+          while (k < input.size()) {
+            char ch = input[k];
+            if (is_blank(ch) || ch == '.' || ch == ':' || ch == ';' || ch == ',' || ch == '-' ||
+                ch == ')') {
+              ++k;
+            } else if (static_cast<unsigned char>(ch) == 0xE2 && k + 2 < input.size() &&
+                       static_cast<unsigned char>(input[k + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(input[k + 2]) == 0x93 ||
+                        static_cast<unsigned char>(input[k + 2]) == 0x94)) {
+              k += 3;
+            } else {
+              break;
+            }
+          }
+          c.rest = std::string(trim(sv(input).substr(k)));
+          c.rest_empty = c.rest.empty();
+          return true;
+        }
+      }
+    }
+    if (part_hit && !strict) {
+      re2::StringPiece input(v.data(), v.size()), part, info;
+      if (RE2::Consume(&input, part_head, &part, &info)) {
+        std::string_view rest = trim(sv(input));
+        if (rest.empty() || !info.empty()) {
+          c.kind = Candidate::kPart;
+          c.part = roman_part(sv(part));
+          return c.part != 0;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ", 11, 12 and 13" or " through 14" after the first number.
+  void add_combined(std::string_view combined, Candidate& c) const {
+    re2::StringPiece input(combined.data(), combined.size());
+    re2::StringPiece conj, number, letter;
+    while (RE2::Consume(&input, combined_number, &conj, &number, &letter)) {
+      std::string id = std::string(sv(number)) + to_upper(sv(letter));
+      std::string cj = to_upper(sv(conj));
+      bool range = cj == "THROUGH" || cj == "THRU" || cj == "TO" || cj == "-" ||
+                   cj == "\xE2\x80\x93" || cj == "\xE2\x80\x94";
+      if (range) {
+        auto from = specs_for_number(c.numbers.back());
+        auto to = specs_for_number(id);
+        if (!from.empty() && !to.empty() && from.front() < to.front() &&
+            to.front() - from.front() <= 8)
+          for (std::size_t i = from.front() + 1; i < to.front(); ++i)
+            c.numbers.push_back(std::string(items[i].number));
+      }
+      if (id != c.numbers.back()) c.numbers.push_back(id);
+      if (c.numbers.size() > 12) break;
+    }
+  }
+
+  SectionMap segment(std::string_view text) const;
+};
+
+SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
+  SectionMap map;
+  if (text.size() > 0xfffffff0u) {
+    map.notes.push_back("text larger than 4 GiB: not segmented");
+    return map;
+  }
+  // A full EDGAR submission: the form is the first <DOCUMENT>; exhibits follow.
+  std::size_t limit = text.size();
+  if (std::size_t d = text.find("\n</DOCUMENT>"); d != std::string_view::npos) {
+    limit = d + 1;
+    map.notes.push_back(fmt::format("full submission: items searched before byte {}", limit));
+  }
+  const std::string_view body_text = text.substr(0, limit);
+
+  // Pass 1: lines, layout, candidates.
+  std::vector<Candidate> cands;
+  std::size_t lines = 0, wrapped = 0, long_lines = 0;
+  auto line_end = [&](std::size_t from) {
+    std::size_t nl = body_text.find('\n', from);
+    return nl == std::string_view::npos ? body_text.size() : nl;
+  };
+  // The next non-blank line after `from` within two lines: [begin, end) or begin == end.
+  auto next_line = [&](std::size_t from, std::size_t& b, std::size_t& e) {
+    std::size_t p = from;
+    for (int k = 0; k < 3 && p < body_text.size(); ++k) {
+      std::size_t le = line_end(p);
+      std::string_view t = trim(body_text.substr(p, le - p));
+      if (!t.empty()) {
+        b = static_cast<std::size_t>(t.data() - body_text.data());
+        e = le;
+        return;
+      }
+      p = le + 1;
+    }
+    b = e = from;
+  };
+  auto try_at = [&](std::size_t pos, std::size_t le, bool strict) {
+    std::string_view t = body_text.substr(pos, le - pos);
+    if (!strict) t = trim(t);
+    if (t.empty()) return;
+    char f = upper(t[0]);
+    if (f != 'I' && f != 'P' && f != 'S') return;
+    Candidate c;
+    c.pos = static_cast<std::uint32_t>(t.data() - body_text.data());
+    c.head_end = static_cast<std::uint32_t>(le);
+    c.inline_start = strict;
+    std::string buffer;
+    std::string_view view = t;
+    std::size_t joined_end = le;
+    if (!strict && (iequals(t, "item") || iequals(t, "items"))) {
+      std::size_t nb, ne;
+      next_line(le + 1, nb, ne);
+      if (nb == ne) return;
+      buffer = std::string(t) + " " + std::string(trim(body_text.substr(nb, ne - nb)));
+      view = buffer;
+      c.split = true;
+      joined_end = ne;
+    } else if (!strict && starts_spaced(t)) {
+      buffer = collapse_spaced(t.substr(0, std::min(t.size(), kPrefixBytes * 2)));
+      view = buffer;
+      c.spaced = true;
+    }
+    if (!parse_heading(view, strict, c)) return;
+    c.head_end = static_cast<std::uint32_t>(joined_end);
+    std::string_view first_line = view.substr(0, std::min(view.size(), kPrefixBytes));
+    if (std::size_t nl = first_line.find('\n'); nl != std::string_view::npos)
+      first_line = first_line.substr(0, nl);
+    c.in_table = first_line.find('\t') != std::string_view::npos;
+    c.heading =
+        std::string(trim(first_line.substr(0, std::min<std::size_t>(first_line.size(), 200))));
+    if (c.kind == Candidate::kItem) {
+      c.page_number = ends_with_page_number(first_line);
+      if (c.rest_empty && !strict) {
+        std::size_t nb, ne;
+        next_line(joined_end + 1, nb, ne);
+        if (nb != ne) {
+          std::string_view nt = trim(body_text.substr(nb, std::min(ne - nb, kPrefixBytes)));
+          c.next_title = std::string(nt);
+          c.next_title_end = static_cast<std::uint32_t>(ne);
+          c.next_page_number = ends_with_page_number(nt);
+        }
+      }
+    }
+    cands.push_back(std::move(c));
+  };
+
+  std::size_t pos = 0;
+  while (pos < body_text.size()) {
+    std::size_t le = line_end(pos);
+    std::size_t len = le - pos;
+    if (len > 0) {
+      ++lines;
+      if (len >= 40 && len <= 100) ++wrapped;
+      if (len > 250) ++long_lines;
+    }
+    try_at(pos, le, false);
+    if (len > kLongLine) {
+      // Sentence starts inside a long line: ". Item 2. Management's ..." (strict: title needed).
+      for (std::size_t p = pos + 2; p + 4 < le; ++p) {
+        char c0 = upper(body_text[p]);
+        if ((c0 != 'I' && c0 != 'P') || body_text[p - 1] != ' ') continue;
+        std::string_view w = body_text.substr(p, 4);
+        if (!iequals(w, "item") && !iequals(w, "part")) continue;
+        std::size_t q = p - 1;
+        while (q > pos && is_blank(body_text[q]))
+          --q;
+        char pc = body_text[q];
+        unsigned char upc = static_cast<unsigned char>(pc);
+        // "... as of August 4, 1998 PART I. FINANCIAL INFORMATION Item 1. ..." needs no stop.
+        if (pc == '.' || pc == '!' || pc == '?' || pc == ':' || pc == ';' || pc == ')' ||
+            pc == '"' || upc == 0x9D || upper(w[0]) == 'P')
+          try_at(p, le, true);
+      }
+    }
+    pos = le + 1;
+  }
+  const bool plain_text = lines >= 50 && wrapped * 10 >= lines * 6 && long_lines * 20 < lines;
+  if (plain_text) map.notes.push_back("plain-text layout (hard-wrapped lines)");
+
+  // Strict (inline) candidates must carry their title; a line-start one may leave it to the next
+  // line, or give a short capitalised title of its own.
+  std::vector<Candidate> kept;
+  kept.reserve(cands.size());
+  for (auto& c : cands) {
+    if (c.kind == Candidate::kItem) {
+      bool any_spec = false, any_title = false, next_title = false;
+      for (const auto& n : c.numbers) {
+        for (std::size_t s : specs_for_number(n)) {
+          any_spec = true;
+          if (title_matches(s, c.rest)) any_title = true;
+          if (c.rest_empty && title_matches(s, c.next_title)) next_title = true;
+        }
+        break;  // the first number decides
+      }
+      if (!any_spec) continue;
+      if (c.inline_start && !any_title) continue;
+      if (!c.rest_empty && !any_title) {
+        char f = c.rest[0];
+        bool capital = (f >= 'A' && f <= 'Z') || f == '[' || f == '(' || f == '"' || f == '\'';
+        if (!capital || c.rest.size() > kLooseTitleMax) continue;
+        c.loose = true;
+      }
+      if (any_title && c.rest.size() > kLooseTitleMax && !c.split && !c.spaced) {
+        // Heading and body share a line: the heading ends with its title.
+        std::string_view line = body_text.substr(c.pos, c.head_end - c.pos);
+        std::size_t at = line.find(std::string_view(c.rest).substr(0, 16));
+        std::size_t len = 0;
+        for (std::size_t s : specs_for_number(c.numbers.front()))
+          len = std::max(len, title_length(s, c.rest));
+        if (at != std::string_view::npos && len > 0) {
+          c.head_end = static_cast<std::uint32_t>(c.pos + at + len);
+          c.heading = std::string(trim(line.substr(0, at + len)));
+        }
+      }
+      if (next_title) {
+        c.split = true;
+        c.head_end = c.next_title_end;
+        c.heading += " " + c.next_title.substr(0, 160);
+        c.page_number = c.page_number || c.next_page_number;
+      }
+    }
+    kept.push_back(std::move(c));
+  }
+  cands.swap(kept);
+
+  // Pass 2: body text after each item heading; tables of contents.
+  std::vector<std::size_t> seq;  // items and signatures, in order
+  for (std::size_t i = 0; i < cands.size(); ++i)
+    if (cands[i].kind != Candidate::kPart) seq.push_back(i);
+  for (std::size_t k = 0; k < seq.size(); ++k) {
+    Candidate& c = cands[seq[k]];
+    std::size_t from = std::min<std::size_t>(c.head_end, body_text.size());
+    std::size_t to =
+        k + 1 < seq.size() ? cands[seq[k + 1]].pos : std::min(body_text.size(), from + 5000);
+    c.body_after = to > from && has_body(body_text.substr(from, to - from));
+  }
+  auto key_of = [&](const Candidate& c) -> std::string {
+    return c.kind == Candidate::kSignatures ? std::string("SIGNATURES") : c.numbers.front();
+  };
+  std::vector<std::size_t> toc_items;  // spec ids listed in a TOC
+  {
+    // Last position of each key, to know whether a TOC entry reappears later.
+    std::vector<std::pair<std::string, std::uint32_t>> last_pos;
+    for (std::size_t k : seq) {
+      std::string key = key_of(cands[k]);
+      auto it = std::find_if(last_pos.begin(), last_pos.end(),
+                             [&](const auto& p) { return p.first == key; });
+      if (it == last_pos.end())
+        last_pos.emplace_back(key, cands[k].pos);
+      else
+        it->second = cands[k].pos;
+    }
+    auto last_of = [&](const std::string& key) {
+      for (const auto& p : last_pos)
+        if (p.first == key) return p.second;
+      return std::uint32_t{0};
+    };
+    std::size_t k = 0;
+    while (k < seq.size()) {
+      std::size_t j = k;
+      std::vector<std::string> seen{key_of(cands[seq[k]])};
+      while (j + 1 < seq.size() && !cands[seq[j]].body_after) {
+        std::string key = key_of(cands[seq[j + 1]]);
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) break;
+        seen.push_back(key);
+        ++j;
+      }
+      std::size_t size = j - k + 1;
+      if (size >= 3) {
+        std::size_t evidence = 0;
+        for (std::size_t m = k; m <= j; ++m) {
+          const Candidate& c = cands[seq[m]];
+          if (c.page_number || last_of(key_of(c)) > cands[seq[j]].pos) ++evidence;
+        }
+        if (evidence * 2 >= size) {
+          map.notes.push_back(
+              fmt::format("table of contents at byte {} ({} entries)", cands[seq[k]].pos, size));
+          for (std::size_t m = k; m <= j; ++m)
+            cands[seq[m]].toc = true;
+        }
+      }
+      k = j + 1;
+    }
+  }
+
+  // Pass 3: nodes (candidate x interpretation), capped per item; weighted increasing subsequence.
+  const int sig_key = static_cast<int>(items.size());
+  std::vector<Node> nodes;
+  std::vector<std::pair<std::size_t, std::size_t>> toc_entries;  // (cand, spec)
+  int part_context = 0;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (c.kind == Candidate::kPart) {
+      part_context = c.part;
+      continue;
+    }
+    if (c.part != 0) part_context = c.part;
+    if (c.kind == Candidate::kSignatures) {
+      if (c.toc) continue;
+      Node n;
+      n.cand = i;
+      n.first = n.last = sig_key;
+      n.weight = 1.5 + (c.body_after ? 0.3 : 0.0);
+      n.title_match = true;
+      nodes.push_back(n);
+      continue;
+    }
+    std::vector<Node> interp;
+    for (std::size_t s : specs_for_number(c.numbers.front())) {
+      Node n;
+      n.cand = i;
+      n.specs.push_back(s);
+      n.title_match = title_matches(s, c.rest) || (c.split && title_matches(s, c.next_title));
+      n.loose = !c.rest_empty && !n.title_match;
+      if (use_parts && part_context != 0) n.part_agreement = items[s].part == part_context ? 1 : -1;
+      for (std::size_t m = 1; m < c.numbers.size(); ++m)
+        for (std::size_t t : specs_for_number(c.numbers[m]))
+          if (items[t].part == items[s].part && t > n.specs.back()) {
+            n.specs.push_back(t);
+            break;
+          }
+      n.first = static_cast<int>(n.specs.front());
+      n.last = static_cast<int>(n.specs.back());
+      n.weight = 1.0 + (n.title_match ? 1.0 : 0.0) + (c.inline_start ? 0.0 : 0.5) +
+                 (c.body_after ? 0.3 : 0.0) - (n.loose && !c.split ? 0.4 : 0.0) +
+                 0.5 * n.part_agreement;
+      interp.push_back(std::move(n));
+    }
+    // A title that fits one reading of an ambiguous number (10-Q "Item 1.") decides it.
+    if (std::any_of(interp.begin(), interp.end(), [](const Node& n) { return n.title_match; }))
+      std::erase_if(interp, [](const Node& n) { return !n.title_match; });
+    if (interp.size() > 1 && std::any_of(interp.begin(), interp.end(),
+                                         [](const Node& n) { return n.part_agreement > 0; }))
+      std::erase_if(interp, [](const Node& n) { return n.part_agreement < 0; });
+    for (auto& n : interp) {
+      if (c.toc) {
+        toc_entries.emplace_back(i, n.specs.front());
+        toc_items.push_back(n.specs.front());
+      } else {
+        nodes.push_back(std::move(n));
+      }
+    }
+  }
+  {
+    // Cap per item: the best weights, earliest first among equals.
+    std::vector<std::vector<std::size_t>> per(items.size() + 1);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      per[static_cast<std::size_t>(nodes[i].first)].push_back(i);
+    std::vector<char> keep(nodes.size(), 1);
+    for (auto& v : per) {
+      if (v.size() <= kMaxNodesPerItem) continue;
+      std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
+        return nodes[a].weight > nodes[b].weight;
+      });
+      for (std::size_t m = kMaxNodesPerItem; m < v.size(); ++m)
+        keep[v[m]] = 0;
+      map.notes.push_back(fmt::format("{} headings for item {}; kept the best {}", v.size(),
+                                      static_cast<std::size_t>(&v - per.data()) < items.size()
+                                          ? items[static_cast<std::size_t>(&v - per.data())].id
+                                          : std::string_view("signatures"),
+                                      kMaxNodesPerItem));
+    }
+    std::vector<Node> capped;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      if (keep[i]) capped.push_back(std::move(nodes[i]));
+    nodes.swap(capped);
+  }
+  std::vector<double> best(nodes.size());
+  std::vector<long> prev(nodes.size(), -1);
+  long best_end = -1;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    best[i] = nodes[i].weight;
+    const auto pos_i = cands[nodes[i].cand].pos;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (cands[nodes[j].cand].pos >= pos_i || nodes[j].last >= nodes[i].first) continue;
+      if (best[j] + nodes[i].weight > best[i] + 1e-9) {
+        best[i] = best[j] + nodes[i].weight;
+        prev[i] = static_cast<long>(j);
+      }
+    }
+    if (best_end < 0 || best[i] > best[static_cast<std::size_t>(best_end)] + 1e-9)
+      best_end = static_cast<long>(i);
+  }
+  std::vector<std::size_t> chosen;
+  for (long i = best_end; i >= 0; i = prev[static_cast<std::size_t>(i)])
+    chosen.push_back(static_cast<std::size_t>(i));
+  std::reverse(chosen.begin(), chosen.end());
+
+  // Pass 4: sections.
+  std::vector<std::uint32_t> part_lines;
+  for (const auto& c : cands)
+    if (c.kind == Candidate::kPart && !c.inline_start) part_lines.push_back(c.pos);
+  std::vector<char> found(items.size() + 1, 0);
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    const Node& n = nodes[chosen[k]];
+    const Candidate& c = cands[n.cand];
+    std::uint32_t begin = c.pos;
+    std::uint32_t end = k + 1 < chosen.size() ? cands[nodes[chosen[k + 1]].cand].pos
+                                              : static_cast<std::uint32_t>(limit);
+    // Leave out a PART heading that opens the next part.
+    for (auto it = part_lines.rbegin(); it != part_lines.rend(); ++it) {
+      if (*it >= end) continue;
+      if (*it > c.head_end && !has_body(body_text.substr(*it, end - *it))) end = *it;
+      break;
+    }
+    std::uint32_t head_end = std::min(std::max(c.head_end, begin), end);
+    std::string_view body = body_text.substr(head_end, end - head_end);
+    ItemSection s;
+    bool is_sig = n.first == sig_key;
+    s.item = is_sig ? "signatures" : std::string(items[n.specs.front()].id);
+    s.title = is_sig ? "Signatures" : std::string(items[n.specs.front()].title);
+    s.heading = c.heading;
+    s.begin = begin;
+    s.end = end;
+    bool combined = n.specs.size() > 1;
+    s.method = combined         ? "combined"
+               : c.spaced       ? "spaced-heading"
+               : c.inline_start ? "inline-heading"
+               : c.in_table     ? "heading-in-table"
+               : c.split        ? "split-heading"
+               : plain_text     ? "text-heading"
+                                : "heading";
+    // Flags.
+    std::string_view lead = trim(body.substr(0, std::min<std::size_t>(body.size(), 400)));
+    while (!lead.empty() && (lead.front() == '\n' || is_blank(lead.front())))
+      lead.remove_prefix(1);
+    bool any_alnum = std::any_of(body.begin(), body.end(), [](char ch) {
+      return is_alpha(ch) || is_digit(ch) || static_cast<unsigned char>(ch) >= 0x80;
+    });
+    if (!any_alnum) s.flags |= kSectionEmpty;
+    std::string_view opening = body.substr(0, std::min(body.size(), kIncorporationLead));
+    if (any_alnum && body.size() < kIncorporationWindow &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), incorporated))
+      s.flags |= kSectionIncorporatedByReference | kSectionReferenceOnly;
+    if (any_alnum && body.size() < kReferenceWindow &&
+        (anchored(reference_lead, lead) ||
+         RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), reference_any)))
+      s.flags |= kSectionReferenceOnly;
+    if (combined) s.flags |= kSectionCombined;
+    if (!is_sig && !(s.flags & (kSectionReferenceOnly | kSectionEmpty))) {
+      const ItemSpec& spec = items[n.specs.front()];
+      if (body.size() < spec.min_bytes) s.flags |= kSectionTooShort;
+      if (body.size() > spec.max_bytes) s.flags |= kSectionTooLong;
+    }
+    // Confidence.
+    double conf = 0.55;
+    if (n.title_match) conf += 0.25;
+    if (!c.inline_start) conf += 0.10;
+    if (c.body_after) conf += 0.05;
+    if (!is_sig &&
+        std::find(toc_items.begin(), toc_items.end(), n.specs.front()) != toc_items.end())
+      conf += 0.05;
+    if (s.flags & (kSectionTooShort | kSectionTooLong)) conf -= 0.25;
+    if (n.part_agreement < 0) conf -= 0.15;
+    if (c.inline_start) conf -= 0.10;
+    s.confidence = std::clamp(conf, 0.0, 1.0);
+    found[static_cast<std::size_t>(n.first)] = 1;
+    for (std::size_t m = 1; m < n.specs.size(); ++m) {
+      ItemSection extra = s;
+      extra.item = std::string(items[n.specs[m]].id);
+      extra.title = std::string(items[n.specs[m]].title);
+      extra.end = extra.begin;
+      found[n.specs[m]] = 1;
+      map.sections.push_back(std::move(extra));
+    }
+    map.sections.push_back(std::move(s));
+  }
+  // Items seen only in a table of contents.
+  for (const auto& [ci, spec] : toc_entries) {
+    if (found[spec]) continue;
+    found[spec] = 1;
+    const Candidate& c = cands[ci];
+    bool inside = std::any_of(map.sections.begin(), map.sections.end(), [&](const ItemSection& x) {
+      return x.begin <= c.pos && c.pos < x.end;
+    });
+    if (inside) continue;
+    ItemSection s;
+    s.item = std::string(items[spec].id);
+    s.title = std::string(items[spec].title);
+    s.heading = c.heading;
+    s.begin = s.end = c.pos;
+    s.method = "toc";
+    s.confidence = 0.1;
+    s.flags = kSectionTableOfContentsOnly;
+    map.notes.push_back(fmt::format("item {} found only in the table of contents", s.item));
+    auto at = std::upper_bound(map.sections.begin(), map.sections.end(), s.begin,
+                               [](std::uint32_t b, const ItemSection& x) { return b < x.begin; });
+    map.sections.insert(at, std::move(s));
+  }
+  if (map.sections.empty()) map.notes.push_back("no item headings");
+  return map;
+}
+
+const ItemSection* find_section(const SectionMap& map, std::string_view item) {
+  for (std::size_t i = 0; i < map.sections.size(); ++i) {
+    const ItemSection& s = map.sections[i];
+    if (s.item != item) continue;
+    if ((s.flags & kSectionCombined) && s.begin == s.end) {
+      for (std::size_t j = i + 1; j < map.sections.size() && map.sections[j].begin == s.begin; ++j)
+        if (map.sections[j].end > s.begin) return &map.sections[j];
+    }
+    return &s;
+  }
+  return nullptr;
+}
+
+std::string_view section_text(const SectionMap& map, std::string_view text, std::string_view item) {
+  const ItemSection* s = find_section(map, item);
+  if (s == nullptr || s->end <= s->begin || s->end > text.size()) return {};
+  return text.substr(s->begin, s->end - s->begin);
+}
+
+ItemSegmenter::ItemSegmenter(std::span<const ItemSpec> items, bool use_parts)
+    : impl_(std::make_unique<Impl>(items, use_parts)) {}
+ItemSegmenter::~ItemSegmenter() = default;
+SectionMap ItemSegmenter::segment(std::string_view clean_text) const {
+  return impl_->segment(clean_text);
+}
+
+}  // namespace secnlp::nlp::sec

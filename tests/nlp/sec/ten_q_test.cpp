@@ -1,0 +1,87 @@
+// segment_10q on synthetic texts: PART headings and titles decide between items of the same
+// number; TOC; flattened (one long line) filings; no items.
+
+#include "nlp/sec/ten_q.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "nlp/sec/item_headings.h"
+
+namespace {
+
+using namespace secnlp::nlp::sec;
+
+std::string body(int n = 30) {
+  std::string s;
+  for (int i = 0; i < n; ++i)
+    s += "Revenue increased during the quarter because of stronger demand from customers. ";
+  return s + "\n";
+}
+
+std::vector<std::string> ids(const SectionMap& m) {
+  std::vector<std::string> out;
+  for (const auto& s : m.sections)
+    if (!(s.flags & kSectionTableOfContentsOnly)) out.push_back(s.item);
+  return out;
+}
+
+struct Case {
+  const char* name;
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+TEST(Segment10Q, Table) {
+  const std::string full = "PART I - FINANCIAL INFORMATION\nItem 1. Financial Statements\n" +
+                           body() + "Item 2. Management's Discussion and Analysis\n" + body() +
+                           "Item 4. Controls and Procedures\n" + body(3) +
+                           "PART II - OTHER INFORMATION\n" + "Item 1. Legal Proceedings\n" +
+                           body(2) + "Item 1A. Risk Factors\n" + body(5) + "Item 6. Exhibits\n" +
+                           body(1);
+  const std::vector<Case> cases = {
+      {"parts",
+       full,
+       {"part1item1", "part1item2", "part1item4", "part2item1", "part2item1a", "part2item6"}},
+      {"toc then body",
+       "PART I\nItem 1. Financial Statements 3\nItem 2. Management's Discussion 20\nPART II\n"
+       "Item 1. Legal Proceedings 40\nItem 6. Exhibits 45\n" +
+           full,
+       {"part1item1", "part1item2", "part1item4", "part2item1", "part2item1a", "part2item6"}},
+      {"titles decide without parts",
+       "Item 1. Financial Statements\n" + body() + "Item 2. Management's Discussion\n" + body() +
+           "Item 1. Legal Proceedings\n" + body(2) + "Item 2. Unregistered Sales of Equity\n" +
+           body(2),
+       {"part1item1", "part1item2", "part2item1", "part2item2"}},
+      {"flattened filing",
+       "Shares outstanding as of May 1, 1998 PART I. FINANCIAL INFORMATION "
+       "Item 1. Financial Statements " +
+           body(20) +
+           " Item 2. Management's Discussion and "
+           "Analysis of Financial Condition " +
+           body(20) +
+           " PART II. OTHER INFORMATION Item 1. "
+           "Legal Proceedings " +
+           body(20),
+       {"part1item1", "part1item2", "part2item1"}},
+      {"no items", body(), {}},
+  };
+  for (const auto& c : cases) {
+    const SectionMap m = segment_10q(c.text);
+    EXPECT_EQ(ids(m), c.expected) << c.name;
+    for (std::size_t i = 1; i < m.sections.size(); ++i)
+      EXPECT_LE(m.sections[i - 1].end, m.sections[i].begin) << c.name;
+  }
+}
+
+TEST(Segment10Q, PartHeadingIsLeftOutOfThePreviousItem) {
+  const std::string text = "PART I\nItem 4. Controls and Procedures\n" + body(3) +
+                           "PART II - OTHER INFORMATION\nItem 1. Legal Proceedings\n" + body(2);
+  const SectionMap m = segment_10q(text);
+  EXPECT_EQ(section_text(m, text, "part1item4").find("PART II"), std::string_view::npos);
+  EXPECT_GE(find_section(m, "part2item1")->confidence, 0.8);
+}
+
+}  // namespace
