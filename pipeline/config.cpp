@@ -176,8 +176,8 @@ std::string PipelineConfig::hash() const {
 
 PipelineConfig default_pipeline_config() {
   PipelineConfig config;
-  config.stages = {"decode", "html",  "normalize", "clean",       "sentences",
-                   "tokens", "terms", "counts",    "readability", "lexicon"};
+  config.stages = {"submission", "decode", "html",  "normalize", "clean",       "sections",
+                   "sentences",  "tokens", "terms", "counts",    "readability", "lexicon"};
   return config;
 }
 

@@ -6,7 +6,7 @@
 //   stages = ["decode", "html", "normalize", "clean", "sentences", "tokens", "terms",
 //             "counts", "readability", "lexicon"]
 //   [html]
-//   remove_numeric_tables = true
+//   numeric_tables = "keep"
 //   [terms]
 //   stem = "porter"
 //
@@ -69,8 +69,9 @@ struct PipelineConfig {
   std::string hash() const;
 };
 
-// The default pipeline: decode, html, normalize, clean, sentences, tokens, terms, counts,
-// readability, and lexicon (which only adds metrics when a lexicon is supplied).
+// The default pipeline: submission, decode, html, normalize, clean, sections, sentences,
+// tokens, terms, counts, readability, and lexicon (which only adds metrics when a lexicon is
+// supplied).
 PipelineConfig default_pipeline_config();
 
 // Parses TOML text; `source_name` names it in errors. Throws Error(kConfig) with line/column.

@@ -41,10 +41,23 @@ struct TextSpan {
 struct Section {
   std::string item;     // canonical id: "1", "1A", "7", "part1item2", "8.01", "signatures"
   std::string heading;  // the heading as found in the text
+  std::string title;    // canonical title, e.g. "Risk Factors"
   TextSpan span;
   std::string method;       // how it was found, e.g. "heading", "toc-link"
   double confidence = 1.0;  // 0..1
   std::uint32_t flags = 0;  // SectionFlag bits
+};
+
+// Another document of the same EDGAR submission (an exhibit, a graphic, XBRL ...). Only text and
+// HTML exhibits keep their text; the main document is Document::text.
+struct Exhibit {
+  int sequence = 0;
+  std::string type;  // "EX-21", "EX-99.1", "GRAPHIC", "EX-101.INS" ...
+  std::string filename;
+  std::string description;
+  std::string kind;  // "html", "text", "xml", "xbrl", "uuencoded", "pdf", ...
+  std::uint64_t bytes = 0;
+  std::string text;  // plain text of text/HTML exhibits (tags removed), else empty
 };
 
 // A sequence of strings grouped by sentence: items of sentence i are
@@ -86,6 +99,7 @@ struct Document {
   std::map<std::string, std::string> metadata;
 
   std::string raw;   // released (emptied) once decoded, to bound memory
+  std::vector<Exhibit> exhibits;  // other documents of an EDGAR submission
   std::string text;  // UTF-8
   std::vector<Section> sections;
   std::vector<TextSpan> sentences;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "common/error.h"
 #include "common/hash.h"
 #include "common/log.h"
+#include "corpora/edgar/filing_metadata.h"
 #include "corpora/inputs/input_files.h"
 #include "pipeline/pipeline.h"
 
@@ -59,7 +61,58 @@ PipelineConfig config_for(const ProcessOptions& options) {
                                : default_pipeline_config();
 }
 
+// Metadata files found beside the inputs (edgar-crawler's FILINGS_METADATA.csv), by folder.
+using FolderMetadata = std::map<std::filesystem::path, corpora::DirectoryMetadata>;
+
+FolderMetadata read_folder_metadata(const std::vector<std::filesystem::path>& paths) {
+  FolderMetadata out;
+  for (const auto& p : paths) {
+    const auto folder = p.parent_path();
+    if (out.count(folder)) continue;
+    auto& entry = out[folder];
+    const auto csv = folder / "FILINGS_METADATA.csv";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(csv, ec)) continue;
+    try {
+      entry = corpora::read_filings_metadata_csv(csv);
+      log_debug("{}: metadata for {} filings", csv.string(), entry.by_file.size());
+    } catch (const Error& e) {
+      log_warn("{} (file-name metadata used instead)", e.what());
+    }
+  }
+  return out;
+}
+
+// Reads `doc.path` into doc.raw (with size and hash) and attaches what the file name, the folder
+// layout and the folder's metadata file say, later sources overriding earlier ones. The
+// submission stage then overrides them with the filing's own header or dei facts.
+void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadata& folders) {
+  doc.raw = read_whole_file(doc.path, max_bytes, doc.size);
+  doc.content_hash = hex_digest(doc.raw);
+  const std::filesystem::path path(doc.path);
+  doc.metadata = corpora::metadata_from_filename(path);
+  for (auto& [k, v] : corpora::metadata_from_layout(path))
+    doc.metadata[k] = std::move(v);
+  if (auto folder = folders.find(path.parent_path()); folder != folders.end()) {
+    auto file = folder->second.by_file.find(path.filename().string());
+    if (file != folder->second.by_file.end()) {
+      for (const auto& [k, v] : file->second)
+        if (!v.empty()) doc.metadata[k] = v;
+    }
+  }
+}
+
 }  // namespace
+
+Document process_one(const std::filesystem::path& path, const ProcessOptions& options) {
+  Resources resources(options.resources);
+  const Pipeline pipeline = Pipeline::build(config_for(options), builtin_stages(), resources);
+  Document doc;
+  doc.path = path.string();
+  load_document(doc, options.max_document_bytes, read_folder_metadata({path}));
+  pipeline.run(doc);
+  return doc;
+}
 
 std::vector<std::string> validate_pipeline(const ProcessOptions& options) {
   Resources resources(options.resources);
@@ -82,6 +135,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
     if (!ec) total_bytes += n;
   }
 
+  const FolderMetadata folders = read_folder_metadata(paths);
   store::DocumentStore store(options.db);
   const auto states = store.document_states();
   const int threads = options.threads > 0
@@ -122,8 +176,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                 [&](std::shared_ptr<WorkItem> item) {
                   Document& doc = item->doc;
                   try {
-                    doc.raw = read_whole_file(doc.path, options.max_document_bytes, doc.size);
-                    doc.content_hash = hex_digest(doc.raw);
+                    load_document(doc, options.max_document_bytes, folders);
                     if (!options.force) {
                       auto it = states.find(doc.path);
                       if (it != states.end() && it->second.status == "ok" &&
@@ -134,7 +187,6 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                         return item;
                       }
                     }
-                    doc.metadata = corpora::metadata_from_filename(doc.path);
                     pipeline.run(doc);
                   } catch (const Error& e) {
                     item->error = e;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/document.h"
 #include "pipeline/progress.h"
 #include "pipeline/resources.h"
 #include "pipeline/store/document_store.h"
@@ -51,6 +52,10 @@ struct ProcessSummary {
 // Processes every input. Throws Error for problems that stop the whole run (bad config, database
 // cannot be opened); per-document problems are in the summary and the database.
 ProcessSummary process_documents(const ProcessOptions& options);
+
+// Reads and processes one file with the configured pipeline, without a database (for
+// `secnlp inspect`). Throws Error naming the file when it cannot be processed.
+Document process_one(const std::filesystem::path& path, const ProcessOptions& options);
 
 // Builds the pipeline for `options` without processing anything (for --dry-run and tests).
 std::vector<std::string> validate_pipeline(const ProcessOptions& options);

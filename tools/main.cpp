@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   secnlp::tools::add_process_command(app, exit_code);
   secnlp::tools::add_metrics_command(app, exit_code);
   secnlp::tools::add_terms_command(app, exit_code);
+  secnlp::tools::add_sections_command(app, exit_code);
+  secnlp::tools::add_inspect_command(app, exit_code);
   secnlp::tools::add_stages_command(app, exit_code);
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError

@@ -41,6 +41,7 @@ std::vector<std::filesystem::path> discover_inputs(
 std::map<std::string, std::string> metadata_from_filename(const std::filesystem::path& path) {
   static const RE2 kCrawler(R"(^(\d{1,10})_([0-9A-Z\-]+?)_(\d{4})_(\d{10}-\d{2}-\d{6})$)");
   static const RE2 kTicker(R"(^([A-Z][A-Z.\-]{0,9})_([0-9A-Z\-]+?)_FY(\d{4})(?:_(.*))?$)");
+  static const RE2 kTickerFormYear(R"(^([A-Za-z][A-Za-z.\-]{0,9})_(10-?[KkQq]|8-?[Kk])_(\d{4})$)");
   static const RE2 kAccession(R"(^(\d{10}-\d{2}-\d{6}))");
   static const RE2 kAccessionInside(R"((\d{10}-\d{2}-\d{6}))");
   const std::string stem = path.stem().string();
@@ -62,6 +63,14 @@ std::map<std::string, std::string> metadata_from_filename(const std::filesystem:
     meta["form"] = normalise_form(form);
     meta["fiscal_year"] = year;
     if (RE2::PartialMatch(rest, kAccessionInside, &accession)) meta["accession"] = accession;
+  } else if (RE2::FullMatch(stem, kTickerFormYear, &ticker, &form, &year)) {
+    std::transform(ticker.begin(), ticker.end(), ticker.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(form.begin(), form.end(), form.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    meta["ticker"] = ticker;
+    meta["form"] = normalise_form(form);
+    meta["fiscal_year"] = year;
   } else if (RE2::PartialMatch(stem, kAccession, &accession)) {
     meta["accession"] = accession;
   }

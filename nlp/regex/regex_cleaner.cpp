@@ -120,6 +120,8 @@ std::vector<RegexRule> RegexCleaner::default_rules() {
   // End of a removed line: optional blanks, optional CR, then the newline (taken along) or the end.
   const std::string eol = R"([ \t]*\r?(?:\n|\z))";
   return {
+      // EDGAR's SGML markup inside plain-text filings: table, caption, column and page tags.
+      {"sgml_tags", R"(</?(?:TABLE|CAPTION|PAGE|FN|S|C)>)", ""},
       // One pass for every kind of boilerplate line (page numbers, page footers, back links).
       {"boilerplate_lines",
        R"((?m)^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|(?i:page)[ \t]+\d{1,3}(?:[ \t]+(?i:of)[ \t]+\d{1,4})?)"

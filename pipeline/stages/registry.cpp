@@ -4,10 +4,12 @@ namespace secnlp::pipeline {
 
 StageRegistry builtin_stages() {
   StageRegistry registry;
+  registry.add(stages::submission_stage());
   registry.add(stages::decode_stage());
   registry.add(stages::html_stage());
   registry.add(stages::normalize_stage());
   registry.add(stages::clean_stage());
+  registry.add(stages::sections_stage());
   registry.add(stages::sentences_stage());
   registry.add(stages::tokens_stage());
   registry.add(stages::terms_stage());

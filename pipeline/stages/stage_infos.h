@@ -6,10 +6,12 @@
 
 namespace secnlp::pipeline::stages {
 
+StageInfo submission_stage();   // EDGAR container -> main document, header metadata, exhibits
 StageInfo decode_stage();       // raw bytes -> UTF-8 text (encoding detection, binary check)
 StageInfo html_stage();         // HTML -> text (libxml2), numeric-table removal
 StageInfo normalize_stage();    // NFKC, punctuation, C1 repair, case folding (ICU)
 StageInfo clean_stage();        // ordered RE2 rules
+StageInfo sections_stage();     // 10-K / 10-Q / 8-K item sections
 StageInfo sentences_stage();    // ICU sentence breaks + filing abbreviations
 StageInfo tokens_stage();       // Treebank or pattern tokenizer, per sentence
 StageInfo terms_stage();        // lowercase, punctuation, stop words, stem or lemma

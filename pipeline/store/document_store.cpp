@@ -155,7 +155,7 @@ RETURNING id)sql");
   if (!st.step()) db_.fail("upsert document returned no id");
   const std::int64_t id = st.column_int(0);
   st.step();
-  for (const char* table : {"metrics", "term_vectors", "sections", "document_text"}) {
+  for (const char* table : {"metrics", "term_vectors", "sections", "document_text", "exhibits"}) {
     db_.prepare(fmt::format("DELETE FROM {} WHERE doc_id=?", table)).bind(1, id).run();
   }
   return id;
@@ -185,7 +185,7 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
     }
     Statement section = db_.prepare(
         "INSERT OR REPLACE INTO sections(doc_id, item, begin_offset, end_offset, heading, method, "
-        "confidence, flags) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        "confidence, flags, title) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& s : doc.sections) {
       section.bind(1, id)
           .bind(2, s.item)
@@ -195,7 +195,26 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
           .bind(6, s.method)
           .bind(7, s.confidence)
           .bind(8, static_cast<std::int64_t>(s.flags))
+          .bind(9, s.title)
           .run();
+    }
+    Statement exhibit = db_.prepare(
+        "INSERT OR REPLACE INTO exhibits(doc_id, sequence, type, filename, description, kind, "
+        "bytes, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& e : doc.exhibits) {
+      exhibit.bind(1, id)
+          .bind(2, e.sequence)
+          .bind(3, e.type)
+          .bind(4, e.filename)
+          .bind(5, e.description)
+          .bind(6, e.kind)
+          .bind(7, e.bytes);
+      if (store_text && !e.text.empty()) {
+        exhibit.bind(8, e.text);
+      } else {
+        exhibit.bind_null(8);
+      }
+      exhibit.run();
     }
     Statement metric = db_.prepare(
         "INSERT OR REPLACE INTO metrics(doc_id, scope, name, value) VALUES(?, ?, ?, ?)");

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "nlp/sec/section_map.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
@@ -214,6 +215,82 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
     table.rows.push_back({terms[kept[k]].first, tf[kept[k]], static_cast<std::int64_t>(df[kept[k]]),
                           idf.empty() ? pipeline::Cell(std::monostate{}) : pipeline::Cell(idf[k]),
                           tfidf_sum[k] / static_cast<double>(n_docs)});
+  }
+  return table;
+}
+
+pipeline::ResultTable query_sections(const SectionsQuery& query) {
+  Connection db(existing(query.db).string());
+  migrate(db);
+  auto [where, params] = where_clause(query.filter);
+  std::string sql =
+      "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.filed, s.item, s.title, "
+      "s.begin_offset, s.end_offset, s.confidence, s.flags, s.method, s.heading "
+      "FROM sections s JOIN documents d ON d.id = s.doc_id" +
+      where;
+  if (!query.items.empty()) {
+    sql += " AND upper(s.item) IN (";
+    for (std::size_t i = 0; i < query.items.size(); ++i)
+      sql += i ? ", upper(?)" : "upper(?)";
+    sql += ")";
+  }
+  sql += " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, s.begin_offset";
+  Statement st = db.prepare(sql);
+  int index = 1;
+  for (const auto& p : params)
+    st.bind(index++, p);
+  for (const auto& item : query.items)
+    st.bind(index++, item);
+
+  const std::vector<std::string> metric_names = {"words", "gunning_fog", "lm_negative_prop",
+                                                 "lm_uncertainty_prop"};
+  pipeline::ResultTable table;
+  table.columns = {"document", "cik", "ticker", "form",       "year",  "filed",  "item",   "title",
+                   "begin",    "end", "bytes",  "confidence", "flags", "method", "heading"};
+  table.columns.insert(table.columns.end(), metric_names.begin(), metric_names.end());
+  if (query.text) table.columns.push_back("text");
+  Statement metric =
+      db.prepare("SELECT value FROM metrics WHERE doc_id = ? AND scope = ? AND name = ?");
+  Statement text =
+      db.prepare("SELECT substr(CAST(text AS BLOB), ? + 1, ?) FROM document_text WHERE doc_id = ?");
+  while (st.step()) {
+    const std::int64_t doc_id = st.column_int(0);
+    const std::string item = st.column_text(7);
+    const std::int64_t begin = st.column_int(9);
+    const std::int64_t end = st.column_int(10);
+    std::vector<pipeline::Cell> row;
+    row.reserve(table.columns.size());
+    row.emplace_back(std::filesystem::path(st.column_text(1)).filename().string());
+    for (int column : {2, 3, 4}) row.push_back(text_or_null(st, column));
+    if (st.column_is_null(5)) {
+      row.emplace_back(std::monostate{});
+    } else {
+      row.emplace_back(st.column_int(5));
+    }
+    row.push_back(text_or_null(st, 6));
+    row.emplace_back(item);
+    row.push_back(text_or_null(st, 8));
+    row.emplace_back(begin);
+    row.emplace_back(end);
+    row.emplace_back(end - begin);
+    row.emplace_back(st.column_double(11));
+    row.emplace_back(nlp::sec::section_flag_names(static_cast<std::uint32_t>(st.column_int(12))));
+    row.push_back(text_or_null(st, 13));
+    row.push_back(text_or_null(st, 14));
+    for (const auto& name : metric_names) {
+      metric.bind(1, doc_id).bind(2, item).bind(3, name);
+      row.push_back(metric.step() && !metric.column_is_null(0)
+                        ? pipeline::Cell(metric.column_double(0))
+                        : pipeline::Cell(std::monostate{}));
+      metric.reset();
+    }
+    if (query.text) {
+      text.bind(1, begin).bind(2, end - begin).bind(3, doc_id);
+      row.push_back(text.step() ? pipeline::Cell(text.column_text(0))
+                                : pipeline::Cell(std::monostate{}));
+      text.reset();
+    }
+    table.rows.push_back(std::move(row));
   }
   return table;
 }

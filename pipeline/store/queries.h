@@ -57,6 +57,18 @@ struct TermsQuery {
 // Error(kInvalidArgument) for bounds sklearn rejects (e.g. max_df below min_df).
 pipeline::ResultTable query_terms(const TermsQuery& query);
 
+struct SectionsQuery {
+  std::filesystem::path db;
+  DocumentFilter filter;
+  std::vector<std::string> items;  // e.g. {"1A", "7"}; empty: every item
+  bool text = false;               // add the section's text as a column
+};
+
+// One row per stored section: document, cik, ticker, form, year, filed, item, title, begin,
+// end, bytes, confidence, flags (names), method, heading, and the section's words, gunning_fog
+// and, when present, lm_negative_prop and lm_uncertainty_prop; plus text when asked.
+pipeline::ResultTable query_sections(const SectionsQuery& query);
+
 // Counts for a database summary: documents ok/failed, runs, distinct terms.
 struct StoreSummary {
   std::int64_t documents_ok = 0;

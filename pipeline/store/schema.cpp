@@ -95,6 +95,20 @@ CREATE TABLE errors (
   at TEXT NOT NULL
 );
 )sql",
+    R"sql(
+ALTER TABLE sections ADD COLUMN title TEXT;
+CREATE TABLE exhibits (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sequence INTEGER NOT NULL,
+  type TEXT,
+  filename TEXT,
+  description TEXT,
+  kind TEXT,
+  bytes INTEGER,
+  text TEXT,
+  PRIMARY KEY (doc_id, sequence)
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(Connection& db) {
@@ -105,9 +119,9 @@ int user_version(Connection& db) {
 
 }  // namespace
 
-void migrate(Connection& db) {
+void migrate(Connection& db, int target) {
   int version = user_version(db);
-  if (version == kSchemaVersion) return;
+  if (version == target && version <= kSchemaVersion) return;
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kDatabase,
                 fmt::format("database schema version {} is newer than this secnlp supports ({})",
@@ -116,10 +130,10 @@ void migrate(Connection& db) {
   }
   Transaction tx(db);
   version = user_version(db);  // another process may have migrated meanwhile
-  for (; version < kSchemaVersion; ++version) {
+  for (; version < target; ++version) {
     db.exec(kMigrations[static_cast<std::size_t>(version)]);
   }
-  db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+  db.exec(fmt::format("PRAGMA user_version = {}", version));
   tx.commit();
 }
 

@@ -12,14 +12,20 @@
 //   vocabulary    term id <-> term, shared by all documents
 //   term_vectors  (document, scope) -> sparse term counts, varint-coded (term_vector_codec.h)
 //   errors        one row per failed document per run: path, code, message
+// Version 2 adds:
+//   exhibits      the other documents of an EDGAR submission (EX-21, EX-99.1 ...): type, sequence,
+//                 file name, description, kind, size, and their text when it is text or HTML
+//   sections.title the canonical item title ("Risk Factors")
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
-// Brings `db` to kSchemaVersion. Throws Error(kDatabase) if it is newer than this build knows.
-void migrate(Connection& db);
+// Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
+// transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests
+// pass an older `target` to build databases as earlier versions left them.
+void migrate(Connection& db, int target = kSchemaVersion);
 
 }  // namespace secnlp::store

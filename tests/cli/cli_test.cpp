@@ -127,6 +127,45 @@ TEST_F(CliTest, ExamplePipelineFromTheDocsRuns) {
   EXPECT_NE(terms.out.find("\nlitigation continued,"), std::string::npos) << terms.out;
 }
 
+// The samples are the project's own filings (samples/northwind): three iXBRL 10-Ks and a 1999
+// full-submission text 10-K.
+TEST_F(CliTest, InspectShowsDocumentsAndSectionMapWithoutADatabase) {
+  const std::string sample = std::string(SECNLP_SOURCE_DIR) +
+                             "/samples/northwind/9990001_10K_2023_0009990001-24-000009.htm";
+  Result r = run("inspect " + sample + " --format csv", dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* item : {"\n1A,", "\n1C,", "\n7,", "\n7A,", "\n8,"}) {
+    EXPECT_NE(r.out.find(item), std::string::npos) << item << "\n" << r.out;
+  }
+  EXPECT_NE(r.out.find("company,\"Northwind Harbor Logistics, Inc.\""), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(dir_.path() / "secnlp.db"));
+
+  const std::string submission = std::string(SECNLP_SOURCE_DIR) +
+                                 "/samples/northwind/9990001_10K_1999_0009990001-00-000004.txt";
+  Result old = run("inspect " + submission + " --format csv", dir_.path());
+  ASSERT_EQ(old.exit_code, 0) << old.err;
+  EXPECT_NE(old.out.find("main_type,10-K"), std::string::npos) << old.out;
+  EXPECT_NE(old.out.find("\n7,"), std::string::npos) << old.out;
+}
+
+TEST_F(CliTest, SectionsByItemAcrossYears) {
+  const std::string samples = std::string(SECNLP_SOURCE_DIR) + "/samples";
+  Result p = run("process " + samples + " --db " + db() + " --progress off", dir_.path());
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  Result r = run("sections --db " + db() + " --cik 9990001 --item 1A --format csv", dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Risk Factors in each of the three HTML years (the 1999 filing predates Item 1A).
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 4) << r.out;
+  for (const char* year : {",2022,", ",2023,", ",2024,"}) {
+    EXPECT_NE(r.out.find(year), std::string::npos) << year << "\n" << r.out;
+  }
+  Result text =
+      run("sections --db " + db() + " --cik 9990001 --item 7 --year 2024 --text", dir_.path());
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("== 9990001_10K_2024"), std::string::npos) << text.out;
+  EXPECT_GT(text.out.size(), 10000u);
+}
+
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
   const int kDocs = 300;
   for (int i = 0; i < kDocs; ++i)

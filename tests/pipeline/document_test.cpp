@@ -25,8 +25,8 @@ TEST(DocumentTest, WholeDocumentIsTheFirstScope) {
 
 TEST(DocumentTest, SectionsBecomeSentenceRanges) {
   Document doc = three_sentences();
-  doc.sections.push_back({"1", "Alpha", {0, 11}});
-  doc.sections.push_back({"1A", "Beta", {11, 33}});
+  doc.sections.push_back({"1", "Alpha", "", {0, 11}});
+  doc.sections.push_back({"1A", "Beta", "", {11, 33}});
   auto scopes = doc.scopes();
   ASSERT_EQ(scopes.size(), 3u);
   EXPECT_EQ(scopes[1].name, "1");

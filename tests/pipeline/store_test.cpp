@@ -46,7 +46,8 @@ pipeline::Document sample_doc(const std::string& path) {
   doc.set_metric("1A", "words", 1);
   doc.counts[""] = {{"risk", 3}, {"text", 1}};
   doc.counts["1A"] = {{"risk", 1}};
-  doc.sections.push_back({"1A", "Item 1A. Risk Factors", {0, 10}, "heading", 0.9, 0});
+  doc.sections.push_back(
+      {"1A", "Item 1A. Risk Factors", "Risk Factors", {0, 10}, "heading", 0.9, 0});
   return doc;
 }
 
@@ -205,6 +206,28 @@ TEST(SchemaTest, RefusesNewerDatabase) {
   }
   Connection db(path);
   EXPECT_THROW(migrate(db), Error);
+}
+
+TEST(SchemaTest, VersionOneDatabaseUpgradesKeepingItsRows) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  {
+    Connection db(path);
+    migrate(db, 1);
+    db.exec(
+        "INSERT INTO documents(path, status) VALUES('/old.htm', 'ok');"
+        "INSERT INTO sections(doc_id, item, begin_offset, end_offset) VALUES(1, '7', 0, 10);");
+  }
+  Connection db(path);
+  migrate(db);
+  Statement version = db.prepare("PRAGMA user_version");
+  ASSERT_TRUE(version.step());
+  EXPECT_EQ(version.column_int(0), kSchemaVersion);
+  Statement section = db.prepare("SELECT item, title FROM sections");
+  ASSERT_TRUE(section.step());
+  EXPECT_EQ(section.column_text(0), "7");
+  EXPECT_TRUE(section.column_is_null(1));
+  db.exec("INSERT INTO exhibits(doc_id, sequence, type) VALUES(1, 2, 'EX-21')");
 }
 
 TEST(SchemaTest, MigrationIsIdempotent) {

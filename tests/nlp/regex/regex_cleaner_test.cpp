@@ -31,6 +31,13 @@ TEST_P(DefaultRulesTest, Cleans) {
 INSTANTIATE_TEST_SUITE_P(
     Filing, DefaultRulesTest,
     ::testing::Values(
+        CleanCase{"sgml_table_tags",
+                  "Net sales\n<TABLE>\n<CAPTION>\n<S>   <C>\nTotal  100\n</TABLE>\nEnd\n",
+                  "Net sales\n\nTotal 100\n\nEnd\n"},
+        CleanCase{"sgml_page_tag", "end of page\n<PAGE>\nnext page\n",
+                  "end of page\n\nnext page\n"},
+        CleanCase{"html_like_text_kept", "a <b> tag and <Sub> stay\n",
+                  "a <b> tag and <Sub> stay\n"},
         CleanCase{"bare_page_number", "end of page.\n12\nNext page.\n",
                   "end of page.\nNext page.\n"},
         CleanCase{"dashed_page_number", "a\n  - 12 -  \nb", "a\nb"},

@@ -1,0 +1,87 @@
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "nlp/sec/eight_k.h"
+#include "nlp/sec/section_map.h"
+#include "nlp/sec/ten_k.h"
+#include "nlp/sec/ten_q.h"
+#include "pipeline/stages/stage_infos.h"
+
+namespace secnlp::pipeline::stages {
+namespace {
+
+class SectionsStage final : public Stage {
+ public:
+  explicit SectionsStage(const StageOptions& o) : form_(o.get_string("form", "auto")) {
+    if (form_ != "auto" && nlp::sec::form_family(form_) == nlp::sec::FormFamily::kOther)
+      throw Error(
+          ErrorCode::kConfig,
+          fmt::format("stage 'sections': form must be auto, 10-K, 10-Q or 8-K, not '{}'", form_));
+  }
+  SlotSet reads() const override { return kSlotText; }
+  SlotSet writes() const override { return kSlotSections | kSlotMetrics; }
+
+  void run(Document& doc) const override {
+    using nlp::sec::FormFamily;
+    FormFamily family = FormFamily::kOther;
+    if (form_ != "auto") {
+      family = nlp::sec::form_family(form_);
+    } else if (auto it = doc.metadata.find("form"); it != doc.metadata.end()) {
+      family = nlp::sec::form_family(it->second);
+    }
+    if (family == FormFamily::kOther) {
+      family = nlp::sec::guess_form_family(doc.text);
+      if (family != FormFamily::kOther && !doc.metadata.count("form")) {
+        doc.metadata["form"] = family == FormFamily::k10K   ? "10-K"
+                               : family == FormFamily::k10Q ? "10-Q"
+                                                            : "8-K";
+        doc.metadata["form_source"] = "cover page";
+      }
+    }
+    nlp::sec::SectionMap map;
+    switch (family) {
+      case FormFamily::k10K:
+        map = nlp::sec::segment_10k(doc.text);
+        break;
+      case FormFamily::k10Q:
+        map = nlp::sec::segment_10q(doc.text);
+        break;
+      case FormFamily::k8K:
+        map = nlp::sec::segment_8k(doc.text);
+        break;
+      case FormFamily::kOther:
+        doc.warnings.push_back("no form type known or found on the cover page: no sections");
+        return;
+    }
+    doc.sections.clear();
+    for (auto& s : map.sections) {
+      Section section;
+      section.item = std::move(s.item);
+      section.title = std::move(s.title);
+      section.heading = std::move(s.heading);
+      section.span = {s.begin, s.end};
+      section.method = std::move(s.method);
+      section.confidence = s.confidence;
+      section.flags = s.flags;
+      doc.sections.push_back(std::move(section));
+    }
+    for (auto& note : map.notes)
+      doc.warnings.push_back(std::move(note));
+    doc.set_metric("", "sections", static_cast<double>(doc.sections.size()));
+  }
+
+ private:
+  std::string form_;
+};
+
+}  // namespace
+
+StageInfo sections_stage() {
+  return {"sections",
+          "Item sections of 10-K, 10-Q and 8-K filings (form from the metadata, else the cover "
+          "page); every later metric is also computed per section",
+          {{"form", "auto", "auto, or force 10-K, 10-Q or 8-K segmentation"}},
+          [](const StageOptions& o, Resources&) { return std::make_unique<SectionsStage>(o); }};
+}
+
+}  // namespace secnlp::pipeline::stages
