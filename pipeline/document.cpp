@@ -51,6 +51,18 @@ std::vector<Scope> Document::scopes() const {
   return out;
 }
 
+std::vector<std::size_t> Document::interval_cuts(const std::vector<Scope>& scopes,
+                                                 std::size_t sentences) {
+  std::vector<std::size_t> cuts = {0, sentences};
+  for (const Scope& s : scopes) {
+    cuts.push_back(std::min(s.first_sentence, sentences));
+    cuts.push_back(std::min(s.last_sentence, sentences));
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
 void Document::set_metric(const std::string& scope, std::string name, double value) {
   metrics[scope].emplace_back(std::move(name), value);
 }

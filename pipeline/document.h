@@ -98,9 +98,9 @@ struct Document {
   // Filing metadata: cik, company, form, fiscal_year, period, filed, accession, ticker, ...
   std::map<std::string, std::string> metadata;
 
-  std::string raw;   // released (emptied) once decoded, to bound memory
+  std::string raw;                // released (emptied) once decoded, to bound memory
   std::vector<Exhibit> exhibits;  // other documents of an EDGAR submission
-  std::string text;  // UTF-8
+  std::string text;               // UTF-8
   std::vector<Section> sections;
   std::vector<TextSpan> sentences;
   TokenStream tokens;
@@ -114,6 +114,12 @@ struct Document {
 
   // The whole document, then one scope per section (in text order), as sentence ranges.
   std::vector<Scope> scopes() const;
+  // Sorted sentence indices that cut the document into the elementary intervals of its scopes
+  // (0, every scope start and end, and the sentence count): each scope is a union of
+  // consecutive intervals [cuts[i], cuts[i+1]). Additive statistics computed once per interval
+  // give every scope's value without measuring a sentence twice.
+  static std::vector<std::size_t> interval_cuts(const std::vector<Scope>& scopes,
+                                                std::size_t sentences);
   // Adds `name = value` to `scope`'s metrics.
   void set_metric(const std::string& scope, std::string name, double value);
 };

@@ -18,43 +18,70 @@ class ReadabilityStage final : public Stage {
   SlotSet writes() const override { return kSlotMetrics; }
 
   void run(Document& doc) const override {
-    for (const Scope& scope : doc.scopes()) {
-      nlp::ReadabilityScores scores;
-      if (textstat_) {
-        std::string_view text;
-        if (scope.first_sentence < scope.last_sentence) {
-          const auto begin = doc.sentences[scope.first_sentence].begin;
-          const auto end = doc.sentences[scope.last_sentence - 1].end;
-          text = std::string_view(doc.text).substr(begin, end - begin);
-        }
-        const auto stats = nlp::textstat_statistics(text, syllables_);
-        scores = nlp::textstat_scores(stats);
-        doc.set_metric(scope.name, "words", static_cast<double>(stats.words));
-        doc.set_metric(scope.name, "readability_sentences", static_cast<double>(stats.sentences));
-        doc.set_metric(scope.name, "syllables", static_cast<double>(stats.syllables));
-        doc.set_metric(scope.name, "complex_words", static_cast<double>(stats.difficult_words));
-        doc.set_metric(scope.name, "polysyllables", static_cast<double>(stats.polysyllables));
-      } else {
-        const auto [begin, end] = doc.tokens.range(scope.first_sentence, scope.last_sentence);
-        const std::span<const std::string> tokens(doc.tokens.items.data() + begin, end - begin);
-        const auto stats = nlp::measure(tokens, scope.last_sentence - scope.first_sentence,
-                                        syllables_, nlp::ReadabilityMode::kStandard);
-        scores = nlp::compute_scores(stats);
-        doc.set_metric(scope.name, "words", static_cast<double>(stats.words));
-        doc.set_metric(scope.name, "syllables", static_cast<double>(stats.syllables));
-        doc.set_metric(scope.name, "complex_words", static_cast<double>(stats.complex_words));
-        doc.set_metric(scope.name, "polysyllables", static_cast<double>(stats.polysyllables));
+    const std::vector<Scope> scopes = doc.scopes();
+    if (textstat_) {
+      for (const Scope& scope : scopes)
+        run_textstat(doc, scope);
+      return;
+    }
+    // Standard mode: the statistics are sums over sentences, so measure each elementary
+    // interval once and add them up per scope (sections would otherwise re-measure the text).
+    const std::vector<std::size_t> cuts = Document::interval_cuts(scopes, doc.sentences.size());
+    std::vector<nlp::TextStatistics> interval(cuts.size() - 1);
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+      const auto [begin, end] = doc.tokens.range(cuts[i], cuts[i + 1]);
+      const std::span<const std::string> tokens(doc.tokens.items.data() + begin, end - begin);
+      interval[i] =
+          nlp::measure(tokens, cuts[i + 1] - cuts[i], syllables_, nlp::ReadabilityMode::kStandard);
+    }
+    for (const Scope& scope : scopes) {
+      nlp::TextStatistics stats;
+      for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+        if (cuts[i] < scope.first_sentence || cuts[i + 1] > scope.last_sentence) continue;
+        const nlp::TextStatistics& t = interval[i];
+        stats.sentences += t.sentences;
+        stats.words += t.words;
+        stats.syllables += t.syllables;
+        stats.complex_words += t.complex_words;
+        stats.polysyllables += t.polysyllables;
+        stats.characters += t.characters;
+        stats.letters += t.letters;
       }
-      doc.set_metric(scope.name, "flesch_kincaid_grade", scores.flesch_kincaid_grade);
-      doc.set_metric(scope.name, "flesch_reading_ease", scores.flesch_reading_ease);
-      doc.set_metric(scope.name, "gunning_fog", scores.gunning_fog);
-      doc.set_metric(scope.name, "smog", scores.smog);
-      doc.set_metric(scope.name, "coleman_liau", scores.coleman_liau);
-      doc.set_metric(scope.name, "ari", scores.ari);
+      doc.set_metric(scope.name, "words", static_cast<double>(stats.words));
+      doc.set_metric(scope.name, "syllables", static_cast<double>(stats.syllables));
+      doc.set_metric(scope.name, "complex_words", static_cast<double>(stats.complex_words));
+      doc.set_metric(scope.name, "polysyllables", static_cast<double>(stats.polysyllables));
+      set_scores(doc, scope.name, nlp::compute_scores(stats));
     }
   }
 
  private:
+  void run_textstat(Document& doc, const Scope& scope) const {
+    std::string_view text;
+    if (scope.first_sentence < scope.last_sentence) {
+      const auto begin = doc.sentences[scope.first_sentence].begin;
+      const auto end = doc.sentences[scope.last_sentence - 1].end;
+      text = std::string_view(doc.text).substr(begin, end - begin);
+    }
+    const auto stats = nlp::textstat_statistics(text, syllables_);
+    doc.set_metric(scope.name, "words", static_cast<double>(stats.words));
+    doc.set_metric(scope.name, "readability_sentences", static_cast<double>(stats.sentences));
+    doc.set_metric(scope.name, "syllables", static_cast<double>(stats.syllables));
+    doc.set_metric(scope.name, "complex_words", static_cast<double>(stats.difficult_words));
+    doc.set_metric(scope.name, "polysyllables", static_cast<double>(stats.polysyllables));
+    set_scores(doc, scope.name, nlp::textstat_scores(stats));
+  }
+
+  static void set_scores(Document& doc, const std::string& scope,
+                         const nlp::ReadabilityScores& scores) {
+    doc.set_metric(scope, "flesch_kincaid_grade", scores.flesch_kincaid_grade);
+    doc.set_metric(scope, "flesch_reading_ease", scores.flesch_reading_ease);
+    doc.set_metric(scope, "gunning_fog", scores.gunning_fog);
+    doc.set_metric(scope, "smog", scores.smog);
+    doc.set_metric(scope, "coleman_liau", scores.coleman_liau);
+    doc.set_metric(scope, "ari", scores.ari);
+  }
+
   static bool parse_mode(const std::string& mode) {
     if (mode == "standard") return false;
     if (mode == "textstat") return true;

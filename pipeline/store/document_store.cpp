@@ -231,12 +231,33 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
     }
     Statement vector = db_.prepare(
         "INSERT INTO term_vectors(doc_id, scope, unique_terms, total, data) VALUES(?, ?, ?, ?, ?)");
+    // Every scope is part of the document, so each section term is among the document's terms:
+    // resolve those through the vocabulary once, and the sections by walking both sorted lists.
+    std::vector<std::uint32_t> document_ids;
+    const auto whole = doc.counts.find("");
+    if (whole != doc.counts.end()) {
+      document_ids.reserve(whole->second.size());
+      for (const auto& [term, count] : whole->second)
+        document_ids.push_back(term_id(term));
+    }
     std::vector<TermIdCount> entries;
     for (const auto& [scope, counts] : doc.counts) {
       entries.clear();
       std::uint64_t total = 0;
+      std::size_t d = 0;
       for (const auto& [term, count] : counts) {
-        entries.emplace_back(term_id(term), count);
+        std::uint32_t term_number;
+        if (whole == doc.counts.end()) {
+          term_number = term_id(term);
+        } else if (&counts == &whole->second) {
+          term_number = document_ids[d++];
+        } else {
+          const pipeline::TermCounts& all = whole->second;
+          while (d < all.size() && all[d].first < term)
+            ++d;
+          term_number = d < all.size() && all[d].first == term ? document_ids[d] : term_id(term);
+        }
+        entries.emplace_back(term_number, count);
         total += count;
       }
       std::sort(entries.begin(), entries.end());
