@@ -14,5 +14,11 @@ echo
 echo "== secnlp metrics --db out/samples.db"
 "$bin" metrics --db out/samples.db
 echo
+echo "== secnlp metrics --db out/samples.db --section 1A   (Risk Factors only)"
+"$bin" metrics --db out/samples.db --section 1A
+echo
+echo "== secnlp sections --db out/samples.db --item 1A --item 7"
+"$bin" sections --db out/samples.db --item 1A --item 7 --format csv | cut -d, -f1,5,7-12
+echo
 echo "== secnlp terms --db out/samples.db --top 15 --by tfidf"
 "$bin" terms --db out/samples.db --top 15 --by tfidf
