@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   secnlp::tools::add_terms_command(app, exit_code);
   secnlp::tools::add_sections_command(app, exit_code);
   secnlp::tools::add_inspect_command(app, exit_code);
+  secnlp::tools::add_exhibits_command(app, exit_code);
   secnlp::tools::add_stages_command(app, exit_code);
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError

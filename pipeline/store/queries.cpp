@@ -261,7 +261,8 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
     std::vector<pipeline::Cell> row;
     row.reserve(table.columns.size());
     row.emplace_back(std::filesystem::path(st.column_text(1)).filename().string());
-    for (int column : {2, 3, 4}) row.push_back(text_or_null(st, column));
+    for (int column : {2, 3, 4})
+      row.push_back(text_or_null(st, column));
     if (st.column_is_null(5)) {
       row.emplace_back(std::monostate{});
     } else {
@@ -290,6 +291,51 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
                                 : pipeline::Cell(std::monostate{}));
       text.reset();
     }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+pipeline::ResultTable query_exhibits(const ExhibitsQuery& query) {
+  Connection db(existing(query.db).string());
+  migrate(db);
+  auto [where, params] = where_clause(query.filter);
+  std::string sql =
+      "SELECT d.path, d.cik, d.ticker, d.form, d.fiscal_year, e.sequence, e.type, e.filename, "
+      "e.description, e.kind, e.bytes, e.text FROM exhibits e JOIN documents d ON d.id = e.doc_id" +
+      where;
+  if (!query.types.empty()) {
+    sql += " AND (";
+    for (std::size_t i = 0; i < query.types.size(); ++i)
+      sql += i ? " OR upper(e.type) LIKE upper(?) || '%'" : "upper(e.type) LIKE upper(?) || '%'";
+    sql += ")";
+  }
+  sql += " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, e.sequence";
+  Statement st = db.prepare(sql);
+  int index = 1;
+  for (const auto& p : params)
+    st.bind(index++, p);
+  for (const auto& t : query.types)
+    st.bind(index++, t);
+  pipeline::ResultTable table;
+  table.columns = {"document", "cik",      "ticker",      "form", "year", "sequence",
+                   "type",     "filename", "description", "kind", "bytes"};
+  if (query.text) table.columns.push_back("text");
+  while (st.step()) {
+    std::vector<pipeline::Cell> row;
+    row.emplace_back(std::filesystem::path(st.column_text(0)).filename().string());
+    for (int column : {1, 2, 3})
+      row.push_back(text_or_null(st, column));
+    if (st.column_is_null(4)) {
+      row.emplace_back(std::monostate{});
+    } else {
+      row.emplace_back(st.column_int(4));
+    }
+    row.emplace_back(st.column_int(5));
+    for (int column : {6, 7, 8, 9})
+      row.push_back(text_or_null(st, column));
+    row.emplace_back(st.column_int(10));
+    if (query.text) row.push_back(text_or_null(st, 11));
     table.rows.push_back(std::move(row));
   }
   return table;

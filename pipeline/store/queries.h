@@ -69,6 +69,17 @@ struct SectionsQuery {
 // and, when present, lm_negative_prop and lm_uncertainty_prop; plus text when asked.
 pipeline::ResultTable query_sections(const SectionsQuery& query);
 
+struct ExhibitsQuery {
+  std::filesystem::path db;
+  DocumentFilter filter;
+  std::vector<std::string> types;  // e.g. {"EX-21", "EX-99.1"}; prefix match; empty: all
+  bool text = false;
+};
+
+// One row per stored exhibit: document, cik, ticker, form, year, sequence, type, filename,
+// description, kind, bytes (and text when asked and stored).
+pipeline::ResultTable query_exhibits(const ExhibitsQuery& query);
+
 // Counts for a database summary: documents ok/failed, runs, distinct terms.
 struct StoreSummary {
   std::int64_t documents_ok = 0;

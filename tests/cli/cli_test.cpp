@@ -166,6 +166,90 @@ TEST_F(CliTest, SectionsByItemAcrossYears) {
   EXPECT_GT(text.out.size(), 10000u);
 }
 
+TEST_F(CliTest, SubmissionMainDocumentExhibitsAndHeaderMetadata) {
+  const std::string submission = R"(<SEC-DOCUMENT>0000012345-24-000001.txt : 20240301
+<SEC-HEADER>0000012345-24-000001.hdr.sgml : 20240301
+ACCESSION NUMBER:		0000012345-24-000001
+CONFORMED SUBMISSION TYPE:	10-K
+CONFORMED PERIOD OF REPORT:	20231231
+FILED AS OF DATE:		20240301
+FILER:
+	COMPANY DATA:
+		COMPANY CONFORMED NAME:			EXAMPLE WIDGETS INC
+		CENTRAL INDEX KEY:			0000012345
+		STANDARD INDUSTRIAL CLASSIFICATION:	MISC [3990]
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>10-K
+<SEQUENCE>1
+<FILENAME>widgets-10k.txt
+<TEXT>
+FORM 10-K
+
+ITEM 1.  BUSINESS
+
+Example Widgets makes widgets. Demand for widgets grew strongly this year and the company
+expanded its plants. Customers value durable widgets.
+
+ITEM 1A.  RISK FACTORS
+
+Competition may reduce our margins. Litigation could be costly and uncertain.
+
+ITEM 7.  MANAGEMENT'S DISCUSSION AND ANALYSIS OF FINANCIAL CONDITION
+
+Revenue increased because more widgets were sold. Costs rose less than revenue.
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>EX-21
+<SEQUENCE>2
+<FILENAME>ex21.txt
+<DESCRIPTION>SUBSIDIARIES
+<TEXT>
+Widget Holdings LLC (Delaware)
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>GRAPHIC
+<SEQUENCE>3
+<FILENAME>logo.gif
+<TEXT>
+begin 644 logo.gif
+M1TE&.#EA`0`!`(```/___P```"'Y!`$`````+``````!``$```("1`$`.S\`
+end
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+)";
+  write(dir_.path() / "edgar" / "0000012345-24-000001.txt", submission);
+  const std::string file = (dir_.path() / "edgar" / "0000012345-24-000001.txt").string();
+
+  Result inspect = run("inspect " + file + " --format csv", dir_.path());
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
+  for (const char* part : {"company,EXAMPLE WIDGETS INC", "cik,12345", "period,2023-12-31",
+                           "main_type,10-K", "2,EX-21,ex21.txt,text", "3,GRAPHIC,logo.gif",
+                           "\n1A,Risk Factors"}) {
+    EXPECT_NE(inspect.out.find(part), std::string::npos) << part << "\n" << inspect.out;
+  }
+
+  Result p = run("process " + (dir_.path() / "edgar").string() + " --db " + db() +
+                     " --progress off",
+                 dir_.path());
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  Result ex = run("exhibits --db " + db() + " --type EX-21 --text --format csv", dir_.path());
+  ASSERT_EQ(ex.exit_code, 0) << ex.err;
+  EXPECT_NE(ex.out.find("Widget Holdings LLC"), std::string::npos) << ex.out;
+  EXPECT_NE(ex.out.find("ex21.txt"), std::string::npos) << ex.out;
+  EXPECT_EQ(ex.out.find("logo.gif"), std::string::npos) << ex.out;  // --type filters
+  // The main document's text excludes the exhibit and the uuencoded graphic.
+  Result text = run("sections --db " + db() + " --cik 12345 --item 1 --text", dir_.path());
+  EXPECT_NE(text.out.find("makes widgets"), std::string::npos) << text.out;
+  Result metrics = run("metrics --db " + db() + " --metric lm_exhibits --metric lm_net_size "
+                       "--metric lm_gross_size --format csv",
+                       dir_.path());
+  EXPECT_NE(metrics.out.find(",1,"), std::string::npos) << metrics.out;  // one exhibit
+}
+
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
   const int kDocs = 300;
   for (int i = 0; i < kDocs; ++i)
