@@ -138,19 +138,22 @@ TEST(Submission, HeaderFields) {
   EXPECT_TRUE(sub.warnings.empty());
 }
 
+// Control bytes around text; the length comes from sizeof so it cannot drift from the literal.
+constexpr char kBinaryBody[] = "\x01\x02\x03\x04\x05\x06garbage\x07\x08";
+
 TEST(Submission, DocumentsAndKinds) {
-  const std::string bytes = submission(
-      document("10-K", 1, "acme-10k.htm", kIxbrlBody, "ANNUAL REPORT") +
-      document("EX-21", 2, "ex21.txt", kTextBody, "SUBSIDIARIES") +
-      document("GRAPHIC", 3, "logo.jpg", kUuBody) +
-      document("EX-101.INS", 4, "acme-20231231.xml", kXbrlBody) +
-      document("XML", 5, "FilingSummary.xml", kXmlBody) + document("PDF", 6, "", kPdfBody) +
-      document("ZIP", 7, "acme-xbrl.zip", kUuBody) +
-      document("EXCEL", 8, "Financial_Report.xlsx", kUuBody) +
-      document("JSON", 9, "MetaLinks.json", "{\"a\": 1}\n") +
-      document("EX-99.1", 10, "", "begin 600 data.bin\nM86)C\n`\nend\n") +
-      document("EX-99.2", 11, "", std::string("\x01\x02\x03\x04\x05\x06garbage\x07\x08", 17)) +
-      document("EX-101.SCH", 12, "acme.xsd", "<xsd:schema/>\n"));
+  const std::string bytes =
+      submission(document("10-K", 1, "acme-10k.htm", kIxbrlBody, "ANNUAL REPORT") +
+                 document("EX-21", 2, "ex21.txt", kTextBody, "SUBSIDIARIES") +
+                 document("GRAPHIC", 3, "logo.jpg", kUuBody) +
+                 document("EX-101.INS", 4, "acme-20231231.xml", kXbrlBody) +
+                 document("XML", 5, "FilingSummary.xml", kXmlBody) +
+                 document("PDF", 6, "", kPdfBody) + document("ZIP", 7, "acme-xbrl.zip", kUuBody) +
+                 document("EXCEL", 8, "Financial_Report.xlsx", kUuBody) +
+                 document("JSON", 9, "MetaLinks.json", "{\"a\": 1}\n") +
+                 document("EX-99.1", 10, "", "begin 600 data.bin\nM86)C\n`\nend\n") +
+                 document("EX-99.2", 11, "", std::string(kBinaryBody, sizeof kBinaryBody - 1)) +
+                 document("EX-101.SCH", 12, "acme.xsd", "<xsd:schema/>\n"));
   const Submission sub = parse_submission(bytes, "acme.txt");
   struct Case {
     const char* type;
