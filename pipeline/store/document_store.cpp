@@ -158,6 +158,8 @@ RETURNING id)sql");
   for (const char* table : {"metrics", "term_vectors", "sections", "document_text", "exhibits"}) {
     db_.prepare(fmt::format("DELETE FROM {} WHERE doc_id=?", table)).bind(1, id).run();
   }
+  // Cached similarity scores that involve this document are stale now.
+  db_.prepare("DELETE FROM similarity WHERE doc_id=?1 OR prev_doc_id=?1").bind(1, id).run();
   return id;
 }
 

@@ -341,6 +341,71 @@ pipeline::ResultTable query_exhibits(const ExhibitsQuery& query) {
   return table;
 }
 
+pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat what,
+                                   const DocumentFilter& filter) {
+  Connection db(existing(path).string());
+  migrate(db);
+  auto [where, params] = where_clause(filter);
+  const std::string head = "SELECT d.filed, d.cik, d.ticker, d.form, d.fiscal_year, d.accession";
+  std::string sql;
+  pipeline::ResultTable table;
+  table.columns = {"date", "cik", "ticker", "form", "fiscal_year", "accession"};
+  switch (what) {
+    case ExportWhat::kSimilarity:
+      sql = head +
+            ", p.accession, CASE s.scope WHEN '' THEN 'filing' ELSE s.scope END, "
+            "CASE WHEN s.idf = 'company' THEN s.measure || '_company' ELSE s.measure END, s.value "
+            "FROM similarity s JOIN documents d ON d.id = s.doc_id "
+            "JOIN documents p ON p.id = s.prev_doc_id" +
+            where + " ORDER BY d.cik, d.ticker, d.period, d.fiscal_year, s.scope, s.measure";
+      table.columns.insert(table.columns.end(), {"prev_accession", "section", "measure", "value"});
+      break;
+    case ExportWhat::kMetrics:
+      sql = head +
+            ", d.path, CASE m.scope WHEN '' THEN 'filing' ELSE m.scope END, m.name, m.value "
+            "FROM metrics m JOIN documents d ON d.id = m.doc_id" +
+            where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, m.scope, m.name";
+      table.columns.insert(table.columns.end(), {"document", "section", "measure", "value"});
+      break;
+    case ExportWhat::kSections:
+      sql = head +
+            ", d.path, s.item, s.title, s.begin_offset, s.end_offset, "
+            "s.end_offset - s.begin_offset, s.confidence, s.flags, s.method "
+            "FROM sections s JOIN documents d ON d.id = s.doc_id" +
+            where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, s.begin_offset";
+      table.columns.insert(table.columns.end(), {"document", "section", "title", "begin", "end",
+                                                 "bytes", "confidence", "flags", "method"});
+      break;
+  }
+  Statement st = db.prepare(sql);
+  for (std::size_t i = 0; i < params.size(); ++i)
+    st.bind(static_cast<int>(i) + 1, params[i]);
+  const int columns = static_cast<int>(table.columns.size());
+  while (st.step()) {
+    std::vector<pipeline::Cell> row;
+    row.reserve(table.columns.size());
+    for (int c = 0; c < columns; ++c) {
+      const std::string& name = table.columns[static_cast<std::size_t>(c)];
+      if (st.column_is_null(c)) {
+        row.emplace_back(std::monostate{});
+      } else if (name == "document") {
+        row.emplace_back(std::filesystem::path(st.column_text(c)).filename().string());
+      } else if (name == "flags") {
+        row.emplace_back(
+            nlp::sec::section_flag_names(static_cast<std::uint32_t>(st.column_int(c))));
+      } else if (name == "value" || name == "confidence") {
+        row.emplace_back(st.column_double(c));
+      } else if (name == "fiscal_year" || name == "begin" || name == "end" || name == "bytes") {
+        row.emplace_back(st.column_int(c));
+      } else {
+        row.emplace_back(st.column_text(c));
+      }
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
 StoreSummary summarize_store(const std::filesystem::path& path) {
   Connection db(existing(path).string());
   migrate(db);

@@ -80,6 +80,19 @@ struct ExhibitsQuery {
 // description, kind, bytes (and text when asked and stored).
 pipeline::ResultTable query_exhibits(const ExhibitsQuery& query);
 
+enum class ExportWhat { kSimilarity, kMetrics, kSections };
+
+// Tidy long tables for pandas and alphalens, one observation per row:
+//  similarity: date, cik, ticker, form, fiscal_year, accession, prev_accession, section,
+//              measure, value (the cached scores; `secnlp similarity --all` fills them)
+//  metrics:    date, cik, ticker, form, fiscal_year, accession, document, section, measure,
+//              value (section "filing" = the whole filing)
+//  sections:   date, cik, ticker, form, fiscal_year, accession, document, section, title,
+//              begin, end, bytes, confidence, flags, method
+// `date` is the filing date (empty when unknown).
+pipeline::ResultTable export_table(const std::filesystem::path& db, ExportWhat what,
+                                   const DocumentFilter& filter);
+
 // Counts for a database summary: documents ok/failed, runs, distinct terms.
 struct StoreSummary {
   std::int64_t documents_ok = 0;

@@ -109,6 +109,20 @@ CREATE TABLE exhibits (
   PRIMARY KEY (doc_id, sequence)
 ) WITHOUT ROWID;
 )sql",
+    R"sql(
+CREATE TABLE similarity (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  prev_doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  measure TEXT NOT NULL,
+  idf TEXT NOT NULL,
+  value REAL,
+  corpus_size INTEGER,
+  computed_at TEXT,
+  PRIMARY KEY (doc_id, prev_doc_id, scope, measure, idf)
+) WITHOUT ROWID;
+CREATE INDEX similarity_prev ON similarity(prev_doc_id);
+)sql",
 };
 
 int user_version(Connection& db) {

@@ -16,12 +16,16 @@
 //   exhibits      the other documents of an EDGAR submission (EX-21, EX-99.1 ...): type, sequence,
 //                 file name, description, kind, size, and their text when it is text or HTML
 //   sections.title the canonical item title ("Risk Factors")
+// Version 3 adds:
+//   similarity    cached year-over-year scores: (document, previous document, scope, measure,
+//                 idf) -> value, with the corpus size the idf came from; rows of a document are
+//                 deleted when it is rewritten
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

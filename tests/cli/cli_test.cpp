@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -226,15 +228,15 @@ end
 
   Result inspect = run("inspect " + file + " --format csv", dir_.path());
   ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
-  for (const char* part : {"company,EXAMPLE WIDGETS INC", "cik,12345", "period,2023-12-31",
-                           "main_type,10-K", "2,EX-21,ex21.txt,text", "3,GRAPHIC,logo.gif",
-                           "\n1A,Risk Factors"}) {
+  for (const char* part :
+       {"company,EXAMPLE WIDGETS INC", "cik,12345", "period,2023-12-31", "main_type,10-K",
+        "2,EX-21,ex21.txt,text", "3,GRAPHIC,logo.gif", "\n1A,Risk Factors"}) {
     EXPECT_NE(inspect.out.find(part), std::string::npos) << part << "\n" << inspect.out;
   }
 
-  Result p = run("process " + (dir_.path() / "edgar").string() + " --db " + db() +
-                     " --progress off",
-                 dir_.path());
+  Result p =
+      run("process " + (dir_.path() / "edgar").string() + " --db " + db() + " --progress off",
+          dir_.path());
   ASSERT_EQ(p.exit_code, 0) << p.err;
   Result ex = run("exhibits --db " + db() + " --type EX-21 --text --format csv", dir_.path());
   ASSERT_EQ(ex.exit_code, 0) << ex.err;
@@ -244,10 +246,63 @@ end
   // The main document's text excludes the exhibit and the uuencoded graphic.
   Result text = run("sections --db " + db() + " --cik 12345 --item 1 --text", dir_.path());
   EXPECT_NE(text.out.find("makes widgets"), std::string::npos) << text.out;
-  Result metrics = run("metrics --db " + db() + " --metric lm_exhibits --metric lm_net_size "
-                       "--metric lm_gross_size --format csv",
+  Result metrics = run("metrics --db " + db() +
+                           " --metric lm_exhibits --metric lm_net_size "
+                           "--metric lm_gross_size --format csv",
                        dir_.path());
   EXPECT_NE(metrics.out.find(",1,"), std::string::npos) << metrics.out;  // one exhibit
+}
+
+// The samples' Risk Factors were written so that FY2024 changes more than FY2023.
+TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
+  const std::string samples = std::string(SECNLP_SOURCE_DIR) + "/samples";
+  ASSERT_EQ(run("process " + samples + " --db " + db() + " --progress off", dir_.path()).exit_code,
+            0);
+  Result r = run("similarity --db " + db() +
+                     " --cik 9990001 --section 1A --measure cosine_tfidf "
+                     "--measure edit --format csv",
+                 dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, double> value;  // "2023 edit" -> score
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line,
+            "date,cik,ticker,form,fiscal_year,accession,prev_fiscal_year,prev_accession,section,"
+            "measure,value");
+  while (std::getline(lines, line)) {
+    std::vector<std::string> f;
+    std::stringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, ',');)
+      f.push_back(cell);
+    ASSERT_EQ(f.size(), 11u) << line;
+    EXPECT_EQ(f[8], "1A");
+    value[f[4] + " " + f[9]] = std::stod(f[10]);
+  }
+  ASSERT_EQ(value.size(), 4u) << r.out;  // 2023 and 2024, two measures each
+  EXPECT_LT(value["2024 edit"], value["2023 edit"]);
+  EXPECT_LT(value["2024 cosine_tfidf"], value["2023 cosine_tfidf"]);
+
+  Result none = run("similarity --db " + db(), dir_.path());
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("--all"), std::string::npos) << none.err;
+
+  Result near = run("similar --db " + db() +
+                        " --to 0009990001-25-000012 --section 1A --top 2 "
+                        "--format csv",
+                    dir_.path());
+  ASSERT_EQ(near.exit_code, 0) << near.err;
+  EXPECT_NE(near.out.find("\n1,"), std::string::npos) << near.out;
+  EXPECT_NE(near.out.find("9990001_10K_2023"), std::string::npos) << near.out;
+
+  Result exported = run("export --db " + db() + " --what similarity", dir_.path());
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(std::count(exported.out.begin(), exported.out.end(), '\n'), 5) << exported.out;
+  Result metrics =
+      run("export --db " + db() + " --what metrics --year 2024 --format json", dir_.path());
+  ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
+  EXPECT_NE(metrics.out.find("\"section\": \"1A\", \"measure\": \"gunning_fog\""),
+            std::string::npos);
 }
 
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {

@@ -16,6 +16,9 @@ void add_stages_command(CLI::App& app, int& exit_code);
 void add_sections_command(CLI::App& app, int& exit_code);
 void add_inspect_command(CLI::App& app, int& exit_code);
 void add_exhibits_command(CLI::App& app, int& exit_code);
+void add_similarity_command(CLI::App& app, int& exit_code);
+void add_similar_command(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
 
 // --cik/--ticker/--form/--year/--path filters shared by read commands.
 void add_document_filter(CLI::App& command, store::DocumentFilter& filter);
