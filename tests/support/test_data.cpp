@@ -1,5 +1,6 @@
 #include "tests/support/test_data.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 
@@ -23,6 +24,23 @@ std::optional<std::filesystem::path> corpus_root() {
   std::filesystem::path p(SECNLP_DEFAULT_DATA_DIR);
   if (std::filesystem::is_directory(p)) return p;
   return std::nullopt;
+}
+
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& root,
+                                               const std::vector<std::string>& extensions) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    const std::string ext = e.path().extension().string();
+    if (!e.is_regular_file()) continue;
+    for (const auto& wanted : extensions) {
+      if (ext == wanted) {
+        out.push_back(e.path());
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,11 @@ std::filesystem::path fixture_path(std::string_view relative);
 
 // The corpus root ($SECNLP_DATA, else ../shared/data next to the source tree), if it exists.
 std::optional<std::filesystem::path> corpus_root();
+
+// Regular files under `root` (recursively) whose extension is one of `extensions` (e.g.
+// {".htm", ".html"}), sorted.
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& root,
+                                               const std::vector<std::string>& extensions);
 
 // Whole file as bytes; throws secnlp::Error on failure.
 std::string read_file(const std::filesystem::path& path);

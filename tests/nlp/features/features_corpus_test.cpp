@@ -23,6 +23,7 @@
 #include "nlp/features/count_vectorizer.h"
 #include "nlp/features/tfidf.h"
 #include "tests/support/test_data.h"
+#include "tests/support/word_tokens.h"
 
 namespace secnlp::nlp {
 namespace {
@@ -33,25 +34,8 @@ using Docs = std::vector<std::vector<std::string>>;
 constexpr double kTolerance = 1e-9;
 constexpr const char* kPython = "/usr/bin/python3";
 
-// Lowercased runs of word bytes (ASCII letters, digits, '_' and every non-ASCII byte, so UTF-8
-// sequences stay whole) of at least two bytes: close to sklearn's \w\w+ and always valid UTF-8
-// when the input is.
 std::vector<std::string> tokenize(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    if (cur.size() >= 2) out.push_back(cur);
-    cur.clear();
-  };
-  for (unsigned char c : text) {
-    if (c >= 0x80 || std::isalnum(c) || c == '_') {
-      cur.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
+  return testing::word_tokens(text);
 }
 
 template <typename T>

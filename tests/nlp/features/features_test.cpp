@@ -14,6 +14,7 @@
 #include "nlp/features/numpy_argsort.h"
 #include "nlp/features/sparse.h"
 #include "nlp/features/tfidf.h"
+#include "tests/support/word_tokens.h"
 
 namespace secnlp::nlp {
 namespace {
@@ -22,15 +23,7 @@ using Docs = std::vector<std::vector<std::string>>;
 using Dense = std::vector<std::vector<double>>;
 
 std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return testing::split_spaces(text);
 }
 
 const Docs& classic() {

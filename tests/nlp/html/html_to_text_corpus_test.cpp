@@ -21,13 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<fs::path> filings(const fs::path& root) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    const auto ext = e.path().extension();
-    if (e.is_regular_file() && (ext == ".htm" || ext == ".html")) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  return testing::files_under(root, {".htm", ".html"});
 }
 
 std::string lower_ascii(std::string s) {

@@ -28,6 +28,7 @@
 #include "nlp/similarity/token_interning.h"
 #include "nlp/similarity/word_diff.h"
 #include "tests/support/test_data.h"
+#include "tests/support/word_tokens.h"
 
 namespace secnlp::nlp {
 namespace {
@@ -38,26 +39,8 @@ using Docs = std::vector<std::vector<std::string>>;
 constexpr double kTolerance = 1e-9;
 constexpr const char* kPython = "/usr/bin/python3";
 
-// Lowercased runs of word bytes (ASCII letters, digits, '_' and every non-ASCII byte, so UTF-8
-// sequences stay whole) of at least two bytes: close to sklearn's \w\w+.
 std::vector<std::string> tokenize(const std::string& text) {
-  std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {
-    if (cur.size() >= 2) out.push_back(cur);
-    cur.clear();
-  };
-  for (unsigned char c : text) {
-    const bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                      (c >= 'A' && c <= 'Z') || c == '_';
-    if (word) {
-      cur.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
+  return testing::word_tokens(text);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {

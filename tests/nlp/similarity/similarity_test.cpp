@@ -15,6 +15,7 @@
 #include "nlp/features/tfidf.h"
 #include "nlp/similarity/set_similarity.h"
 #include "nlp/similarity/token_interning.h"
+#include "tests/support/word_tokens.h"
 
 namespace secnlp::nlp {
 namespace {
@@ -76,15 +77,7 @@ TEST(SetSimilarity, CourseReferenceVectors) {
 }
 
 std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return testing::split_spaces(text);
 }
 
 // sklearn's classic corpus. With vocabulary=["one", "last", "second"] CountVectorizer gives the
