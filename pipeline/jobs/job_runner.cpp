@@ -1,0 +1,219 @@
+#include "pipeline/jobs/job_runner.h"
+
+#include <chrono>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "common/hash.h"
+#include "common/json.h"
+#include "common/log.h"
+#include "corpora/inputs/input_files.h"
+#include "pipeline/jobs/run_lock.h"
+#include "pipeline/similarity/similarity_series.h"
+#include "pipeline/store/sqlite.h"
+
+namespace secnlp::jobs {
+namespace {
+
+namespace fs = std::filesystem;
+
+void refuse_unsupported(const JobFile& job, const RunJobOptions& options) {
+  const std::string origin = job.file.empty() ? job.name : job.file.string();
+  if (job.predict) {
+    throw Error(ErrorCode::kUnsupported,
+                fmt::format("followups.predict (model {}) is not implemented yet; remove it from "
+                            "the job to run the rest",
+                            job.predict->model.string()),
+                origin);
+  }
+  if (!options.fetch) {
+    for (std::size_t i = 0; i < job.sources.size(); ++i) {
+      if (job.sources[i].fetch) {
+        throw Error(
+            ErrorCode::kUnsupported,
+            fmt::format("source[{}] is a fetch selection, and this build has no fetcher", i),
+            origin);
+      }
+    }
+  }
+}
+
+// With the lock held nothing else runs on this database, so a 'running' job row is a dead
+// run, and so are the rows begun after it (its process run).
+void mark_interrupted(store::Connection& db) {
+  store::Statement first =
+      db.prepare("SELECT min(id) FROM runs WHERE status = 'running' AND command LIKE 'job:%'");
+  if (!first.step() || first.column_text(0).empty()) return;
+  const std::int64_t from = first.column_int(0);
+  store::Statement mark = db.prepare(
+      "UPDATE runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?) "
+      "WHERE status = 'running' AND id >= ?");
+  mark.bind(1, store::utc_now()).bind(2, from).run();
+  log_warn("{}: {} run(s) left 'running' by a dead job marked 'interrupted'", db.path(),
+           db.changes());
+}
+
+void record_error(store::Connection& db, std::int64_t run_id, const std::string& what,
+                  const Error& error) {
+  store::Statement st =
+      db.prepare("INSERT INTO errors (run_id, path, code, message, at) VALUES (?, ?, ?, ?, ?)");
+  st.bind(1, run_id)
+      .bind(2, what)
+      .bind(3, error_code_name(error.code()))
+      .bind(4, error.message())
+      .bind(5, store::utc_now())
+      .run();
+}
+
+JobFailure failure_of(const std::string& what, const Error& error) {
+  log_warn("{}: {}", what, error.what());
+  return {what, std::string(error_code_name(error.code())), error.message()};
+}
+
+// cik (else ticker) of the filings this process run stored.
+std::vector<std::pair<std::string, bool>> changed_companies(store::Connection& db,
+                                                            std::int64_t process_run_id) {
+  store::Statement st = db.prepare(
+      "SELECT DISTINCT coalesce(nullif(cik, ''), ''), coalesce(nullif(ticker, ''), '') "
+      "FROM documents WHERE run_id = ? AND status = 'ok'");
+  st.bind(1, process_run_id);
+  std::set<std::pair<std::string, bool>> out;  // (id, is_cik)
+  while (st.step()) {
+    std::string cik = st.column_text(0);
+    std::string ticker = st.column_text(1);
+    if (!cik.empty())
+      out.emplace(std::move(cik), true);
+    else if (!ticker.empty())
+      out.emplace(std::move(ticker), false);
+  }
+  return {out.begin(), out.end()};
+}
+
+std::string outcome_json(const JobFile& job, const JobSummary& s,
+                         const std::vector<fs::path>& fetched) {
+  std::string companies = "[";
+  for (std::size_t i = 0; i < s.companies.size(); ++i)
+    companies += (i ? "," : "") + json_quote(s.companies[i]);
+  companies += "]";
+  std::string paths = "[";
+  for (std::size_t i = 0; i < fetched.size(); ++i)
+    paths += (i ? "," : "") + json_quote(fetched[i].string());
+  paths += "]";
+  return fmt::format(
+      "{{\"job\":{},\"process_run_id\":{},\"companies\":{},\"similarity_rows\":{},"
+      "\"fetched\":{}}}",
+      job_json(job), s.process_run_id, companies, s.similarity_rows, paths);
+}
+
+}  // namespace
+
+JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  refuse_unsupported(job, options);
+  if (job.db.has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(job.db.parent_path(), ec);
+    if (ec)
+      throw Error(ErrorCode::kIo, "cannot create the database folder: " + ec.message(),
+                  job.db.parent_path().string());
+  }
+  RunLock lock(job.db);
+
+  JobSummary summary;
+  summary.broke_stale_lock = lock.stale_holder();
+  store::DocumentStore store(job.db);
+  store::Connection& db = store.connection();
+  mark_interrupted(db);
+  const int threads = options.threads.value_or(job.threads);
+  const std::string description = job_json(job);
+  summary.job_run_id =
+      store.begin_run("job:" + job.name, hex_digest(description), description, threads);
+  log_info("job {}: run {} on {}", job.name, summary.job_run_id, job.db.string());
+
+  std::vector<fs::path> fetched;
+  try {
+    std::vector<fs::path> inputs;
+    for (std::size_t i = 0; i < job.sources.size(); ++i) {
+      const JobSource& source = job.sources[i];
+      if (source.path) {
+        inputs.push_back(*source.path);
+        continue;
+      }
+      const std::string what = fmt::format("fetch[{}]", i);
+      try {
+        for (auto& p : options.fetch(*source.fetch)) {
+          fetched.push_back(p);
+          inputs.push_back(std::move(p));
+        }
+      } catch (const Error& e) {
+        summary.job_failures.push_back(failure_of(what, e));
+        record_error(db, summary.job_run_id, what, e);
+      }
+    }
+
+    if (corpora::discover_inputs(inputs).empty()) {
+      log_info("job {}: no documents in the sources", job.name);
+    } else {
+      pipeline::ProcessOptions process;
+      process.inputs = inputs;
+      process.db = job.db;
+      process.pipeline_file = job.pipeline;
+      process.resources = options.resources;
+      if (job.lexicon) process.resources.lexicon = job.lexicon;
+      process.threads = threads;
+      process.force = options.force;
+      process.progress = options.progress;
+      pipeline::ProcessSummary processed = pipeline::process_documents(process);
+      summary.process_run_id = processed.run_id;
+      summary.counts = processed.counts;
+      summary.failures = std::move(processed.failures);
+    }
+
+    if (job.similarity && summary.process_run_id != 0) {
+      for (const auto& [company, is_cik] : changed_companies(db, summary.process_run_id)) {
+        summary.companies.push_back(company);
+        for (const std::string& section : job.similarity->sections) {
+          similarity::SeriesQuery q;
+          q.db = job.db;
+          (is_cik ? q.filter.cik : q.filter.ticker) = company;
+          q.scope = section;
+          q.measures = job.similarity->measures;
+          const std::string what = fmt::format("followups.similarity:{}:{}", company, section);
+          try {
+            summary.similarity_rows += similarity::similarity_series(q).rows.size();
+          } catch (const Error& e) {
+            summary.job_failures.push_back(failure_of(what, e));
+            record_error(db, summary.job_run_id, what, e);
+          }
+        }
+      }
+    }
+  } catch (const Error& e) {
+    try {
+      record_error(db, summary.job_run_id, job.file.empty() ? job.name : job.file.string(), e);
+      store.finish_run(summary.job_run_id, summary.counts, "failed");
+    } catch (...) {
+    }
+    throw;
+  } catch (...) {
+    try {
+      store.finish_run(summary.job_run_id, summary.counts, "failed");
+    } catch (...) {
+    }
+    throw;
+  }
+
+  summary.status = summary.failed() ? "partial" : "ok";
+  store::Statement config = db.prepare("UPDATE runs SET config = ? WHERE id = ?");
+  config.bind(1, outcome_json(job, summary, fetched)).bind(2, summary.job_run_id).run();
+  store.finish_run(summary.job_run_id, summary.counts, summary.status);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  log_info("job {}: {} processed, {} skipped, {} failed, {} fetch/follow-up failures ({})",
+           job.name, summary.counts.processed, summary.counts.skipped, summary.counts.failed,
+           summary.job_failures.size(), summary.status);
+  return summary;
+}
+
+}  // namespace secnlp::jobs
