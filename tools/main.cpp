@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
   secnlp::tools::add_similarity_command(app, exit_code);
   secnlp::tools::add_similar_command(app, exit_code);
   secnlp::tools::add_export_command(app, exit_code);
+  secnlp::tools::add_run_command(app, exit_code);
+  secnlp::tools::add_runs_command(app, exit_code);
   secnlp::tools::add_stages_command(app, exit_code);
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError

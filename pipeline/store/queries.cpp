@@ -406,6 +406,32 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
   return table;
 }
 
+pipeline::ResultTable query_runs(const std::filesystem::path& path, std::size_t limit) {
+  Connection db(existing(path).string());
+  migrate(db);
+  Statement st = db.prepare(
+      "SELECT r.id, r.command, r.started_at, r.finished_at, r.status, r.docs_total, "
+      "r.docs_processed, r.docs_skipped, r.docs_failed, r.bytes / 1e6, "
+      "(SELECT count(*) FROM errors e WHERE e.run_id = r.id) FROM runs r ORDER BY r.id DESC "
+      "LIMIT ?");
+  st.bind(1, static_cast<std::int64_t>(limit));
+  pipeline::ResultTable table;
+  table.columns = {"run",       "command", "started", "finished", "status", "documents",
+                   "processed", "skipped", "failed",  "MB",       "errors"};
+  while (st.step()) {
+    std::vector<pipeline::Cell> row;
+    row.emplace_back(st.column_int(0));
+    for (int c : {1, 2, 3, 4})
+      row.push_back(text_or_null(st, c));
+    for (int c : {5, 6, 7, 8})
+      row.emplace_back(st.column_int(c));
+    row.emplace_back(st.column_double(9));
+    row.emplace_back(st.column_int(10));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
 StoreSummary summarize_store(const std::filesystem::path& path) {
   Connection db(existing(path).string());
   migrate(db);

@@ -93,6 +93,11 @@ enum class ExportWhat { kSimilarity, kMetrics, kSections };
 pipeline::ResultTable export_table(const std::filesystem::path& db, ExportWhat what,
                                    const DocumentFilter& filter);
 
+// Past runs, newest first: id, command ("process" or "job:<name>"), started, finished, status
+// (ok, partial, failed, interrupted, running), documents, processed, skipped, failed, MB,
+// errors (rows in the errors table for that run).
+pipeline::ResultTable query_runs(const std::filesystem::path& db, std::size_t limit);
+
 // Counts for a database summary: documents ok/failed, runs, distinct terms.
 struct StoreSummary {
   std::int64_t documents_ok = 0;

@@ -305,6 +305,45 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
             std::string::npos);
 }
 
+TEST_F(CliTest, JobRunsOnlyWhatIsNewAndRefusesToOverlap) {
+  write(dir_.path() / "job.toml",
+        "[job]\nname = \"nightly\"\ndb = \"out.db\"\n[[source]]\npath = \"in\"\n");
+  const std::string job = (dir_.path() / "job.toml").string();
+  Result first = run("run " + job + " --progress off --format csv", dir_.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("processed (new or changed),2"), std::string::npos) << first.out;
+  write(dir_.path() / "in" / "c.txt", "A third filing arrived overnight. It is short.\n");
+  Result second = run("run " + job + " --progress off --format csv", dir_.path());
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("processed (new or changed),1"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("skipped (unchanged),2"), std::string::npos) << second.out;
+
+  Result runs =
+      run("runs --db " + (dir_.path() / "out.db").string() + " --format csv", dir_.path());
+  ASSERT_EQ(runs.exit_code, 0) << runs.err;
+  EXPECT_EQ(std::count(runs.out.begin(), runs.out.end(), '\n'), 5) << runs.out;  // 2 jobs x 2 rows
+  EXPECT_NE(runs.out.find("job:nightly"), std::string::npos) << runs.out;
+
+  // While another process holds the database's lock, both entry points refuse (exit 4).
+  const pid_t holder = fork();
+  ASSERT_GE(holder, 0);
+  if (holder == 0) {
+    const std::string lock = (dir_.path() / "out.db.lock").string();
+    execl("/usr/bin/flock", "flock", "-o", lock.c_str(), "sleep", "5", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  Result locked = run("run " + job + " --progress off", dir_.path());
+  EXPECT_EQ(locked.exit_code, 4) << locked.err;
+  EXPECT_NE(locked.err.find("locked by another run"), std::string::npos) << locked.err;
+  Result process =
+      run("process " + in() + " --db " + (dir_.path() / "out.db").string(), dir_.path());
+  EXPECT_EQ(process.exit_code, 4) << process.err;
+  kill(holder, SIGKILL);
+  waitpid(holder, nullptr, 0);
+  EXPECT_EQ(run("run " + job + " --progress off", dir_.path()).exit_code, 0);
+}
+
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
   const int kDocs = 300;
   for (int i = 0; i < kDocs; ++i)

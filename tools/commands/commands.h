@@ -19,6 +19,8 @@ void add_exhibits_command(CLI::App& app, int& exit_code);
 void add_similarity_command(CLI::App& app, int& exit_code);
 void add_similar_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_run_command(CLI::App& app, int& exit_code);
+void add_runs_command(CLI::App& app, int& exit_code);
 
 // --cik/--ticker/--form/--year/--path filters shared by read commands.
 void add_document_filter(CLI::App& command, store::DocumentFilter& filter);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/jobs/run_lock.h"
 #include "pipeline/runner.h"
 #include "tools/commands/commands.h"
 #include "tools/output.h"
@@ -98,6 +99,8 @@ void add_process_command(CLI::App& app, int& exit_code) {
       std::cout << "pipeline ok: " << list << "\n";
       return;
     }
+    // The same lock as `secnlp run`: a manual run and a scheduled job never interleave.
+    const jobs::RunLock lock(o.db);
     const pipeline::ProcessSummary summary = pipeline::process_documents(o);
     print_table(std::cout, summary_table(summary, o), parse_output_format(flags->format));
     if (!summary.failures.empty()) {

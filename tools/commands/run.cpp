@@ -1,0 +1,76 @@
+// `secnlp run JOB.toml`: a scheduled batch job (sources, pipeline, database, follow-ups) that
+// does only what is new, refuses to overlap another run on the same database, and records
+// itself. `secnlp runs --db FILE`: past runs and their outcome.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "pipeline/jobs/job_file.h"
+#include "pipeline/jobs/job_runner.h"
+#include "tools/commands/commands.h"
+#include "tools/output.h"
+
+namespace secnlp::tools {
+
+void add_run_command(CLI::App& app, int& exit_code) {
+  auto file = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("table");
+  auto force = std::make_shared<bool>(false);
+  auto progress = std::make_shared<std::string>("auto");
+  CLI::App* cmd = app.add_subcommand(
+      "run", "Run a batch job file (see docs/scheduling.md): only what is new, never two at once");
+  cmd->add_option("job", *file, "Job file (TOML)")->required();
+  cmd->add_flag("--force", *force, "Recompute documents even when unchanged");
+  cmd->add_option("--progress", *progress, "auto, bar, lines or off")
+      ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
+      ->capture_default_str();
+  cmd->add_option("--format", *format, "Summary format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  cmd->callback([file, format, force, progress, &exit_code] {
+    const jobs::JobFile job = jobs::load_job_file(*file);
+    jobs::RunJobOptions options;
+    options.force = *force;
+    options.progress = *progress == "bar"     ? pipeline::ProgressMode::kBar
+                       : *progress == "lines" ? pipeline::ProgressMode::kLines
+                       : *progress == "off"   ? pipeline::ProgressMode::kOff
+                                              : pipeline::ProgressMode::kAuto;
+    const jobs::JobSummary s = jobs::run_job(job, options);
+    pipeline::ResultTable t;
+    t.columns = {"item", "value"};
+    auto add = [&](std::string k, std::string v) {
+      t.rows.push_back({std::move(k), std::move(v)});
+    };
+    add("job", job.name);
+    add("database", job.db.string());
+    add("run", std::to_string(s.job_run_id));
+    add("status", s.status);
+    add("documents", std::to_string(s.counts.total));
+    add("processed (new or changed)", std::to_string(s.counts.processed));
+    add("skipped (unchanged)", std::to_string(s.counts.skipped));
+    add("failed", std::to_string(s.failed()));
+    add("companies with new filings", std::to_string(s.companies.size()));
+    add("similarity rows", std::to_string(s.similarity_rows));
+    add("time", fmt::format("{:.2f} s", s.seconds));
+    if (s.broke_stale_lock) add("stale lock broken", *s.broke_stale_lock);
+    print_table(std::cout, t, parse_output_format(*format));
+    if (s.failed() > 0) exit_code = 1;
+  });
+}
+
+void add_runs_command(CLI::App& app, int& /*exit_code*/) {
+  auto db = std::make_shared<std::string>("secnlp.db");
+  auto format = std::make_shared<std::string>("table");
+  auto limit = std::make_shared<std::size_t>(20);
+  CLI::App* cmd = app.add_subcommand("runs", "Past runs (process and jobs) with their outcome");
+  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  cmd->add_option("--limit", *limit, "How many runs, newest first")->capture_default_str();
+  cmd->add_option("--format", *format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  cmd->callback([db, format, limit] {
+    print_table(std::cout, store::query_runs(*db, *limit), parse_output_format(*format));
+  });
+}
+
+}  // namespace secnlp::tools
