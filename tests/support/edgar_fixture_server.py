@@ -18,7 +18,8 @@ Control paths (not logged, never faulted):
   /__fault/clear            drops queued faults
   /__log                    the request log: one JSON object per line
                             {"t": seconds (time.monotonic), "path": ..., "status": ...,
-                             "fault": kind or "", "user_agent": ..., "gzip": bool}
+                             "fault": kind or "", "user_agent": ..., "gzip": bool,
+                             "client_port": the client's TCP port (one per connection)}
   /__log/clear              empties the log
   /__shutdown               stops the server
 
@@ -94,12 +95,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with LOCK:
             fault = FAULTS.pop(0) if FAULTS else None
         entry = {"t": now, "path": url.path, "status": 0, "fault": fault["kind"] if fault else "",
-                 "user_agent": self.headers.get("User-Agent", ""), "gzip": False}
-        try:
-            self._serve(url, fault, entry)
-        finally:
-            with LOCK:
-                LOG.append(entry)
+                 "user_agent": self.headers.get("User-Agent", ""), "gzip": False,
+                 "client_port": self.client_address[1]}
+        # Logged before answering, so a client that got its answer finds the request logged;
+        # _serve sets the status before it sends anything.
+        with LOCK:
+            LOG.append(entry)
+        self._serve(url, fault, entry)
 
     def _serve(self, url, fault, entry):
         kind = fault["kind"] if fault else ""
@@ -142,6 +144,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # The default backlog (5) drops some of 8+ simultaneous connects; their SYN retries then
+    # arrive a second later and bunch up in the request log.
+    request_queue_size = 128
 
 
 def main():

@@ -1,0 +1,400 @@
+#include "corpora/fetch/http_client.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <functional>
+#include <system_error>
+#include <thread>
+
+namespace secnlp::corpora {
+namespace {
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool retryable_code(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_BAD_CONTENT_ENCODING:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool retryable_status(long status) {
+  return status == 429 || status >= 500;
+}
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+std::string forbidden_message(std::string_view url) {
+  return fmt::format("HTTP 403 Forbidden from {}: the server refused this client; stopping. {}",
+                     url, kSecFairAccessAdvice);
+}
+
+}  // namespace
+
+HttpError::HttpError(std::string message, std::string url, long status, int curl_code)
+    : Error(ErrorCode::kIo, std::move(message), std::move(url)),
+      status_(status),
+      curl_code_(curl_code) {}
+
+std::optional<std::string_view> HttpResponse::header(std::string_view name) const {
+  const std::string key = lower(name);
+  for (const auto& [k, v] : headers)
+    if (k == key) return std::string_view(v);
+  return std::nullopt;
+}
+
+bool is_valid_user_agent(std::string_view user_agent) {
+  static const RE2 kEmail(R"([^\s@]+@[^\s@]+\.[^\s@.]+)");
+  static const RE2 kName(R"([A-Za-z][^\s]*\s)");
+  return RE2::PartialMatch(user_agent, kEmail) && RE2::PartialMatch(user_agent, kName);
+}
+
+struct HttpClient::Handle {
+  CURL* curl = nullptr;
+  Handle() : curl(curl_easy_init()) {
+    if (curl == nullptr) throw Error(ErrorCode::kInternal, "curl_easy_init failed", "libcurl");
+  }
+  ~Handle() { curl_easy_cleanup(curl); }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+};
+
+// One request's outcome and sinks. Bodies go to `file` when set, else to `body`.
+struct HttpClient::Attempt {
+  CURLcode code = CURLE_OK;
+  long status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::FILE* file = nullptr;
+  std::uint64_t file_bytes = 0;
+  bool file_failed = false;
+  char error[CURL_ERROR_SIZE] = {};
+
+  static size_t on_body(char* data, size_t size, size_t count, void* user) {
+    auto* self = static_cast<Attempt*>(user);
+    const size_t n = size * count;
+    if (self->file != nullptr) {
+      if (std::fwrite(data, 1, n, self->file) != n) {
+        self->file_failed = true;
+        return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+      }
+      self->file_bytes += n;
+    } else {
+      self->body.append(data, n);
+    }
+    return n;
+  }
+
+  static size_t on_header(char* data, size_t size, size_t count, void* user) {
+    auto* self = static_cast<Attempt*>(user);
+    const size_t n = size * count;
+    std::string_view line(data, n);
+    if (line.starts_with("HTTP/")) {
+      self->headers.clear();  // a new response (after a redirect or 100-continue)
+    } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
+      self->headers.emplace_back(lower(trim(line.substr(0, colon))),
+                                 std::string(trim(line.substr(colon + 1))));
+    }
+    return n;
+  }
+};
+
+HttpClient::HttpClient(HttpOptions options)
+    : options_(std::move(options)), rng_state_(options_.jitter_seed) {
+  if (!is_valid_user_agent(options_.user_agent))
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("User-Agent '{}' is missing a name and an email address. {}",
+                            options_.user_agent, kSecFairAccessAdvice),
+                "user-agent");
+  if (options_.max_attempts < 1)
+    throw Error(ErrorCode::kInvalidArgument, "max_attempts must be >= 1", "HttpOptions");
+  if (!options_.rate_limiter) options_.rate_limiter = std::make_shared<RateLimiter>();
+  global_init();
+}
+
+HttpClient::~HttpClient() = default;
+
+std::unique_ptr<HttpClient::Handle> HttpClient::checkout() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!pool_.empty()) {
+      auto handle = std::move(pool_.back());
+      pool_.pop_back();
+      return handle;
+    }
+  }
+  return std::make_unique<Handle>();
+}
+
+void HttpClient::checkin(std::unique_ptr<Handle> handle) {
+  std::lock_guard lock(mutex_);
+  pool_.push_back(std::move(handle));
+}
+
+std::chrono::milliseconds HttpClient::backoff(int retry, std::optional<long> retry_after_s) {
+  using std::chrono::milliseconds;
+  const auto cap = options_.max_backoff.count();
+  long long delay = options_.initial_backoff.count();
+  for (int i = 1; i < retry && delay < cap; ++i)
+    delay *= 2;
+  delay = std::min<long long>(delay, cap);
+  if (retry_after_s && *retry_after_s > 0)
+    delay = std::max<long long>(delay, std::min<long long>(*retry_after_s * 1000, cap));
+  std::uint64_t r;
+  {
+    std::lock_guard lock(mutex_);
+    r = splitmix64(rng_state_);
+  }
+  const long long jitter = delay > 0 ? static_cast<long long>(r % (delay / 2 + 1)) : 0;
+  return milliseconds(delay + jitter);
+}
+
+namespace {
+
+// Runs one GET on `curl` into `attempt`.
+template <class Attempt>
+void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& a) {
+  curl_easy_reset(curl);  // keeps live connections: keep-alive survives
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl decodes (gzip)
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.stall_timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Attempt::on_body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &a);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &Attempt::on_header);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &a);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, a.error);
+  a.code = curl_easy_perform(curl);
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a.status);
+}
+
+std::string describe(CURLcode code, const char* error) {
+  return fmt::format("{} ({})", error[0] != '\0' ? error : curl_easy_strerror(code),
+                     static_cast<int>(code));
+}
+
+}  // namespace
+
+// The retry loop shared by get() and download(): `begin` prepares the sinks of each attempt.
+// Returns the final attempt; throws HttpError as documented in the header.
+static void run_with_retries(
+    const std::string& url, const HttpOptions& o, int& attempts,
+    const std::function<void(int)>& one_attempt,
+    const std::function<std::pair<CURLcode, long>()>& outcome,
+    const std::function<std::optional<long>()>& retry_after,
+    const std::function<std::chrono::milliseconds(int, std::optional<long>)>& backoff) {
+  for (int attempt = 1;; ++attempt) {
+    attempts = attempt;
+    one_attempt(attempt);
+    const auto [code, status] = outcome();
+    if (code == CURLE_OK && status == 403)
+      throw HttpError(forbidden_message(url), url, status, static_cast<int>(code));
+    const bool retry = code == CURLE_OK ? retryable_status(status) : retryable_code(code);
+    if (!retry) return;
+    if (attempt >= o.max_attempts) return;
+    std::this_thread::sleep_for(backoff(attempt, code == CURLE_OK ? retry_after() : std::nullopt));
+  }
+}
+
+HttpResponse HttpClient::get(std::string_view url_view) {
+  const std::string url(url_view);
+  auto handle = checkout();
+  Attempt a;
+  int attempts = 0;
+  try {
+    run_with_retries(
+        url, options_, attempts,
+        [&](int) {
+          a = Attempt{};
+          options_.rate_limiter->acquire();
+          perform(handle->curl, url, options_, a);
+        },
+        [&] {
+          return std::pair{a.code, a.status};
+        },
+        [&]() -> std::optional<long> {
+          for (const auto& [k, v] : a.headers)
+            if (k == "retry-after") return std::atol(v.c_str());
+          return std::nullopt;
+        },
+        [&](int retry, std::optional<long> ra) { return backoff(retry, ra); });
+  } catch (...) {
+    checkin(std::move(handle));
+    throw;
+  }
+  checkin(std::move(handle));
+  if (a.code != CURLE_OK)
+    throw HttpError(
+        fmt::format("GET failed after {} attempt(s): {}", attempts, describe(a.code, a.error)), url,
+        0, static_cast<int>(a.code));
+  if (retryable_status(a.status))
+    throw HttpError(fmt::format("GET failed after {} attempt(s): HTTP {}", attempts, a.status), url,
+                    a.status, 0);
+  return HttpResponse{a.status, std::move(a.body), std::move(a.headers)};
+}
+
+namespace {
+
+std::atomic<std::uint64_t> g_temp_sequence{0};
+
+// Removes "<name>.tmp-<pid>-..." files in `dir` left by processes that no longer exist.
+void remove_stale_temps(const std::filesystem::path& dir, const std::string& name) {
+  std::error_code ec;
+  const std::string prefix = name + ".tmp-";
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (!file.starts_with(prefix)) continue;
+    const long pid = std::atol(file.c_str() + prefix.size());
+    if (pid <= 0 || pid == static_cast<long>(::getpid())) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
+}
+
+void fsync_directory(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+DownloadResult HttpClient::download(std::string_view url_view, const std::filesystem::path& dest) {
+  const std::string url(url_view);
+  std::error_code ec;
+  if (std::filesystem::exists(dest, ec)) {
+    if (!std::filesystem::is_regular_file(dest, ec))
+      throw Error(ErrorCode::kIo, "destination exists and is not a regular file", dest.string());
+    const auto size = std::filesystem::file_size(dest, ec);
+    return DownloadResult{true, ec ? 0 : static_cast<std::uint64_t>(size), 0, 0};
+  }
+
+  const std::filesystem::path dir = dest.has_parent_path() ? dest.parent_path() : ".";
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(ErrorCode::kIo, "cannot create directory: " + ec.message(), dir.string());
+  const std::string name = dest.filename().string();
+  remove_stale_temps(dir, name);
+  const std::filesystem::path temp =
+      dir / fmt::format("{}.tmp-{}-{}", name, ::getpid(), g_temp_sequence.fetch_add(1));
+
+  std::FILE* file = nullptr;
+  bool renamed = false;
+  auto cleanup = [&] {
+    if (file != nullptr) std::fclose(file);
+    file = nullptr;
+    if (!renamed) {
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+    }
+  };
+
+  auto handle = checkout();
+  Attempt a;
+  int attempts = 0;
+  try {
+    run_with_retries(
+        url, options_, attempts,
+        [&](int) {
+          if (file != nullptr) std::fclose(file);
+          file = std::fopen(temp.c_str(), "wb");
+          if (file == nullptr)
+            throw Error(ErrorCode::kIo, "cannot create temporary file", temp.string());
+          a = Attempt{};
+          a.file = file;
+          options_.rate_limiter->acquire();
+          perform(handle->curl, url, options_, a);
+          if (a.file_failed) throw Error(ErrorCode::kIo, "cannot write", temp.string());
+        },
+        [&] {
+          return std::pair{a.code, a.status};
+        },
+        [&]() -> std::optional<long> {
+          for (const auto& [k, v] : a.headers)
+            if (k == "retry-after") return std::atol(v.c_str());
+          return std::nullopt;
+        },
+        [&](int retry, std::optional<long> ra) { return backoff(retry, ra); });
+    if (a.code != CURLE_OK)
+      throw HttpError(fmt::format("download failed after {} attempt(s): {}", attempts,
+                                  describe(a.code, a.error)),
+                      url, 0, static_cast<int>(a.code));
+    if (a.status < 200 || a.status > 299)
+      throw HttpError(
+          fmt::format("download failed after {} attempt(s): HTTP {}", attempts, a.status), url,
+          a.status, 0);
+    if (std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0)
+      throw Error(ErrorCode::kIo, "cannot flush", temp.string());
+    const int closed = std::fclose(file);
+    file = nullptr;
+    if (closed != 0) throw Error(ErrorCode::kIo, "cannot close", temp.string());
+    std::filesystem::rename(temp, dest, ec);
+    if (ec) throw Error(ErrorCode::kIo, "cannot rename into place: " + ec.message(), dest.string());
+    renamed = true;
+    fsync_directory(dir);
+  } catch (...) {
+    cleanup();
+    checkin(std::move(handle));
+    throw;
+  }
+  cleanup();
+  checkin(std::move(handle));
+  return DownloadResult{false, a.file_bytes, a.status, attempts};
+}
+
+}  // namespace secnlp::corpora
