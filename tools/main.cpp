@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
 
   int exit_code = 0;
+  secnlp::tools::add_fetch_command(app, exit_code);
   secnlp::tools::add_process_command(app, exit_code);
   secnlp::tools::add_metrics_command(app, exit_code);
   secnlp::tools::add_terms_command(app, exit_code);

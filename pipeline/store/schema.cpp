@@ -123,6 +123,20 @@ CREATE TABLE similarity (
 ) WITHOUT ROWID;
 CREATE INDEX similarity_prev ON similarity(prev_doc_id);
 )sql",
+    R"sql(
+CREATE TABLE fetches (
+  accession TEXT PRIMARY KEY,
+  company TEXT,
+  cik TEXT,
+  form TEXT,
+  filed TEXT,
+  url TEXT NOT NULL,
+  path TEXT NOT NULL,
+  bytes INTEGER,
+  content_hash TEXT,
+  fetched_at TEXT NOT NULL
+);
+)sql",
 };
 
 int user_version(Connection& db) {

@@ -20,12 +20,15 @@
 //   similarity    cached year-over-year scores: (document, previous document, scope, measure,
 //                 idf) -> value, with the corpus size the idf came from; rows of a document are
 //                 deleted when it is rewritten
+// Version 4 adds:
+//   fetches       every filing `secnlp fetch` downloaded or found present: accession, company
+//                 folder, CIK, form, filing date, URL, local path, bytes, content hash, time
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

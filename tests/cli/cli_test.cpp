@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/store/sqlite.h"
+#include "tests/corpora/fetch/fixture_server.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {
@@ -342,6 +343,60 @@ TEST_F(CliTest, JobRunsOnlyWhatIsNewAndRefusesToOverlap) {
   kill(holder, SIGKILL);
   waitpid(holder, nullptr, 0);
   EXPECT_EQ(run("run " + job + " --progress off", dir_.path()).exit_code, 0);
+}
+
+TEST_F(CliTest, FetchFromALocalEdgarThenProcess) {
+  FETCH_SERVER_OR_SKIP();
+  const fs::path tree = dir_.path() / "server";
+  write(tree / "Archives/edgar/full-index/2020/QTR1/master.idx",
+        "CIK|Company Name|Form Type|Date Filed|Filename\n-----\n"
+        "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000001.txt\n"
+        "320193|Apple Inc.|10-K/A|2020-02-03|edgar/data/320193/0000320193-20-000003.txt\n"
+        "320193|Apple Inc.|8-K|2020-02-28|edgar/data/320193/0000320193-20-000002.txt\n");
+  for (const char* acc : {"0000320193-20-000001", "0000320193-20-000003"}) {
+    std::string folder = acc;
+    std::erase(folder, '-');
+    write(
+        tree / "Archives/edgar/data/320193" / folder / (std::string(acc) + ".txt"),
+        std::string("<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER: ") + acc +
+            "\nCONFORMED SUBMISSION TYPE: 10-K\nCONFORMED PERIOD OF REPORT: 20190930\n"
+            "FILED AS OF DATE: 20200103\nCOMPANY CONFORMED NAME: APPLE INC\n"
+            "CENTRAL INDEX KEY: 0000320193\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-K\n"
+            "<SEQUENCE>1\n<TEXT>\nFORM 10-K\n\nITEM 1.  BUSINESS\n\nWe design phones.\n\n"
+            "ITEM 1A.  RISK FACTORS\n\nDemand may fall.\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n");
+  }
+  testing::FixtureServer server(tree);
+  const std::string out = (dir_.path() / "edgar").string();
+  const std::string fetch =
+      "fetch --user-agent \"secnlp tests tests@example.com\" --cik 320193 "
+      "--form 10-K --from 2020-01-01 --to 2020-03-31 --out " +
+      out + " --db " + db() + " --base-url " + server.base() + " --format csv";
+  Result first = run(fetch, dir_.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("downloaded,1"), std::string::npos) << first.out;  // no 10-K/A, no 8-K
+  EXPECT_TRUE(fs::exists(dir_.path() / "edgar/sec-edgar-filings/0000320193/10-K/"
+                                       "0000320193-20-000001/full-submission.txt"));
+  {
+    store::Connection conn(db());
+    store::Statement st =
+        conn.prepare("SELECT accession, bytes > 0, length(content_hash) FROM fetches");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.column_text(0), "0000320193-20-000001");
+    EXPECT_EQ(st.column_int(1), 1);
+    EXPECT_EQ(st.column_int(2), 16);
+    EXPECT_FALSE(st.step());
+  }
+  server.clear_log();
+  Result again = run(fetch, dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("already present,1"), std::string::npos) << again.out;
+  EXPECT_TRUE(server.log().empty());  // the finished quarter's index is cached, the file present
+
+  Result p = run("process " + out + " --db " + db() + " --progress off", dir_.path());
+  ASSERT_EQ(p.exit_code, 0) << p.err;
+  Result sections =
+      run("sections --db " + db() + " --cik 320193 --item 1A --format csv", dir_.path());
+  EXPECT_NE(sections.out.find("Risk Factors"), std::string::npos) << sections.out;
 }
 
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {

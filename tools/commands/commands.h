@@ -21,6 +21,7 @@ void add_similar_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
+void add_fetch_command(CLI::App& app, int& exit_code);
 
 // --cik/--ticker/--form/--year/--path filters shared by read commands.
 void add_document_filter(CLI::App& command, store::DocumentFilter& filter);

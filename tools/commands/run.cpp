@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/error.h"
+#include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
 #include "tools/commands/commands.h"
@@ -35,6 +37,22 @@ void add_run_command(CLI::App& app, int& exit_code) {
                        : *progress == "lines" ? pipeline::ProgressMode::kLines
                        : *progress == "off"   ? pipeline::ProgressMode::kOff
                                               : pipeline::ProgressMode::kAuto;
+    // Fetch sources download into their `out` folder and record into the job's database.
+    options.fetch = [&job](const jobs::FetchSource& source) {
+      pipeline::FetchOptions fetch;
+      const std::filesystem::path out =
+          source.out_dir ? *source.out_dir : job.file.parent_path() / "edgar";
+      fetch.request = pipeline::fetch_request_from_fields(source.fields, out);
+      auto ua = source.fields.find("user_agent");
+      if (ua != source.fields.end() && !ua->second.empty()) fetch.user_agent = ua->second.front();
+      fetch.db = job.db;
+      const pipeline::FetchSummary fetched = pipeline::fetch_and_record(fetch);
+      if (!fetched.failed.empty()) {
+        throw Error(ErrorCode::kIo, fmt::format("{} of {} filings could not be fetched",
+                                                fetched.failed.size(), fetched.selected));
+      }
+      return fetched.paths;
+    };
     const jobs::JobSummary s = jobs::run_job(job, options);
     pipeline::ResultTable t;
     t.columns = {"item", "value"};
