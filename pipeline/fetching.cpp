@@ -85,6 +85,8 @@ corpora::FetchRequest fetch_request_from_fields(
         r.include_amendments = one(key) == "true";
       } else if (key == "threads") {
         r.threads = std::stoi(one(key));
+      } else if (key == "all_companies") {
+        r.all_companies = one(key) == "true";
       } else if (key == "base_url") {
         r.base_url = one(key);
       } else if (key != "out" && key != "user_agent") {

@@ -34,7 +34,7 @@ struct FetchSummary {
 FetchSummary fetch_and_record(const FetchOptions& options);
 
 // A FetchRequest from a job file's fetch fields (ticker, cik, forms, from, to, limit,
-// amendments, threads, base_url); `out` is where files land. Error(kConfig) names a bad field.
+// amendments, all_companies); `out` is where files land. Error(kConfig) names a bad field.
 corpora::FetchRequest fetch_request_from_fields(
     const std::map<std::string, std::vector<std::string>>& fields,
     const std::filesystem::path& out);

@@ -73,8 +73,12 @@ std::vector<std::pair<int, int>> quarters_between(std::string_view date_from,
 std::vector<FetchedFiling> fetch_filings(
     HttpClient& client, const FetchRequest& request,
     const std::function<void(const FetchedFiling&)>& progress) {
-  if (request.tickers.empty() && request.ciks.empty())
-    throw Error(ErrorCode::kInvalidArgument, "name at least one ticker or CIK", "fetch");
+  if (request.tickers.empty() && request.ciks.empty() && !request.all_companies)
+    throw Error(ErrorCode::kInvalidArgument,
+                "name at least one ticker or CIK, or select all companies", "fetch");
+  if (request.all_companies && (request.date_from.empty() || request.date_to.empty()))
+    throw Error(ErrorCode::kInvalidArgument,
+                "selecting all companies needs a date range (the quarters to read)", "fetch");
   if (request.threads < 1)
     throw Error(ErrorCode::kInvalidArgument, "threads must be >= 1", "fetch");
   const auto quarters = quarters_between(request.date_from, request.date_to);
@@ -113,6 +117,24 @@ std::vector<FetchedFiling> fetch_filings(
   }
 
   std::vector<FetchedFiling> filings;
+  if (request.all_companies) {
+    FilingSelection selection{.ciks = {},
+                              .forms = request.forms,
+                              .include_amendments = request.include_amendments,
+                              .date_from = request.date_from,
+                              .date_to = request.date_to,
+                              .limit = request.limit};
+    for (auto& e : select_filings(entries, selection)) {
+      const std::string accession = e.accession();
+      if (accession.empty()) continue;
+      FetchedFiling f;
+      f.company_dir = format_cik(e.cik);
+      f.url = urls.submission(e.cik, accession);
+      f.path = submission_path(request.out, f.company_dir, e.form, accession);
+      f.entry = std::move(e);
+      filings.push_back(std::move(f));
+    }
+  }
   for (const auto& [folder, cik] : companies) {
     FilingSelection selection{.ciks = {cik},
                               .forms = request.forms,

@@ -36,6 +36,9 @@ struct FetchRequest {
   std::filesystem::path out;
   std::string base_url = "https://www.sec.gov";
   int threads = 4;
+  // Every company's filings of `forms` in the quarters of [date_from, date_to] (the full-index
+  // way of sampling a whole form), instead of named tickers or CIKs; `limit` is then a total.
+  bool all_companies = false;
 };
 
 // One selected filing and what happened to it.

@@ -15,8 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFetchKeys[] = {"ticker", "cik",   "forms", "from",
-                                           "to",     "limit", "out",   "user_agent"};
+constexpr std::string_view kFetchKeys[] = {"ticker",     "cik",          "forms", "from",
+                                           "to",         "limit",        "out",   "user_agent",
+                                           "amendments", "all_companies"};
 
 class Parser {
  public:

@@ -25,6 +25,9 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--ticker", r.tickers, "Tickers (repeatable)");
   cmd->add_option("--cik", r.ciks, "CIKs (repeatable)");
   cmd->add_option("--form", r.forms, "Form types (repeatable; default 10-K)");
+  cmd->add_flag("--all-companies", r.all_companies,
+                "Every company's filings of the forms in the quarters of --from..--to "
+                "(the full index); --limit is then a total");
   cmd->add_flag("--amendments", r.include_amendments, "Include amendments (10-K/A ...)");
   cmd->add_option("--from", r.date_from, "First filing date, YYYY-MM-DD");
   cmd->add_option("--to", r.date_to, "Last filing date, YYYY-MM-DD");
@@ -41,8 +44,9 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->callback([o, db, format, &exit_code] {
     if (!db->empty()) o->db = *db;
-    if (o->request.tickers.empty() && o->request.ciks.empty())
-      throw Error(ErrorCode::kInvalidArgument, "name companies with --ticker or --cik");
+    if (o->request.tickers.empty() && o->request.ciks.empty() && !o->request.all_companies)
+      throw Error(ErrorCode::kInvalidArgument,
+                  "name companies with --ticker or --cik, or use --all-companies");
     const pipeline::FetchSummary s = pipeline::fetch_and_record(*o);
     pipeline::ResultTable t;
     t.columns = {"item", "value"};

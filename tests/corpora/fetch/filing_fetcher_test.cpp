@@ -193,6 +193,24 @@ TEST_F(FetchFilings, RejectsBadRequests) {
 namespace secnlp::corpora {
 namespace {
 
+TEST_F(FetchFilings, EveryCompanyOfAFormInTheQuarters) {
+  FetchRequest q = request();
+  q.all_companies = true;
+  q.date_to = "2020-03-31";
+  const auto filings = fetch_filings(*client_, q);
+  std::vector<std::string> got;
+  for (const auto& f : filings) {
+    EXPECT_TRUE(f.error.empty()) << f.error;
+    got.push_back(f.company_dir + " " + f.entry.accession());
+  }
+  std::sort(got.begin(), got.end());
+  // Q1's 10-Ks of both companies; not the 8-K, not the 10-K/A, not Q2's.
+  EXPECT_EQ(got, (std::vector<std::string>{"0000320193 0000320193-20-000001",
+                                           "0000789019 0000789019-20-000001"}));
+  q.date_from.clear();
+  EXPECT_THROW(fetch_filings(*client_, q), Error);  // the quarters must be named
+}
+
 TEST_F(FetchFilings, QuartersThatHaveNotBegunAreNotRequested) {
   FetchRequest q = request();
   q.ciks = {320193};
