@@ -23,7 +23,6 @@ std::vector<std::string> read_word_list(const std::filesystem::path& path);
 // The parsing half of read_word_list, for bytes already in memory.
 std::vector<std::string> parse_word_list(std::string_view bytes);
 
-
 // Re-encodes Latin-1 bytes as UTF-8 (every byte >= 0x80 becomes two bytes).
 std::string latin1_to_utf8(std::string_view bytes);
 

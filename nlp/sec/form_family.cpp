@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <array>
-#include <utility>
 #include <cctype>
 #include <string>
+#include <utility>
 
 #include <re2/re2.h>
 
