@@ -101,6 +101,7 @@ std::size_t decode_utf8_before(std::string_view text, std::size_t pos, char32_t&
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {

@@ -26,7 +26,8 @@ inline char32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
-// Appends the UTF-8 encoding of `cp` (which must be a scalar value <= U+10FFFF) to `out`.
+// Appends the UTF-8 encoding of `cp` to `out`; a surrogate or a value above U+10FFFF (not a
+// Unicode scalar value, e.g. from a malformed \u escape) is written as U+FFFD.
 void append_utf8(std::string& out, char32_t cp);
 
 // `text` without a leading UTF-8 byte-order mark.

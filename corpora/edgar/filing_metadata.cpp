@@ -1,4 +1,6 @@
 #include "corpora/edgar/filing_metadata.h"
+#include "common/ascii.h"
+#include "common/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -14,34 +16,18 @@
 namespace secnlp::corpora {
 namespace {
 
+using ascii::is_space;
+using ascii::lower;
+using ascii::starts_with_ci;
+using ascii::trim;
+
 constexpr std::size_t kMaxFactBytes = 64 * 1024;  // text read for one dei fact
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
 }
 
 std::string strip_leading_zeros(std::string_view v) {
@@ -104,25 +90,6 @@ std::optional<std::string> normalize_month_day(std::string_view text) {
   return fmt::format("{:02}{:02}", month, day);
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Decodes the character reference at s[0] == '&'; returns the bytes consumed (0: not one).
 std::size_t decode_reference(std::string_view s, std::string& out) {
   const std::size_t semi = s.substr(0, 12).find(';');
@@ -141,7 +108,7 @@ std::size_t decode_reference(std::string_view s, std::string& out) {
       cp = cp * (hex ? 16 : 10) + d;
     }
     if (cp == 0xA0) cp = ' ';
-    append_utf8(out, cp);
+    append_utf8(out, cp == 0 ? 0xFFFD : cp);
     return semi + 1;
   }
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {

@@ -1,4 +1,5 @@
 #include "corpora/edgar/submission.h"
+#include "common/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -17,6 +18,13 @@
 namespace secnlp::corpora {
 namespace {
 
+using ascii::is_space;
+using ascii::lower;
+using ascii::starts_with_ci;
+using ascii::to_upper;
+using ascii::trim;
+using ascii::upper;
+
 constexpr std::string_view kDocOpen = "<DOCUMENT>";
 constexpr std::string_view kDocClose = "</DOCUMENT>";
 constexpr std::string_view kTextOpen = "<TEXT>";
@@ -25,38 +33,6 @@ constexpr std::string_view kPemBegin = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----
 constexpr std::size_t kMaxTagLines = 64;       // <TYPE>.. lines read before <TEXT>
 constexpr std::size_t kSniffBytes = 4096;      // bytes looked at to tell html from text
 constexpr std::size_t kLooksLikeBytes = 8192;  // window of looks_like_submission
-
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-char upper(char c) {
-  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back()))
-    s.remove_suffix(1);
-  return s;
-}
-
-std::string to_upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = upper(c);
-  return out;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != lower(prefix[i])) return false;
-  return true;
-}
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && starts_with_ci(s.substr(s.size() - suffix.size()), suffix);

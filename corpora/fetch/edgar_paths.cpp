@@ -1,4 +1,5 @@
 #include "corpora/fetch/edgar_paths.h"
+#include "common/utf8.h"
 
 #include <fmt/format.h>
 
@@ -229,23 +230,6 @@ class TickerReader {
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) return 0xFFFD;
     return cp;
-  }
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
   [[noreturn]] void fail(std::string_view what) {
     throw Error(ErrorCode::kParse, fmt::format("offset {}: {}", pos_, what),

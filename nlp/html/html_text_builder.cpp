@@ -1,4 +1,5 @@
 #include "nlp/html/html_text_builder.h"
+#include "common/ascii.h"
 
 #include <cstring>
 
@@ -7,18 +8,12 @@
 namespace secnlp::nlp::html_internal {
 namespace {
 
+using ascii::iequals;
+
 constexpr std::string_view kNbsp = "\xC2\xA0";
 
 char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != b[i]) return false;
-  }
-  return true;
 }
 
 }  // namespace

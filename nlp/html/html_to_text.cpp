@@ -1,4 +1,5 @@
 #include "nlp/html/html_to_text.h"
+#include "common/ascii.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -15,20 +16,13 @@
 namespace secnlp::nlp {
 namespace {
 
+using ascii::iequals;
+
 constexpr std::size_t kChunkBytes = 256 * 1024;
 // Stack entries libxml2 may scan for mismatched end tags: 32 per input byte plus a constant. Real
 // filings nest at most ~20 deep (unclosed <font>s can reach thousands) and spend far less.
 constexpr std::size_t kMismatchBudgetPerByte = 32;
 constexpr std::size_t kMismatchBudgetBase = 1 << 20;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char c = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
-    if (c != b[i]) return false;
-  }
-  return true;
-}
 
 // Element events from libxml2 (balanced, names interned in the parser's dictionary) -> TextBuilder.
 class Extractor {

@@ -1,4 +1,5 @@
 #include "nlp/sec/item_headings.h"
+#include "common/ascii.h"
 
 #include <algorithm>
 #include <cstring>
@@ -14,6 +15,9 @@
 namespace secnlp::nlp::sec {
 
 namespace {
+
+using ascii::iequals;
+using ascii::to_upper;
 
 // Bytes of a line (or of the text after a sentence start) that heading regexes look at.
 constexpr std::size_t kPrefixBytes = 400;
@@ -57,20 +61,6 @@ std::string_view trim(std::string_view s) {
   while (e > b && is_blank(s[e - 1]))
     --e;
   return s.substr(b, e - b);
-}
-
-std::string to_upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = upper(c);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (upper(a[i]) != upper(b[i])) return false;
-  return true;
 }
 
 // "I T E M  1 A .  R I S K" -> "ITEM 1A. RISK": single spaces between single characters go,
