@@ -93,8 +93,10 @@ struct Document {
   std::string path;
   std::uint64_t size = 0;
   std::string content_hash;
-  std::string source_type;  // "html" or "text", set by the html stage
-  std::string encoding;     // source encoding, set by the decode stage
+  // "html" or "text": from the submission container when there is one, else the html stage's
+  // sniff of the text.
+  std::string source_type;
+  std::string encoding;  // source encoding, set by the decode stage
   // Filing metadata: cik, company, form, fiscal_year, period, filed, accession, ticker, ...
   std::map<std::string, std::string> metadata;
 

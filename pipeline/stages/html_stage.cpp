@@ -31,10 +31,9 @@ class HtmlStage final : public Stage {
   SlotSet reads() const override { return kSlotText; }
   SlotSet writes() const override { return kSlotText; }
   void run(Document& doc) const override {
-    // The submission stage knows a container part's kind; otherwise sniff the text.
-    const auto kind = doc.metadata.find("main_kind");
+    // The submission stage may already know the kind; otherwise sniff the text.
     const bool html =
-        kind != doc.metadata.end() ? kind->second == "html" : nlp::looks_like_html(doc.text);
+        doc.source_type.empty() ? nlp::looks_like_html(doc.text) : doc.source_type == "html";
     if (!html) {
       doc.source_type = "text";
       return;

@@ -63,7 +63,9 @@ class SubmissionStage final : public Stage {
     const corpora::SubmissionDocument& main = sub.documents[*sub.main_document];
     doc.metadata["main_type"] = main.type;
     doc.metadata["main_sequence"] = std::to_string(main.sequence);
-    doc.metadata["main_kind"] = main.kind == "html" ? "html" : "text";
+    // The container says what the main document is; the html stage does not sniff it again
+    // (old text filings carry SGML <TABLE> tags that look like HTML).
+    doc.source_type = main.kind == "html" ? "html" : "text";
     set_if(doc, "main_filename", main.filename);
 
     doc.exhibits.clear();
