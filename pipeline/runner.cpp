@@ -146,8 +146,10 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   summary.config_hash = config_hash;
   summary.stages = pipeline.stage_names();
   const auto& stage_list = summary.stages;
-  summary.lexicon = resources.lexicon() != nullptr &&
-                    std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end();
+  // Only ask for the lexicon when a stage uses it: asking loads the file.
+  summary.lexicon =
+      std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end() &&
+      resources.lexicon() != nullptr;
   summary.run_id = store.begin_run("process", config_hash, pipeline.config().canonical(), threads);
   summary.counts.total = paths.size();
   log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),

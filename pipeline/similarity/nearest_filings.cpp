@@ -81,28 +81,7 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
                             query.scope.empty() ? "term vectors" : "section " + query.scope));
   }
 
-  // TF-IDF vectors of every filing in the scope (needed for the idf and for the query).
-  std::vector<std::uint32_t> df;
-  std::vector<nlp::SparseVector> vectors(rows.size());
-  {
-    Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      st.bind(1, rows[i].doc_id).bind(2, query.scope);
-      if (st.step()) {
-        for (const auto& [id, count] : store::decode_term_vector(st.column_blob(0))) {
-          vectors[i].push_back(id, count);
-          if (id >= df.size()) df.resize(id + 1, 0);
-          ++df[id];
-        }
-      }
-      st.reset();
-    }
-  }
-  const std::vector<double> idf = nlp::idf_from_df(df, rows.size(), nlp::TfidfOptions{});
-  for (auto& v : vectors)
-    nlp::apply_tfidf(v, idf, nlp::TfidfOptions{});
-
-  // The index: from the cache when its stamp matches, else built and saved.
+  // The cached index, when its stamp matches the database state.
   const std::uint64_t stamp = hash64(state);
   const std::filesystem::path cache =
       query.db.string() + ".nearest-" + cache_name(query.scope) + ".idx";
@@ -119,6 +98,30 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       log_warn("{} (rebuilding the index)", e.what());
     }
   }
+
+  // Document frequencies need every vector; the vectors themselves are kept only to (re)build
+  // the index, and otherwise just the query's.
+  const std::size_t target_row = static_cast<std::size_t>(target - rows.data());
+  std::vector<std::uint32_t> df;
+  std::vector<nlp::SparseVector> vectors(loaded ? 1 : rows.size());
+  {
+    Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      st.bind(1, rows[i].doc_id).bind(2, query.scope);
+      if (st.step()) {
+        nlp::SparseVector* keep = loaded ? (i == target_row ? &vectors[0] : nullptr) : &vectors[i];
+        for (const auto& [id, count] : store::decode_term_vector(st.column_blob(0))) {
+          if (keep) keep->push_back(id, count);
+          if (id >= df.size()) df.resize(id + 1, 0);
+          ++df[id];
+        }
+      }
+      st.reset();
+    }
+  }
+  const std::vector<double> idf = nlp::idf_from_df(df, rows.size(), nlp::TfidfOptions{});
+  for (auto& v : vectors)
+    nlp::apply_tfidf(v, idf, nlp::TfidfOptions{});
   if (!loaded) {
     nlp::InvertedIndex::Builder builder;
     for (std::size_t i = 0; i < rows.size(); ++i)
@@ -131,10 +134,10 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       log_warn("{} (index not cached)", e.what());
     }
   }
+  const nlp::SparseVector& query_vector = vectors[loaded ? 0 : target_row];
 
-  const std::size_t target_row = static_cast<std::size_t>(target - rows.data());
   const auto hits =
-      index.top_k(vectors[target_row], query.top, static_cast<std::uint64_t>(target->doc_id));
+      index.top_k(query_vector, query.top, static_cast<std::uint64_t>(target->doc_id));
   std::unordered_map<std::int64_t, const Row*> by_id;
   for (const Row& r : rows)
     by_id[r.doc_id] = &r;
