@@ -23,7 +23,13 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
 void add_fetch_command(CLI::App& app, int& exit_code);
 
-// --cik/--ticker/--form/--year/--path filters shared by read commands.
+// Options shared by commands (tools/commands/common_options.cpp).
+// --cik/--ticker/--form/--year/--path filters of read commands.
 void add_document_filter(CLI::App& command, store::DocumentFilter& filter);
+// --format table|csv|json; `format` holds the default.
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::string& description = "table, csv or json");
+// --db FILE; `db` holds the default.
+void add_db_option(CLI::App& command, std::string& db);
 
 }  // namespace secnlp::tools

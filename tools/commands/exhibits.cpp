@@ -13,13 +13,11 @@ void add_exhibits_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   CLI::App* cmd = app.add_subcommand(
       "exhibits", "Exhibits and other documents of stored submissions (type, file, size, text)");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   cmd->add_option("--type", query->types, "Only these types (prefix, repeatable), e.g. EX-21");
   add_document_filter(*cmd, query->filter);
   cmd->add_flag("--text", query->text, "Include the exhibit's text (text and HTML exhibits)");
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([query, format, db] {
     query->db = *db;
     print_table(std::cout, store::query_exhibits(*query), parse_output_format(*format));

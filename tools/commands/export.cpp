@@ -14,14 +14,12 @@ void add_export_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   CLI::App* cmd = app.add_subcommand(
       "export", "Tidy tables for pandas/alphalens: similarity scores, metrics or sections");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   cmd->add_option("--what", *what, "similarity, metrics or sections")
       ->required()
       ->check(CLI::IsMember({"similarity", "metrics", "sections"}));
   add_document_filter(*cmd, *filter);
-  cmd->add_option("--format", *format, "csv, json or table")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "csv, json or table");
   cmd->callback([filter, what, format, db] {
     const store::ExportWhat w = *what == "similarity" ? store::ExportWhat::kSimilarity
                                 : *what == "metrics"  ? store::ExportWhat::kMetrics

@@ -39,9 +39,7 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", *db, "Record fetched filings in this results database");
   cmd->add_option("--base-url", r.base_url, "EDGAR server (tests use a local one)")
       ->capture_default_str();
-  cmd->add_option("--format", *format, "Summary format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "Summary format: table, csv or json");
   cmd->callback([o, db, format, &exit_code] {
     if (!db->empty()) o->db = *db;
     if (o->request.tickers.empty() && o->request.ciks.empty() && !o->request.all_companies)

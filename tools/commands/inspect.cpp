@@ -23,9 +23,7 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("file", *file, "A filing: full submission .txt, primary .htm, or text")
       ->required();
   cmd->add_option("--pipeline", *pipeline_file, "Pipeline TOML file (default pipeline if absent)");
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([options, file, pipeline_file, format] {
     if (!pipeline_file->empty()) options->pipeline_file = *pipeline_file;
     const pipeline::Document doc = pipeline::process_one(*file, *options);

@@ -77,9 +77,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--progress", flags->progress, "auto, bar, lines or off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
-  cmd->add_option("--format", flags->format, "Summary format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, flags->format, "Summary format: table, csv or json");
   cmd->add_flag("--dry-run", flags->dry_run, "Check the pipeline configuration and stop");
   cmd->callback([flags, &exit_code] {
     auto& o = flags->options;

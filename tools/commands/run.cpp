@@ -26,9 +26,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--progress", *progress, "auto, bar, lines or off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
-  cmd->add_option("--format", *format, "Summary format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "Summary format: table, csv or json");
   cmd->callback([file, format, force, progress, &exit_code] {
     const jobs::JobFile job = jobs::load_job_file(*file);
     jobs::RunJobOptions options;
@@ -81,11 +79,9 @@ void add_runs_command(CLI::App& app, int& /*exit_code*/) {
   auto format = std::make_shared<std::string>("table");
   auto limit = std::make_shared<std::size_t>(20);
   CLI::App* cmd = app.add_subcommand("runs", "Past runs (process and jobs) with their outcome");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   cmd->add_option("--limit", *limit, "How many runs, newest first")->capture_default_str();
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([db, format, limit] {
     print_table(std::cout, store::query_runs(*db, *limit), parse_output_format(*format));
   });

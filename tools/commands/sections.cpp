@@ -13,13 +13,11 @@ void add_sections_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   CLI::App* cmd = app.add_subcommand(
       "sections", "Item sections of stored filings: offsets, confidence, flags, metrics, text");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   cmd->add_option("--item", query->items, "Only these items (repeatable), e.g. 1A or part1item2");
   add_document_filter(*cmd, query->filter);
   cmd->add_flag("--text", query->text, "Include each section's clean text");
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([query, format, db] {
     query->db = *db;
     const auto table = store::query_sections(*query);

@@ -14,15 +14,13 @@ void add_similar_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   CLI::App* cmd = app.add_subcommand(
       "similar", "The stored filings (or sections) nearest to one filing by TF-IDF cosine");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   cmd->add_option("--to", query->to, "Accession number (or a path substring) of the filing")
       ->required();
   cmd->add_option("--section,--scope", query->scope,
                   "Section item, e.g. 1A (default: whole filing)");
   cmd->add_option("--top", query->top, "How many neighbours")->capture_default_str();
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([query, format, db] {
     query->db = *db;
     print_table(std::cout, similarity::nearest_filings(*query), parse_output_format(*format));

@@ -17,7 +17,7 @@ void add_similarity_command(CLI::App& app, int& /*exit_code*/) {
       "similarity",
       "Year-over-year similarity of each 10-K (10-Q) with the previous comparable filing, per "
       "filing or section; computed on demand and cached");
-  cmd->add_option("--db", *db, "Results database")->capture_default_str();
+  add_db_option(*cmd, *db);
   add_document_filter(*cmd, query->filter);
   cmd->add_flag("--all", query->all, "Every company in the database");
   cmd->add_option("--section,--scope", query->scope,
@@ -28,9 +28,7 @@ void add_similarity_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("--idf", *idf, "IDF for cosine_tfidf: corpus (every stored filing) or company")
       ->check(CLI::IsMember({"corpus", "company"}))
       ->capture_default_str();
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([query, format, db, idf] {
     query->db = *db;
     query->idf = *idf == "company" ? similarity::IdfScope::kCompany : similarity::IdfScope::kCorpus;

@@ -10,9 +10,7 @@ namespace secnlp::tools {
 void add_stages_command(CLI::App& app, int& /*exit_code*/) {
   auto format = std::make_shared<std::string>("table");
   CLI::App* cmd = app.add_subcommand("stages", "List pipeline stages and their options");
-  cmd->add_option("--format", *format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([format] {
     pipeline::ResultTable t;
     t.columns = {"stage", "option", "default", "description"};

@@ -47,7 +47,7 @@ void add_terms_command(CLI::App& app, int& /*exit_code*/) {
   auto f = std::make_shared<TermsFlags>();
   CLI::App* cmd = app.add_subcommand(
       "terms", "Top terms with counts, document frequency, idf and mean TF-IDF weight");
-  cmd->add_option("--db", f->db, "Results database")->capture_default_str();
+  add_db_option(*cmd, f->db);
   cmd->add_option("--top", f->query.top, "How many terms")->capture_default_str();
   cmd->add_option("--by", f->order, "Order by count, df or tfidf")
       ->check(CLI::IsMember({"count", "df", "tfidf"}))
@@ -73,9 +73,7 @@ void add_terms_command(CLI::App& app, int& /*exit_code*/) {
                   "sklearn, or lognorm: (1+ln f)/(1+ln mean f) x (1+ln(N/df)) (Loughran-McDonald)")
       ->check(CLI::IsMember({"sklearn", "lognorm"}))
       ->capture_default_str();
-  cmd->add_option("--format", f->format, "table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
-      ->capture_default_str();
+  add_format_option(*cmd, f->format, "table, csv or json");
   cmd->callback([f, cmd] {
     store::TermsQuery& q = f->query;
     q.db = f->db;

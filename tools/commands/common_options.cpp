@@ -10,4 +10,14 @@ void add_document_filter(CLI::App& command, store::DocumentFilter& filter) {
   command.add_option("--path", filter.path_contains, "Only documents whose path contains this");
 }
 
+void add_format_option(CLI::App& command, std::string& format, const std::string& description) {
+  command.add_option("--format", format, description)
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+}
+
+void add_db_option(CLI::App& command, std::string& db) {
+  command.add_option("--db", db, "Results database")->capture_default_str();
+}
+
 }  // namespace secnlp::tools
