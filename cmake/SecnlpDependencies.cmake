@@ -24,6 +24,26 @@ add_library(secnlp::hyphen INTERFACE IMPORTED)
 target_include_directories(secnlp::hyphen INTERFACE ${HYPHEN_INCLUDE_DIR})
 target_link_libraries(secnlp::hyphen INTERFACE ${HYPHEN_LIBRARY})
 
+# stb (Debian's libstb: stb_image decodes PNG/JPEG/BMP, stb_image_write writes PNG).
+find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb REQUIRED)
+find_library(STB_LIBRARY stb REQUIRED)
+add_library(secnlp::stb INTERFACE IMPORTED)
+target_include_directories(secnlp::stb INTERFACE ${STB_INCLUDE_DIR})
+target_link_libraries(secnlp::stb INTERFACE ${STB_LIBRARY})
+
+# JSON (datasets, EDGAR submissions JSON) and zlib (gzipped IDX files).
+find_package(nlohmann_json 3 REQUIRED)
+find_package(ZLIB REQUIRED)
+
+# libtorch (Debian's libtorch-dev on CPU; scripts/build-cuda.sh points Torch_DIR at a CUDA
+# libtorch). Without it, models/ and the train/evaluate/predict commands are left out.
+if(SECNLP_WITH_TORCH)
+  find_package(Torch REQUIRED)
+  add_library(secnlp::torch INTERFACE IMPORTED)
+  target_link_libraries(secnlp::torch INTERFACE ${TORCH_LIBRARIES})
+  target_include_directories(secnlp::torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+endif()
+
 # CLI11 is header-only.
 find_path(CLI11_INCLUDE_DIR CLI/CLI.hpp REQUIRED)
 add_library(secnlp::cli11 INTERFACE IMPORTED)

@@ -9,12 +9,16 @@ PACKAGES=(
   # libraries the build links
   libicu-dev libre2-dev libboost-dev libfmt-dev libsqlite3-dev libxml2-dev libstemmer-dev
   libhyphen-dev libcli11-dev libtbb-dev libcurl4-openssl-dev libtomlplusplus-dev libstb-dev
+  nlohmann-json3-dev zlib1g-dev
+  # libtorch (CPU) for models/; OpenBLAS with pthreads makes CPU training ~7x faster
+  libtorch-dev libopenblas0-pthread
   # data the program reads at run time
   wordnet-base pocketsphinx-en-us hyphen-en-us
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # reference tools for fidelity tests and the peer benchmark
   python3 python3-nltk python3-sklearn python3-bs4 python3-lxml python3-snowballstemmer
+  python3-torch
 )
 
 missing=()
