@@ -11,6 +11,15 @@
 
 namespace secnlp::pipeline {
 
+namespace {
+
+// True when download() left the file in place (fetched now or found present).
+bool present(const std::string& url, const corpora::DownloadResult& r) {
+  return !url.empty() && (r.skipped || (r.status >= 200 && r.status < 300));
+}
+
+}  // namespace
+
 FetchSummary fetch_and_record(const FetchOptions& options) {
   corpora::HttpOptions http;
   http.user_agent = options.user_agent;
@@ -20,35 +29,43 @@ FetchSummary fetch_and_record(const FetchOptions& options) {
 
   FetchSummary summary;
   const auto filings = corpora::fetch_filings(client, options.request, [](const auto& f) {
-    if (!f.error.empty()) {
-      log_warn("{}: {}", f.url, f.error);
-    } else {
+    if (present(f.url, f.result))
       log_info("{} {}", f.result.skipped ? "present " : "fetched ", f.path.string());
-    }
+    if (present(f.primary_url, f.primary_result))
+      log_info("{} {}", f.primary_result.skipped ? "present " : "fetched ",
+               f.primary_path.string());
+    if (!f.error.empty()) log_warn("{}: {}", f.entry.accession(), f.error);
   });
   summary.selected = filings.size();
   for (const auto& f : filings) {
-    if (!f.error.empty()) {
-      summary.failed.push_back(f);
-      continue;
-    }
-    (f.result.skipped ? summary.skipped : summary.downloaded) += 1;
-    summary.paths.push_back(f.path);
+    if (!f.error.empty()) summary.failed.push_back(f);
+    const bool submission = present(f.url, f.result);
+    const bool primary = present(f.primary_url, f.primary_result);
+    for (const auto& [here, result] :
+         {std::pair{submission, &f.result}, std::pair{primary, &f.primary_result}})
+      if (here) (result->skipped ? summary.skipped : summary.downloaded) += 1;
+    if (!submission && !primary) continue;
+    // One row per filing (the table's key is the accession): the full submission when it is
+    // there, else the primary document.
+    const std::string& url = submission ? f.url : f.primary_url;
+    const std::filesystem::path& path = submission ? f.path : f.primary_path;
+    summary.paths.push_back(path);
     if (!store) continue;
-    const std::string bytes = read_file_bytes(f.path);
+    const std::string bytes = read_file_bytes(path);
     store->connection()
         .prepare(
             "INSERT INTO fetches(accession, company, cik, form, filed, url, path, bytes, "
             "content_hash, fetched_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(accession) DO UPDATE SET path=excluded.path, bytes=excluded.bytes, "
-            "content_hash=excluded.content_hash, fetched_at=excluded.fetched_at")
+            "ON CONFLICT(accession) DO UPDATE SET url=excluded.url, path=excluded.path, "
+            "bytes=excluded.bytes, content_hash=excluded.content_hash, "
+            "fetched_at=excluded.fetched_at")
         .bind(1, f.entry.accession())
         .bind(2, f.company_dir)
         .bind(3, std::to_string(f.entry.cik))
         .bind(4, f.entry.form)
         .bind(5, f.entry.date_filed)
-        .bind(6, f.url)
-        .bind(7, f.path.string())
+        .bind(6, url)
+        .bind(7, path.string())
         .bind(8, static_cast<std::int64_t>(bytes.size()))
         .bind(9, hex_digest(bytes))
         .bind(10, store::utc_now())
@@ -89,9 +106,21 @@ corpora::FetchRequest fetch_request_from_fields(
         r.all_companies = one(key) == "true";
       } else if (key == "base_url") {
         r.base_url = one(key);
+      } else if (key == "data_base_url") {
+        r.data_base_url = one(key);
+      } else if (key == "fiscal_years") {
+        for (const auto& v : values) {
+          const auto years = corpora::parse_fiscal_years(v);
+          r.fiscal_years.insert(r.fiscal_years.end(), years.begin(), years.end());
+        }
+      } else if (key == "what") {
+        r.what = corpora::parse_fetch_what(one(key));
       } else if (key != "out" && key != "user_agent") {
         throw Error(ErrorCode::kConfig, fmt::format("fetch source: unknown key '{}'", key));
       }
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kConfig) throw;
+      throw Error(ErrorCode::kConfig, fmt::format("fetch source: '{}': {}", key, e.message()));
     } catch (const std::logic_error&) {
       throw Error(ErrorCode::kConfig, fmt::format("fetch source: '{}' must be a number", key));
     }

@@ -21,20 +21,29 @@ struct FetchOptions {
 };
 
 struct FetchSummary {
-  std::size_t selected = 0;
-  std::size_t downloaded = 0;
-  std::size_t skipped = 0;  // already present
+  std::size_t selected = 0;    // filings
+  std::size_t downloaded = 0;  // files (a filing fetched with FetchWhat::kBoth counts twice)
+  std::size_t skipped = 0;     // files already present
+  // Filings with an error (a file that failed, or no usable primary document); their other
+  // file, when present, is still recorded and listed in `paths`.
   std::vector<corpora::FetchedFiling> failed;
-  std::vector<std::filesystem::path> paths;  // every present file, downloaded or skipped
+  // One per filing with a file present, downloaded or skipped: the full submission when
+  // fetched, else the primary document (so a job processes each filing once).
+  std::vector<std::filesystem::path> paths;
 };
 
-// Downloads (rate-limited, retried, atomic; see corpora/fetch) and records. Throws
+// Downloads (rate-limited, retried, atomic; see corpora/fetch) and records one row per filing
+// in the fetches table, keyed by accession: the full submission when it was fetched, else the
+// primary document (the table's key leaves no room for both; the primary document of a kBoth
+// fetch lies beside the recorded submission as primary-document.<ext>). Throws
 // corpora::HttpError (kIo) when the SEC answers 403, with its fair-access advice, and
 // Error(kInvalidArgument) for a missing or malformed User-Agent.
 FetchSummary fetch_and_record(const FetchOptions& options);
 
 // A FetchRequest from a job file's fetch fields (ticker, cik, forms, from, to, limit,
-// amendments, all_companies); `out` is where files land. Error(kConfig) names a bad field.
+// amendments, all_companies, threads, base_url, data_base_url, fiscal_years: "2021-2023" /
+// "2021,2023" / numbers, what: submission|primary|both); `out` is where files land. Error(kConfig)
+// names a bad field.
 corpora::FetchRequest fetch_request_from_fields(
     const std::map<std::string, std::vector<std::string>>& fields,
     const std::filesystem::path& out);

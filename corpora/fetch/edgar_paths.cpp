@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "common/error.h"
+#include "corpora/fetch/submissions.h"
 
 namespace secnlp::corpora {
 namespace {
@@ -275,6 +276,40 @@ std::string EdgarUrls::company_tickers() const {
   return base_ + "/files/company_tickers.json";
 }
 
+std::string EdgarUrls::document(std::uint64_t cik, std::string_view accession,
+                                std::string_view document) const {
+  auto bad = [&](std::string_view why) {
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("primary document name '{}' {}", document, why),
+                std::string(accession));
+  };
+  if (document.empty()) bad("is empty");
+  if (document.front() == '/') bad("starts with '/'");
+  std::string encoded;
+  std::string_view rest = document;
+  while (true) {
+    const auto slash = rest.find('/');
+    const std::string_view segment = rest.substr(0, slash);
+    if (segment.empty() || segment == "." || segment == "..")
+      bad("has an empty, '.' or '..' segment");
+    for (const char c : segment) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f || c == '\\') bad("has a control character or a backslash");
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      if (plain)
+        encoded += c;
+      else
+        encoded += fmt::format("%{:02X}", u);
+    }
+    if (slash == std::string_view::npos) break;
+    encoded += '/';
+    rest.remove_prefix(slash + 1);
+  }
+  return fmt::format("{}/Archives/edgar/data/{}/{}/{}", base_, cik,
+                     accession_without_dashes(accession), encoded);
+}
+
 std::string EdgarUrls::archive(std::string_view filename) const {
   while (!filename.empty() && filename.front() == '/')
     filename.remove_prefix(1);
@@ -401,6 +436,12 @@ std::vector<IndexEntry> select_filings(const std::vector<IndexEntry>& entries,
     if (!form_ok(e.form)) continue;
     if (!sel.date_from.empty() && e.date_filed < sel.date_from) continue;
     if (!sel.date_to.empty() && e.date_filed > sel.date_to) continue;
+    if (!sel.fiscal_years.empty()) {
+      const auto year = fiscal_year(e.report_date);
+      if (!year || std::find(sel.fiscal_years.begin(), sel.fiscal_years.end(), *year) ==
+                       sel.fiscal_years.end())
+        continue;
+    }
     out.push_back(e);
   }
   std::stable_sort(out.begin(), out.end(), [](const IndexEntry& a, const IndexEntry& b) {
@@ -415,9 +456,11 @@ std::string format_cik(std::uint64_t cik) {
   return fmt::format("{:010}", cik);
 }
 
-std::filesystem::path submission_path(const std::filesystem::path& root,
-                                      std::string_view ticker_or_cik, std::string_view form,
-                                      std::string_view accession) {
+namespace {
+
+std::filesystem::path filing_folder(const std::filesystem::path& root,
+                                    std::string_view ticker_or_cik, std::string_view form,
+                                    std::string_view accession) {
   if (!is_accession(accession))
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' is not an accession number", accession), "accession");
@@ -431,7 +474,40 @@ std::filesystem::path submission_path(const std::filesystem::path& root,
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' / '{}' cannot name a folder", ticker_or_cik, form), "layout");
   return root / "sec-edgar-filings" / std::string(ticker_or_cik) / form_dir /
-         std::string(accession) / "full-submission.txt";
+         std::string(accession);
+}
+
+}  // namespace
+
+std::filesystem::path submission_path(const std::filesystem::path& root,
+                                      std::string_view ticker_or_cik, std::string_view form,
+                                      std::string_view accession) {
+  return filing_folder(root, ticker_or_cik, form, accession) / "full-submission.txt";
+}
+
+std::filesystem::path primary_document_path(const std::filesystem::path& root,
+                                            std::string_view ticker_or_cik, std::string_view form,
+                                            std::string_view accession,
+                                            std::string_view primary_document) {
+  return filing_folder(root, ticker_or_cik, form, accession) /
+         ("primary-document" + primary_document_suffix(primary_document));
+}
+
+std::string primary_document_suffix(std::string_view primary_document) {
+  std::string_view name = primary_document;
+  if (const auto slash = name.rfind('/'); slash != std::string_view::npos)
+    name.remove_prefix(slash + 1);
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  std::string ext(name.substr(dot + 1));
+  if (ext.empty() || ext.size() > 8) return "";
+  for (char& c : ext) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return "";
+  }
+  // sec-edgar-downloader writes Path(doc).suffix.replace("htm", "html"); ".html" stays ".html".
+  if (ext == "htm") ext = "html";
+  return "." + ext;
 }
 
 }  // namespace secnlp::corpora

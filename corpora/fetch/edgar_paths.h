@@ -28,6 +28,13 @@ class EdgarUrls {
   std::string full_index(int year, int quarter, IndexKind kind) const;
   // <base>/files/company_tickers.json
   std::string company_tickers() const;
+  // <base>/Archives/edgar/data/<cik>/<accession-no-dashes>/<document>, for a primary document
+  // named by the submissions JSON ("aapl-20200926.htm"; a few forms name a rendering such as
+  // "xslF345X03/doc.xml", kept as given). Bytes outside [A-Za-z0-9._/-] are percent-encoded.
+  // Throws kInvalidArgument on a malformed accession, or a document name that is empty, starts
+  // with '/', has an empty, "." or ".." segment, a backslash or a control character.
+  std::string document(std::uint64_t cik, std::string_view accession,
+                       std::string_view document) const;
   // <base>/<path>, for an index entry's filename ("edgar/data/.../x.txt" -> <base>/Archives/...).
   std::string archive(std::string_view filename) const;
 
@@ -67,6 +74,9 @@ struct IndexEntry {
   std::string form;        // "10-K", "10-K/A", "SC 13G", ...
   std::string date_filed;  // YYYY-MM-DD
   std::string filename;    // "edgar/data/320193/0000320193-20-000096.txt"
+  // From the submissions JSON only (empty when read from master.idx / form.idx):
+  std::string report_date;       // YYYY-MM-DD period of report, may be empty
+  std::string primary_document;  // "aapl-20200926.htm", may be empty
 
   // The accession number: the filename's stem when it is one, else empty.
   std::string accession() const;
@@ -95,6 +105,9 @@ struct FilingSelection {
   std::string date_from;  // YYYY-MM-DD inclusive, empty = open
   std::string date_to;    // YYYY-MM-DD inclusive, empty = open
   std::size_t limit = 0;  // 0 = no limit; most recent first when limited
+  // Fiscal years (see fiscal_year() in submissions.h: the year of report_date); empty = any.
+  // When set, entries without a report date are not selected.
+  std::vector<int> fiscal_years;
 };
 
 // The entries matching `selection`, sorted by date filed descending (then accession), truncated
@@ -111,6 +124,19 @@ std::vector<IndexEntry> select_filings(const std::vector<IndexEntry>& entries,
 std::filesystem::path submission_path(const std::filesystem::path& root,
                                       std::string_view ticker_or_cik, std::string_view form,
                                       std::string_view accession);
+
+// <root>/sec-edgar-filings/<ticker_or_cik>/<form>/<accession>/primary-document<suffix>, beside
+// submission_path() (same checks), with primary_document_suffix(primary_document).
+std::filesystem::path primary_document_path(const std::filesystem::path& root,
+                                            std::string_view ticker_or_cik, std::string_view form,
+                                            std::string_view accession,
+                                            std::string_view primary_document);
+
+// The file-name suffix sec-edgar-downloader gives a primary document: the lower-cased
+// extension of its last path segment with ".htm" written ".html" ("a.htm" -> ".html",
+// "b.XML" -> ".xml", "c.txt" -> ".txt", "d.html" -> ".html"); "" when the name has no
+// extension or one that is not 1-8 letters and digits.
+std::string primary_document_suffix(std::string_view primary_document);
 
 // The CIK zero-padded to 10 digits, as sec-edgar-downloader names folders ("0000320193").
 std::string format_cik(std::uint64_t cik);

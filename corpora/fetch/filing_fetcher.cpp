@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <ctime>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "corpora/fetch/submissions.h"
 
 namespace secnlp::corpora {
 namespace {
@@ -52,6 +55,64 @@ std::string index_text(HttpClient& client, const EdgarUrls& urls, const FetchReq
   return std::move(response.body);
 }
 
+// The body of a JSON answer at `url`; HttpError on another status than 200.
+std::string get_json(HttpClient& client, const std::string& url) {
+  auto response = client.get(url);
+  if (response.status != 200)
+    throw HttpError(fmt::format("submissions JSON answered HTTP {}", response.status), url,
+                    response.status, 0);
+  return std::move(response.body);
+}
+
+// Every filing the submissions JSON of `cik` lists, from the main file and the pages whose
+// filing dates can overlap [from, to] (empty: open), as index entries.
+std::vector<IndexEntry> company_submissions(HttpClient& client, std::string_view data_base,
+                                            std::uint64_t cik, std::string_view from,
+                                            std::string_view to) {
+  const std::string url = submissions_url(data_base, cik);
+  const Submissions main = parse_submissions(get_json(client, url), url);
+  std::vector<IndexEntry> out = to_index_entries(main, cik);
+  for (const auto& page : main.pages) {
+    if (!from.empty() && !page.filing_to.empty() && page.filing_to < from) continue;
+    if (!to.empty() && !page.filing_from.empty() && page.filing_from > to) continue;
+    const std::string page_url = submissions_page_url(data_base, page.name);
+    Submissions older = parse_submissions(get_json(client, page_url), page_url);
+    older.company = main.company;
+    auto rows = to_index_entries(older, cik);
+    out.insert(out.end(), std::make_move_iterator(rows.begin()),
+               std::make_move_iterator(rows.end()));
+  }
+  return out;
+}
+
+// Fills entry.primary_document and entry.report_date of filings selected from master.idx from
+// their companies' submissions JSON (one company at a time, pages limited to the filings'
+// dates). Filings the JSON does not list keep them empty.
+void fill_primary_documents(HttpClient& client, const FetchRequest& request,
+                            std::vector<FetchedFiling>& filings) {
+  std::map<std::uint64_t, std::pair<std::string, std::string>> ranges;  // cik -> dates
+  for (const auto& f : filings) {
+    auto [it, fresh] = ranges.try_emplace(f.entry.cik, f.entry.date_filed, f.entry.date_filed);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, f.entry.date_filed);
+      it->second.second = std::max(it->second.second, f.entry.date_filed);
+    }
+  }
+  for (const auto& [cik, range] : ranges) {
+    std::map<std::string, IndexEntry> by_accession;
+    for (auto& e :
+         company_submissions(client, request.data_base_url, cik, range.first, range.second))
+      by_accession.emplace(e.accession(), std::move(e));
+    for (auto& f : filings) {
+      if (f.entry.cik != cik) continue;
+      const auto it = by_accession.find(f.entry.accession());
+      if (it == by_accession.end()) continue;
+      f.entry.primary_document = it->second.primary_document;
+      f.entry.report_date = it->second.report_date;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::pair<int, int>> quarters_between(std::string_view date_from,
@@ -70,19 +131,86 @@ std::vector<std::pair<int, int>> quarters_between(std::string_view date_from,
   return out;
 }
 
+FetchWhat parse_fetch_what(std::string_view what) {
+  if (what == "submission") return FetchWhat::kSubmission;
+  if (what == "primary") return FetchWhat::kPrimary;
+  if (what == "both") return FetchWhat::kBoth;
+  throw Error(ErrorCode::kInvalidArgument,
+              fmt::format("'{}' is not submission, primary or both", what), "what");
+}
+
+std::vector<int> parse_fiscal_years(std::string_view spec) {
+  auto bad = [&](std::string_view why) {
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("'{}' is not a list of fiscal years like 2021-2023 or 2019,2021: {}",
+                            spec, why),
+                "fiscal years");
+  };
+  auto year = [&](std::string_view s) {
+    while (!s.empty() && s.front() == ' ')
+      s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+      s.remove_suffix(1);
+    if (s.size() != 4 ||
+        !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      bad(fmt::format("'{}' is not a year", s));
+    const int y = std::stoi(std::string(s));
+    if (y < 1900) bad(fmt::format("{} is before 1900", y));
+    return y;
+  };
+  std::vector<int> out;
+  std::string_view rest = spec;
+  if (rest.empty()) bad("empty");
+  while (true) {
+    const auto comma = rest.find(',');
+    const std::string_view item = rest.substr(0, comma);
+    const auto dash = item.find('-');
+    const int first = year(item.substr(0, dash));
+    const int last = dash == std::string_view::npos ? first : year(item.substr(dash + 1));
+    if (last < first) bad(fmt::format("{}-{} is not ascending", first, last));
+    for (int y = first; y <= last; ++y)
+      if (std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 std::vector<FetchedFiling> fetch_filings(
     HttpClient& client, const FetchRequest& request,
     const std::function<void(const FetchedFiling&)>& progress) {
   if (request.tickers.empty() && request.ciks.empty() && !request.all_companies)
     throw Error(ErrorCode::kInvalidArgument,
                 "name at least one ticker or CIK, or select all companies", "fetch");
-  if (request.all_companies && (request.date_from.empty() || request.date_to.empty()))
+  if (request.all_companies && request.date_from.empty())
     throw Error(ErrorCode::kInvalidArgument,
                 "selecting all companies needs a date range (the quarters to read)", "fetch");
+  if (request.all_companies && !request.fiscal_years.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                "fiscal years need named companies (the submissions JSON is per company)", "fetch");
+  for (const int year : request.fiscal_years)
+    if (year < 1900 || year > 9999)
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("fiscal year {} is not in 1900..9999", year), "fetch");
   if (request.threads < 1)
     throw Error(ErrorCode::kInvalidArgument, "threads must be >= 1", "fetch");
-  const auto quarters = quarters_between(request.date_from, request.date_to);
+  const std::string now = today();
+  for (const auto* date : {&request.date_from, &request.date_to}) {
+    int year, month;
+    if (!date->empty() && !parse_date(*date, year, month))
+      throw Error(ErrorCode::kInvalidArgument, fmt::format("date '{}' is not YYYY-MM-DD", *date),
+                  "dates");
+  }
+  if (!request.date_from.empty() && !request.date_to.empty() && request.date_from > request.date_to)
+    throw Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("date range '{}'..'{}' is not in order", request.date_from, request.date_to),
+        "dates");
+  const bool from_submissions =
+      !request.all_companies && (!request.fiscal_years.empty() || request.date_from.empty());
   const EdgarUrls urls(request.base_url);
+  // Submissions JSON validates its base too; fail before any request when it is empty.
+  (void)submissions_url(request.data_base_url, 0);
 
   // Companies in request order: (folder name, CIK).
   std::vector<std::pair<std::string, std::uint64_t>> companies;
@@ -106,51 +234,81 @@ std::vector<FetchedFiling> fetch_filings(
   for (const auto cik : request.ciks)
     companies.emplace_back(format_cik(cik), cik);
 
-  std::vector<IndexEntry> entries;
-  const std::string now = today();
-  for (const auto& [year, quarter] : quarters) {
-    if (fmt::format("{:04}-{:02}-01", year, quarter * 3 - 2) > now) break;  // not published yet
-    const std::string text = index_text(client, urls, request, year, quarter);
-    auto rows = parse_master_idx(text, urls.full_index(year, quarter, IndexKind::kMaster));
-    entries.insert(entries.end(), std::make_move_iterator(rows.begin()),
-                   std::make_move_iterator(rows.end()));
+  FilingSelection base_selection{.ciks = {},
+                                 .forms = request.forms,
+                                 .include_amendments = request.include_amendments,
+                                 .date_from = request.date_from,
+                                 .date_to = request.date_to,
+                                 .limit = request.limit,
+                                 .fiscal_years = request.fiscal_years};
+
+  std::vector<IndexEntry> entries;  // from master.idx
+  if (!from_submissions) {
+    const auto quarters =
+        quarters_between(request.date_from, request.date_to.empty() ? now : request.date_to);
+    for (const auto& [year, quarter] : quarters) {
+      if (fmt::format("{:04}-{:02}-01", year, quarter * 3 - 2) > now) break;  // not published
+      const std::string text = index_text(client, urls, request, year, quarter);
+      auto rows = parse_master_idx(text, urls.full_index(year, quarter, IndexKind::kMaster));
+      entries.insert(entries.end(), std::make_move_iterator(rows.begin()),
+                     std::make_move_iterator(rows.end()));
+    }
   }
 
   std::vector<FetchedFiling> filings;
+  auto add = [&](std::string folder, IndexEntry e) {
+    if (e.accession().empty()) return;  // not a submission file name; nothing to fetch
+    FetchedFiling f;
+    f.company_dir = std::move(folder);
+    f.entry = std::move(e);
+    filings.push_back(std::move(f));
+  };
   if (request.all_companies) {
-    FilingSelection selection{.ciks = {},
-                              .forms = request.forms,
-                              .include_amendments = request.include_amendments,
-                              .date_from = request.date_from,
-                              .date_to = request.date_to,
-                              .limit = request.limit};
-    for (auto& e : select_filings(entries, selection)) {
-      const std::string accession = e.accession();
-      if (accession.empty()) continue;
-      FetchedFiling f;
-      f.company_dir = format_cik(e.cik);
-      f.url = urls.submission(e.cik, accession);
-      f.path = submission_path(request.out, f.company_dir, e.form, accession);
-      f.entry = std::move(e);
-      filings.push_back(std::move(f));
-    }
+    for (auto& e : select_filings(entries, base_selection))
+      add(format_cik(e.cik), std::move(e));
   }
   for (const auto& [folder, cik] : companies) {
-    FilingSelection selection{.ciks = {cik},
-                              .forms = request.forms,
-                              .include_amendments = request.include_amendments,
-                              .date_from = request.date_from,
-                              .date_to = request.date_to,
-                              .limit = request.limit};
-    for (auto& e : select_filings(entries, selection)) {
-      const std::string accession = e.accession();
-      if (accession.empty()) continue;  // not a submission file name; nothing to fetch
-      FetchedFiling f;
-      f.company_dir = folder;
-      f.url = urls.submission(e.cik, accession);
-      f.path = submission_path(request.out, folder, e.form, accession);
-      f.entry = std::move(e);
-      filings.push_back(std::move(f));
+    FilingSelection selection = base_selection;
+    selection.ciks = {cik};
+    if (from_submissions) {
+      // Pages older than the range cannot match: a period of report precedes its filing.
+      std::string lower = request.date_from;
+      if (!request.fiscal_years.empty()) {
+        const int first =
+            *std::min_element(request.fiscal_years.begin(), request.fiscal_years.end());
+        lower = std::max(lower, fmt::format("{:04}-01-01", first));
+      }
+      const auto listed =
+          company_submissions(client, request.data_base_url, cik, lower, request.date_to);
+      for (auto& e : select_filings(listed, selection))
+        add(folder, std::move(e));
+    } else {
+      for (auto& e : select_filings(entries, selection))
+        add(folder, std::move(e));
+    }
+  }
+
+  const bool want_submission = request.what != FetchWhat::kPrimary;
+  const bool want_primary = request.what != FetchWhat::kSubmission;
+  if (want_primary && !from_submissions) fill_primary_documents(client, request, filings);
+  for (auto& f : filings) {
+    const std::string accession = f.entry.accession();
+    if (want_submission) {
+      f.url = urls.submission(f.entry.cik, accession);
+      f.path = submission_path(request.out, f.company_dir, f.entry.form, accession);
+    }
+    if (!want_primary) continue;
+    if (f.entry.primary_document.empty()) {
+      f.error = fmt::format("{}: the submissions JSON names no primary document", accession);
+      continue;
+    }
+    try {
+      f.primary_url = urls.document(f.entry.cik, accession, f.entry.primary_document);
+      f.primary_path = primary_document_path(request.out, f.company_dir, f.entry.form, accession,
+                                             f.entry.primary_document);
+    } catch (const Error& e) {
+      f.error = fmt::format("{}: {}", accession, e.what());
+      f.primary_url.clear();
     }
   }
 
@@ -158,24 +316,32 @@ std::vector<FetchedFiling> fetch_filings(
   std::atomic<bool> stop{false};
   std::exception_ptr fatal;
   std::mutex mutex;
+  // Downloads one file; false when a 403 stopped the run.
+  auto get = [&](FetchedFiling& f, const std::string& url, const std::filesystem::path& path,
+                 DownloadResult& result) {
+    if (url.empty()) return true;
+    try {
+      result = client.download(url, path);
+    } catch (const HttpError& e) {
+      if (e.forbidden()) {
+        std::lock_guard lock(mutex);
+        if (!fatal) fatal = std::current_exception();
+        stop = true;
+        return false;
+      }
+      f.error += (f.error.empty() ? "" : "; ") + std::string(e.what());
+    } catch (const std::exception& e) {
+      f.error += (f.error.empty() ? "" : "; ") + std::string(e.what());
+    }
+    return true;
+  };
   auto work = [&] {
     while (!stop) {
       const std::size_t i = next++;
       if (i >= filings.size()) return;
       FetchedFiling& f = filings[i];
-      try {
-        f.result = client.download(f.url, f.path);
-      } catch (const HttpError& e) {
-        if (e.forbidden()) {
-          std::lock_guard lock(mutex);
-          if (!fatal) fatal = std::current_exception();
-          stop = true;
-          return;
-        }
-        f.error = e.what();
-      } catch (const std::exception& e) {
-        f.error = e.what();
-      }
+      if (!get(f, f.url, f.path, f.result)) return;
+      if (stop || !get(f, f.primary_url, f.primary_path, f.primary_result)) return;
       if (progress) {
         std::lock_guard lock(mutex);
         progress(f);

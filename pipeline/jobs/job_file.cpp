@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kFetchKeys[] = {"ticker",     "cik",          "forms", "from",
                                            "to",         "limit",        "out",   "user_agent",
-                                           "amendments", "all_companies"};
+                                           "amendments", "all_companies", "fiscal_years",
+                                           "what",       "data_base_url", "base_url"};
 
 class Parser {
  public:

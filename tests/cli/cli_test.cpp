@@ -399,6 +399,79 @@ TEST_F(CliTest, FetchFromALocalEdgarThenProcess) {
   EXPECT_NE(sections.out.find("Risk Factors"), std::string::npos) << sections.out;
 }
 
+TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
+  FETCH_SERVER_OR_SKIP();
+  const fs::path tree = dir_.path() / "server";
+  write(tree / "files/company_tickers.json",
+        R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."}})");
+  // Fiscal 2020's 10-K was filed in 2021; fiscal 2019's in 2020; the 10-Q is no 10-K.
+  write(tree / "submissions/CIK0000320193.json",
+        R"({"name":"Apple Inc.","filings":{"recent":{)"
+        R"("accessionNumber":["0000320193-21-000001","0000320193-20-000090",)"
+        R"("0000320193-20-000001"],)"
+        R"("filingDate":["2021-01-05","2020-08-01","2020-01-03"],)"
+        R"("reportDate":["2020-12-26","2020-06-27","2019-09-28"],)"
+        R"("form":["10-K","10-Q","10-K"],)"
+        R"("primaryDocument":["aapl-20201226.htm","q.htm","aapl-20190928.htm"]},"files":[]}})");
+  const std::string acc = "0000320193-21-000001";
+  write(tree / "Archives/edgar/data/320193/000032019321000001" / (acc + ".txt"),
+        "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
+  write(tree / "Archives/edgar/data/320193/000032019321000001/aapl-20201226.htm",
+        "<html><body>fiscal 2020</body></html>");
+  testing::FixtureServer server(tree);
+  const std::string fetch =
+      "fetch --user-agent \"secnlp tests tests@example.com\" --ticker AAPL --form 10-K "
+      "--fiscal-years 2020-2021 --what both --out " +
+      (dir_.path() / "edgar").string() + " --db " + db() + " --base-url " + server.base() +
+      " --data-base-url " + server.base() + " --format csv";
+  Result first = run(fetch, dir_.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("selected,1"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find("downloaded,2"), std::string::npos) << first.out;
+  const fs::path folder = dir_.path() / "edgar/sec-edgar-filings/AAPL/10-K" / acc;
+  EXPECT_EQ(testing::read_file(folder / "full-submission.txt"),
+            "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
+  EXPECT_EQ(testing::read_file(folder / "primary-document.html"),
+            "<html><body>fiscal 2020</body></html>");
+  EXPECT_FALSE(fs::exists(dir_.path() / "edgar/sec-edgar-filings/AAPL/10-K/0000320193-20-000001"));
+  {
+    store::Connection conn(db());
+    store::Statement st = conn.prepare("SELECT accession, form, filed, path FROM fetches");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.column_text(0), acc);
+    EXPECT_EQ(st.column_text(1), "10-K");
+    EXPECT_EQ(st.column_text(2), "2021-01-05");
+    EXPECT_EQ(st.column_text(3), (folder / "full-submission.txt").string());
+    EXPECT_FALSE(st.step());
+  }
+  server.clear_log();
+  Result again = run(fetch, dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("already present,2"), std::string::npos) << again.out;
+  for (const auto& r : server.log())
+    EXPECT_EQ(r.path.find("/Archives/"), std::string::npos) << r.path;
+
+  // Rejected: an unknown --what, and fiscal years that are no range.
+  struct Bad {
+    std::string args;
+    int exit_code;
+    std::string_view message;
+  };
+  const Bad bad[] = {
+      {"--ticker AAPL --what everything", 2, "--what"},
+      {"--ticker AAPL --fiscal-years 2023-2021", 2, "2023-2021"},
+      {"--all-companies --from 2020-01-01 --fiscal-years 2020", 2, "fiscal years"},
+  };
+  for (const auto& b : bad) {
+    Result r =
+        run("fetch --user-agent \"secnlp tests tests@example.com\" --out " +
+                (dir_.path() / "edgar").string() + " --base-url " + server.base() + " " + b.args,
+            dir_.path());
+    EXPECT_EQ(r.exit_code, b.exit_code) << b.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(b.message), std::string::npos) << b.args << "\n" << r.err;
+  }
+}
+
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
   const int kDocs = 300;
   for (int i = 0; i < kDocs; ++i)

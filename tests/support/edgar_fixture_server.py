@@ -24,6 +24,11 @@ Control paths (not logged, never faulted):
   /__shutdown               stops the server
 
 A client that sends Accept-Encoding: gzip gets the file gzip-compressed (Content-Encoding: gzip).
+
+The same server stands in for data.sec.gov: a test writes a company's submissions JSON to
+ROOT/<prefix>/submissions/CIK##########.json (and its older pages beside it) and passes
+<base>/<prefix> as the data base URL. Files are served with a Content-Type by extension
+(.json application/json, .htm/.html text/html, .txt/.idx text/plain, .xml application/xml).
 """
 
 import gzip
@@ -138,7 +143,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 STOP.wait(fault["hang"])
             self.close_connection = True
             return
-        self._send(200, body, "application/octet-stream", extra)
+        self._send(200, body, content_type(path), extra)
+
+
+CONTENT_TYPES = {".json": "application/json", ".htm": "text/html", ".html": "text/html",
+                 ".txt": "text/plain", ".idx": "text/plain", ".xml": "application/xml"}
+
+
+def content_type(path):
+    return CONTENT_TYPES.get(os.path.splitext(path)[1].lower(), "application/octet-stream")
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

@@ -1,6 +1,7 @@
-// `secnlp fetch --user-agent "Name email" --ticker AAPL --form 10-K --from 2019-01-01 --out DIR`:
-// download EDGAR full submissions (rate-limited to the SEC's 10 requests per second, retried,
-// written atomically, already-present files skipped) and record them in the database.
+// `secnlp fetch --user-agent "Name email" --ticker AAPL --form 10-K --from 2019-01-01 --out DIR`
+// (or `--fiscal-years 2021-2023`, `--what both`): download EDGAR full submissions and/or
+// primary documents (rate-limited to the SEC's 10 requests per second, retried, written
+// atomically, already-present files skipped) and record them in the database.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -15,8 +16,12 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<pipeline::FetchOptions>();
   auto db = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
+  auto what = std::make_shared<std::string>("submission");
+  auto fiscal_years = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
-      "fetch", "Download filings from EDGAR (full submissions) into a sec-edgar-downloader layout");
+      "fetch",
+      "Download filings from EDGAR (full submissions and/or primary documents) into a "
+      "sec-edgar-downloader layout");
   auto& r = o->request;
   r.out = "edgar";
   cmd->add_option("--user-agent", o->user_agent,
@@ -30,7 +35,14 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
                 "(the full index); --limit is then a total");
   cmd->add_flag("--amendments", r.include_amendments, "Include amendments (10-K/A ...)");
   cmd->add_option("--from", r.date_from, "First filing date, YYYY-MM-DD");
-  cmd->add_option("--to", r.date_to, "Last filing date, YYYY-MM-DD");
+  cmd->add_option("--to", r.date_to, "Last filing date, YYYY-MM-DD (default: today)");
+  cmd->add_option("--fiscal-years", *fiscal_years,
+                  "Fiscal years (the year of the period of report), e.g. 2021-2023 or "
+                  "2019,2021; selects from each company's submissions JSON");
+  cmd->add_option("--what", *what,
+                  "submission (full-submission.txt), primary (primary-document.<ext>) or both")
+      ->check(CLI::IsMember({"submission", "primary", "both"}))
+      ->capture_default_str();
   cmd->add_option("--limit", r.limit, "At most this many filings per company (0: all)")
       ->capture_default_str();
   cmd->add_option("--out", r.out, "Download folder")->capture_default_str();
@@ -39,9 +51,15 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--db", *db, "Record fetched filings in this results database");
   cmd->add_option("--base-url", r.base_url, "EDGAR server (tests use a local one)")
       ->capture_default_str();
+  cmd->add_option("--data-base-url", r.data_base_url,
+                  "Server of the submissions JSON (tests use a local one)")
+      ->capture_default_str();
   add_format_option(*cmd, *format, "Summary format: table, csv or json");
-  cmd->callback([o, db, format, &exit_code] {
+  cmd->callback([o, db, format, what, fiscal_years, &exit_code] {
     if (!db->empty()) o->db = *db;
+    o->request.what = corpora::parse_fetch_what(*what);
+    if (!fiscal_years->empty())
+      o->request.fiscal_years = corpora::parse_fiscal_years(*fiscal_years);
     if (o->request.tickers.empty() && o->request.ciks.empty() && !o->request.all_companies)
       throw Error(ErrorCode::kInvalidArgument,
                   "name companies with --ticker or --cik, or use --all-companies");
@@ -49,6 +67,7 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
     pipeline::ResultTable t;
     t.columns = {"item", "value"};
     t.rows.push_back({std::string("selected"), std::to_string(s.selected)});
+    // downloaded / already present count files: two per filing with --what both.
     t.rows.push_back({std::string("downloaded"), std::to_string(s.downloaded)});
     t.rows.push_back({std::string("already present"), std::to_string(s.skipped)});
     t.rows.push_back({std::string("failed"), std::to_string(s.failed.size())});

@@ -244,5 +244,38 @@ TEST(SubmissionPath, FollowsSecEdgarDownloaderLayout) {
         b.who);
 }
 
+TEST(PrimaryDocument, UrlPathAndSuffix) {
+  const EdgarUrls sec;
+  struct Case {
+    std::string_view document, url_tail, file;
+  };
+  const Case cases[] = {
+      {"aapl-20200926.htm", "aapl-20200926.htm", "primary-document.html"},
+      {"d10k.html", "d10k.html", "primary-document.html"},
+      {"FORM10K.TXT", "FORM10K.TXT", "primary-document.txt"},
+      {"xslF345X03/wf-form4.xml", "xslF345X03/wf-form4.xml", "primary-document.xml"},
+      {"annual report.htm", "annual%20report.htm", "primary-document.html"},
+      {"README", "README", "primary-document"},
+      {"a.h-t-m", "a.h-t-m", "primary-document"},  // not a plain extension: none
+      {"a.verylongext", "a.verylongext", "primary-document"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(sec.document(320193, "0000320193-20-000096", c.document),
+              "https://www.sec.gov/Archives/edgar/data/320193/000032019320000096/" +
+                  std::string(c.url_tail));
+    EXPECT_EQ(primary_document_path("/d", "AAPL", "10-K/A", "0000320193-20-000096", c.document),
+              "/d/sec-edgar-filings/AAPL/10-K-A/0000320193-20-000096/" + std::string(c.file));
+  }
+  const std::string_view bad_names[] = {"",           "/etc/passwd", "../x.htm",
+                                        "a/../b.htm", "a//b.htm",    "a/./b",
+                                        "a\\b.htm",   "a\nb.htm",    "x/"};
+  for (const std::string_view bad : bad_names)
+    expect_error(
+        ErrorCode::kInvalidArgument, [&] { sec.document(320193, "0000320193-20-000096", bad); },
+        bad);
+  expect_error(ErrorCode::kInvalidArgument,
+               [&] { sec.document(320193, "0000320193-20-00009", "a.htm"); });
+}
+
 }  // namespace
 }  // namespace secnlp::corpora

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 
 #include "tests/corpora/fetch/fixture_server.h"
@@ -40,6 +41,41 @@ TEST(QuartersBetween, CoversTheRange) {
   }
 }
 
+TEST(ParseFiscalYears, RangesAndLists) {
+  using V = std::vector<int>;
+  struct Case {
+    std::string_view spec;
+    V years;  // empty: rejected
+  };
+  const Case cases[] = {
+      {"2021-2023", V{2021, 2022, 2023}},
+      {"2021,2023", V{2021, 2023}},
+      {"2020", V{2020}},
+      {"2019, 2021-2022", V{2019, 2021, 2022}},
+      {"2021,2021-2022", V{2021, 2022}},
+      {"", V{}},
+      {"2023-2021", V{}},
+      {"21", V{}},
+      {"2021,", V{}},
+      {"2021-", V{}},
+      {"1850", V{}},
+      {"20x1", V{}},
+      {"2021--2022", V{}},
+  };
+  for (const auto& c : cases) {
+    if (!c.years.empty()) {
+      EXPECT_EQ(parse_fiscal_years(c.spec), c.years) << c.spec;
+      continue;
+    }
+    try {
+      parse_fiscal_years(c.spec);
+      ADD_FAILURE() << "accepted: " << c.spec;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument) << c.spec;
+    }
+  }
+}
+
 class FetchFilings : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -67,6 +103,7 @@ class FetchFilings : public ::testing::Test {
       std::erase(dir, '-');
       write(r / "Archives/edgar/data" / cik / dir / (std::string(acc) + ".txt"), body(acc));
     }
+    write_submissions(r);
     server_ = std::make_unique<FixtureServer>(r);
     HttpOptions o;
     o.user_agent = "secnlp-tests tests@example.com";
@@ -74,8 +111,65 @@ class FetchFilings : public ::testing::Test {
     o.max_attempts = 2;
     client_ = std::make_unique<HttpClient>(o);
   }
+  // The submissions JSON of both companies under <root>/data (served as data_base_url), with a
+  // page of older AAPL filings, and the filings and primary documents it names.
+  // AAPL's 10-K 0000320193-20-000001 was filed in 2020 for fiscal 2019.
+  static void write_submissions(const fs::path& r) {
+    auto arrays = [](std::initializer_list<std::array<const char*, 5>> rows) {
+      std::string cols[5];
+      for (const auto& row : rows)
+        for (int k = 0; k < 5; ++k)
+          cols[k] += std::string(cols[k].empty() ? "" : ",") + "\"" + row[k] + "\"";
+      return R"("accessionNumber":[)" + cols[0] + R"(],"filingDate":[)" + cols[1] +
+             R"(],"reportDate":[)" + cols[2] + R"(],"form":[)" + cols[3] +
+             R"(],"primaryDocument":[)" + cols[4] + "]";
+    };
+    write(
+        r / "data/submissions/CIK0000320193.json",
+        R"({"cik":"320193","name":"Apple Inc.","filings":{"recent":{)" +
+            arrays(
+                {{"0000320193-21-000105", "2021-10-29", "2021-09-25", "10-K", "aapl-20210925.htm"},
+                 {"0000320193-20-000004", "2020-05-03", "2020-03-28", "10-K", "aapl-20200328.htm"},
+                 {"0000320193-20-000003", "2020-02-03", "2019-09-28", "10-K/A", "aapl-10ka.htm"},
+                 {"0000320193-20-000002", "2020-01-28", "2020-01-28", "8-K", "aapl-8k.htm"},
+                 {"0000320193-20-000001", "2020-01-03", "2019-09-28", "10-K",
+                  "aapl-20190928.htm"}}) +
+            R"(},"files":[{"name":"CIK0000320193-submissions-001.json","filingCount":2,)"
+            R"("filingFrom":"2018-11-05","filingTo":"2019-01-30"}]}})");
+    write(r / "data/submissions/CIK0000320193-submissions-001.json",
+          "{" +
+              arrays({{"0000320193-19-000001", "2019-01-30", "2018-12-29", "10-Q",
+                       "aapl-20181229.htm"},
+                      {"0000320193-18-000145", "2018-11-05", "2018-09-29", "10-K",
+                       "aapl-20180929.HTM"}}) +
+              "}");
+    // MSFT names no usable primary document: none, then one that climbs out of the folder.
+    write(r / "data/submissions/CIK0000789019.json",
+          R"({"name":"MICROSOFT CORP","filings":{"recent":{)" +
+              arrays({{"0000789019-20-000002", "2020-05-01", "2020-03-31", "10-K",
+                       "../../../../../secret.htm"},
+                      {"0000789019-20-000001", "2020-02-01", "2019-12-31", "10-K", ""}}) +
+              "}}}");
+    for (auto [acc, doc] : {std::pair{"0000320193-21-000105", "aapl-20210925.htm"},
+                            std::pair{"0000320193-20-000004", "aapl-20200328.htm"},
+                            std::pair{"0000320193-20-000001", "aapl-20190928.htm"},
+                            std::pair{"0000320193-18-000145", "aapl-20180929.HTM"},
+                            std::pair{"0000320193-19-000001", "aapl-20181229.htm"}}) {
+      std::string dir = acc;
+      std::erase(dir, '-');
+      const fs::path folder = r / "Archives/edgar/data/320193" / dir;
+      write(folder / doc, primary(acc));
+      if (!fs::exists(folder / (std::string(acc) + ".txt")))
+        write(folder / (std::string(acc) + ".txt"), body(acc));
+    }
+    write(r / "secret.htm", "outside the filing");
+  }
+  static std::string primary(std::string_view accession) {
+    return "<html><body>primary document of " + std::string(accession) + "</body></html>";
+  }
   FetchRequest request() const {
     FetchRequest q;
+    q.data_base_url = server_->base() + "/data";
     q.date_from = "2020-01-01";
     q.date_to = "2020-06-30";
     q.out = out_.path();
@@ -218,6 +312,195 @@ TEST_F(FetchFilings, QuartersThatHaveNotBegunAreNotRequested) {
   q.date_to = "2099-12-31";
   EXPECT_TRUE(fetch_filings(*client_, q).empty());
   EXPECT_TRUE(server_->log().empty());
+}
+
+}  // namespace
+}  // namespace secnlp::corpora
+
+namespace secnlp::corpora {
+namespace {
+
+std::vector<std::string> accessions_of(const std::vector<FetchedFiling>& filings) {
+  std::vector<std::string> out;
+  for (const auto& f : filings)
+    out.push_back(f.entry.accession());
+  return out;
+}
+
+TEST_F(FetchFilings, SelectsByTickerFormAndFiscalYearFromTheSubmissionsJson) {
+  using V = std::vector<std::string>;
+  struct Case {
+    std::vector<int> years;
+    std::vector<std::string> forms;
+    std::string from, to;
+    bool amendments;
+    V accessions;
+    bool reads_page;
+  };
+  const Case cases[] = {
+      // Filed in 2020 for fiscal 2019: by fiscal year, not by filing year.
+      {{2019}, {"10-K"}, "", "", false, V{"0000320193-20-000001"}, true},
+      {{2020}, {"10-K"}, "", "", false, V{"0000320193-20-000004"}, false},
+      {{2019, 2021},
+       {"10-K"},
+       "",
+       "",
+       true,
+       V{"0000320193-21-000105", "0000320193-20-000003", "0000320193-20-000001"},
+       true},
+      // The page of older filings: a 10-Q filed in 2019 for a quarter of 2018.
+      {{2018},
+       {"10-K", "10-Q"},
+       "",
+       "",
+       false,
+       V{"0000320193-19-000001", "0000320193-18-000145"},
+       true},
+      // With dates the filing date must fit too.
+      {{2018}, {"10-K", "10-Q"}, "2019-01-01", "", false, V{"0000320193-19-000001"}, true},
+      {{2019, 2020, 2021},
+       {"10-K"},
+       "2020-01-01",
+       "2020-12-31",
+       false,
+       V{"0000320193-20-000004", "0000320193-20-000001"},
+       false},
+      {{2022}, {"10-K"}, "", "", false, V{}, false},
+  };
+  for (const auto& c : cases) {
+    FetchRequest q = request();
+    q.tickers = {"AAPL"};
+    q.date_from = c.from;
+    q.date_to = c.to;
+    q.fiscal_years = c.years;
+    q.forms = c.forms;
+    q.include_amendments = c.amendments;
+    q.what = FetchWhat::kPrimary;
+    server_->clear_log();
+    const auto got = fetch_filings(*client_, q);
+    EXPECT_EQ(accessions_of(got), c.accessions) << c.years.front() << " " << c.from;
+    EXPECT_EQ(requests_for("/Archives/edgar/full-index/"), 0u);  // the JSON drives it
+    EXPECT_EQ(requests_for("/data/submissions/CIK0000320193.json"), 1u);
+    EXPECT_EQ(requests_for("submissions-001.json"), c.reads_page ? 1u : 0u) << c.years.front();
+  }
+}
+
+TEST_F(FetchFilings, PrimaryDocumentsLandBesideTheSubmissionThenAreSkipped) {
+  FetchRequest q = request();
+  q.tickers = {"aapl"};
+  q.date_from.clear();
+  q.date_to.clear();
+  q.fiscal_years = {2018, 2019};
+  q.what = FetchWhat::kBoth;
+  const auto got = fetch_filings(*client_, q);
+  ASSERT_EQ(accessions_of(got),
+            (std::vector<std::string>{"0000320193-20-000001", "0000320193-18-000145"}));
+  const fs::path folder = out_.path() / "sec-edgar-filings/AAPL/10-K";
+  const fs::path want_primary[] = {
+      folder / "0000320193-20-000001/primary-document.html",   // from .htm
+      folder / "0000320193-18-000145/primary-document.html"};  // from .HTM
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    const auto& f = got[i];
+    const std::string acc = f.entry.accession();
+    EXPECT_TRUE(f.error.empty()) << f.error;
+    EXPECT_EQ(f.path, folder / acc / "full-submission.txt");
+    EXPECT_EQ(f.primary_path, want_primary[i]);
+    EXPECT_EQ(secnlp::testing::read_file(f.path), body(acc));
+    EXPECT_EQ(secnlp::testing::read_file(f.primary_path), primary(acc));
+    EXPECT_FALSE(f.result.skipped);
+    EXPECT_FALSE(f.primary_result.skipped);
+    EXPECT_NE(f.primary_url.find("/Archives/edgar/data/320193/" +
+                                 [&] {
+                                   std::string d = acc;
+                                   std::erase(d, '-');
+                                   return d;
+                                 }() +
+                                 "/aapl-"),
+              std::string::npos);
+  }
+  EXPECT_EQ(got[0].entry.report_date, "2019-09-28");
+  EXPECT_EQ(got[0].entry.date_filed, "2020-01-03");
+
+  // A rerun finds both files of both filings present and requests none of them.
+  fs::remove(got[1].primary_path);  // ... except one deleted in between
+  server_->clear_log();
+  const auto again = fetch_filings(*client_, q);
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_TRUE(again[0].result.skipped);
+  EXPECT_TRUE(again[0].primary_result.skipped);
+  EXPECT_TRUE(again[1].result.skipped);
+  EXPECT_FALSE(again[1].primary_result.skipped);
+  EXPECT_EQ(requests_for("/Archives/"), 1u);
+  EXPECT_EQ(requests_for("aapl-20180929.HTM"), 1u);
+  EXPECT_EQ(secnlp::testing::read_file(got[1].primary_path), primary("0000320193-18-000145"));
+}
+
+TEST_F(FetchFilings, PrimaryDocumentsOfIndexSelectionsComeFromTheSubmissionsJson) {
+  FetchRequest q = request();  // 2020-01-01 .. 2020-06-30 from master.idx
+  q.tickers = {"AAPL"};
+  q.what = FetchWhat::kPrimary;
+  const auto got = fetch_filings(*client_, q);
+  ASSERT_EQ(accessions_of(got),
+            (std::vector<std::string>{"0000320193-20-000004", "0000320193-20-000001"}));
+  for (const auto& f : got) {
+    EXPECT_TRUE(f.error.empty()) << f.error;
+    EXPECT_TRUE(f.url.empty());  // no full submission asked for
+    EXPECT_FALSE(fs::exists(submission_path(out_.path(), "AAPL", "10-K", f.entry.accession())));
+    EXPECT_EQ(secnlp::testing::read_file(f.primary_path), primary(f.entry.accession()));
+  }
+  EXPECT_EQ(requests_for("submissions-001.json"), 0u);  // the page ends before the range
+
+  // MSFT's JSON names no primary document for one filing and an unusable one for the other:
+  // both are recorded as failures, the full submissions still land, nothing leaves the tree.
+  FetchRequest m = request();
+  m.ciks = {789019};
+  m.what = FetchWhat::kBoth;
+  const auto msft = fetch_filings(*client_, m);
+  ASSERT_EQ(msft.size(), 2u);
+  for (const auto& f : msft) {
+    EXPECT_NE(f.error.find(f.entry.accession()), std::string::npos) << f.error;
+    EXPECT_TRUE(f.primary_url.empty());
+    EXPECT_TRUE(fs::exists(f.path));
+  }
+  EXPECT_EQ(requests_for("secret"), 0u);
+}
+
+TEST_F(FetchFilings, RejectsBadFiscalYearRequestsAndBrokenSubmissions) {
+  FetchRequest all = request();
+  all.all_companies = true;
+  all.fiscal_years = {2020};
+  FetchRequest year = request();
+  year.ciks = {320193};
+  year.fiscal_years = {20};
+  for (const auto* q : {&all, &year}) {
+    try {
+      fetch_filings(*client_, *q);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument) << e.what();
+    }
+  }
+  EXPECT_THROW(parse_fetch_what("all"), Error);
+  EXPECT_EQ(parse_fetch_what("both"), FetchWhat::kBoth);
+
+  // A submissions JSON that is broken stops the run with an error naming its URL.
+  write(root_.path() / "data/submissions/CIK0000789019.json",
+        R"({"filings":{"recent":{"accessionNumber":["0000789019-20-000001"],)"
+        R"("filingDate":[],"reportDate":[],"form":[],"primaryDocument":[]}}})");
+  FetchRequest broken = request();
+  broken.ciks = {789019};
+  broken.fiscal_years = {2019};
+  try {
+    fetch_filings(*client_, broken);
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kParse);
+    EXPECT_NE(e.path().find("/data/submissions/CIK0000789019.json"), std::string::npos) << e.path();
+  }
+  FetchRequest missing = request();
+  missing.ciks = {1};  // no submissions JSON: a 404
+  missing.fiscal_years = {2019};
+  EXPECT_THROW(fetch_filings(*client_, missing), HttpError);
 }
 
 }  // namespace
