@@ -137,6 +137,40 @@ CREATE TABLE fetches (
   fetched_at TEXT NOT NULL
 );
 )sql",
+    R"sql(
+CREATE TABLE training_runs (
+  id INTEGER PRIMARY KEY,
+  name TEXT,
+  task TEXT NOT NULL,
+  model TEXT,
+  dataset TEXT,
+  out_dir TEXT,
+  options TEXT,
+  device TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL DEFAULT 'running',
+  epochs INTEGER DEFAULT 0,
+  best_epoch INTEGER,
+  test_metrics TEXT,
+  test_accuracy REAL,
+  test_macro_f1 REAL,
+  seconds REAL
+);
+CREATE TABLE training_epochs (
+  run_id INTEGER NOT NULL REFERENCES training_runs(id) ON DELETE CASCADE,
+  epoch INTEGER NOT NULL,
+  train_loss REAL,
+  train_accuracy REAL,
+  val_loss REAL,
+  val_accuracy REAL,
+  val_macro_f1 REAL,
+  learning_rate REAL,
+  seconds REAL,
+  metrics TEXT,
+  PRIMARY KEY (run_id, epoch)
+) WITHOUT ROWID;
+)sql",
 };
 
 int user_version(Connection& db) {

@@ -23,12 +23,16 @@
 // Version 4 adds:
 //   fetches       every filing `secnlp fetch` downloaded or found present: accession, company
 //                 folder, CIK, form, filing date, URL, local path, bytes, content hash, time
+// Version 5 adds (pipeline/store/training_records.h):
+//   training_runs   one row per `secnlp train` run: task, model, dataset, options, device, times,
+//                   status, epochs, best epoch, test metrics
+//   training_epochs (run, epoch) -> losses, accuracies, macro F1, learning rate, seconds, metrics
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests
