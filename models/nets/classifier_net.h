@@ -1,0 +1,20 @@
+#pragma once
+// The torch adapter header of models/: the one interface every secnlp network implements, so
+// the training loop, checkpoints and prediction treat text and vision models alike.
+//
+// Only models/ includes this (torch types); the rest of the program uses models/train/training.h.
+
+#include <torch/nn/module.h>
+#include <torch/types.h>
+
+namespace secnlp::models {
+
+// A classifier network: forward() returns logits [batch, classes].
+//   x        text: token ids int64 [batch, time] (0 = padding); vision: float [batch, C, H, W]
+//   lengths  text: real tokens per row, int64 [batch] on the CPU; vision: undefined (ignored)
+class ClassifierNet : public torch::nn::Module {
+ public:
+  virtual torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& lengths) = 0;
+};
+
+}  // namespace secnlp::models

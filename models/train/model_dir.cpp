@@ -1,0 +1,307 @@
+#include "models/train/model_dir.h"
+
+#include <chrono>
+#include <cmath>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <torch/torch.h>
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/file_io.h"
+#include "common/hash.h"
+#include "models/nets/model_factory.h"
+#include "models/report/plots.h"
+#include "models/train/batch_sources.h"
+
+namespace secnlp::models {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+json file_entry(const fs::path& path) {
+  const std::string bytes = read_file_bytes(path);
+  return {{"bytes", bytes.size()}, {"hash", hex_digest(bytes)}};
+}
+
+std::int64_t as_int(const json& j) {
+  return j.get<std::int64_t>();
+}
+
+}  // namespace
+
+void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::string& manifest_json,
+                     std::span<const std::string> extra_files) {
+  const fs::path weights = dir / "model.pt";
+  const fs::path temp = dir / "model.pt.tmp";
+  {
+    torch::serialize::OutputArchive archive;
+    net.save(archive);
+    archive.save_to(temp.string());
+  }
+  std::error_code ec;
+  fs::rename(temp, weights, ec);
+  if (ec)
+    throw Error(ErrorCode::kIo, fmt::format("cannot write: {}", ec.message()), weights.string());
+
+  json manifest = json::parse(manifest_json);
+  manifest["format"] = "secnlp-model";
+  manifest["version"] = kModelFormatVersion;
+  manifest["secnlp"] = "0.1.0";
+  manifest["created"] = fmt::format(
+      "{:%Y-%m-%dT%H:%M:%SZ}",
+      fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
+  manifest["files"] = {{"model.pt", file_entry(weights)}};
+  for (const auto& name : extra_files)
+    manifest["files"][name] = file_entry(dir / name);
+  write_file_atomically(dir / "manifest.json", manifest.dump(2) + "\n");
+}
+
+ModelInfo check_model_dir(const fs::path& dir) {
+  const fs::path path = dir / "manifest.json";
+  if (!fs::exists(path))
+    throw Error(ErrorCode::kResource, "not a model directory: no manifest.json", dir.string());
+  ModelInfo info;
+  info.manifest_json = read_file_bytes(path);
+  try {
+    const json m = json::parse(info.manifest_json);
+    if (!m.is_object() || m.value("format", "") != "secnlp-model")
+      throw Error(ErrorCode::kResource, "not a secnlp model manifest (format is not secnlp-model)",
+                  path.string());
+    const int version = m.at("version").get<int>();
+    if (version > kModelFormatVersion)
+      throw Error(ErrorCode::kResource,
+                  fmt::format("model format version {} is newer than this secnlp reads ({}); "
+                              "upgrade secnlp",
+                              version, kModelFormatVersion),
+                  path.string());
+    info.task = m.at("task").get<std::string>();
+    info.model = m.at("model").get<std::string>();
+    info.model_options_json = m.at("model_options").dump();
+    info.classes = m.at("classes").get<std::vector<std::string>>();
+    if (info.task != "text" && info.task != "vision")
+      throw Error(ErrorCode::kResource, fmt::format("unknown task '{}'", info.task), path.string());
+    for (const auto& [name, entry] : m.at("files").items()) {
+      const fs::path file = dir / name;
+      if (!fs::exists(file))
+        throw Error(ErrorCode::kResource, "missing (listed in manifest.json)", file.string());
+      const std::string bytes = read_file_bytes(file);
+      if (bytes.size() != entry.at("bytes").get<std::size_t>() ||
+          hex_digest(bytes) != entry.at("hash").get<std::string>())
+        throw Error(ErrorCode::kResource,
+                    "corrupt: size or hash differs from manifest.json (re-train or restore it)",
+                    file.string());
+    }
+  } catch (const json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
+                path.string());
+  }
+  return info;
+}
+
+std::shared_ptr<ClassifierNet> load_model_net(const fs::path& dir, const ModelInfo& info,
+                                              const torch::Device& device) {
+  const json m = json::parse(info.manifest_json);
+  BuiltNet built;
+  try {
+    if (info.task == "text") {
+      const auto& text = m.at("text");
+      built = make_text_net(info.model, info.model_options_json,
+                            as_int(text.at("vocabulary").at("size")),
+                            static_cast<std::int64_t>(info.classes.size()));
+    } else {
+      const auto& v = m.at("vision");
+      built = make_vision_net(
+          info.model, info.model_options_json,
+          ImageShape{as_int(v.at("channels")), as_int(v.at("height")), as_int(v.at("width"))},
+          static_cast<std::int64_t>(info.classes.size()));
+    }
+  } catch (const json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
+                (dir / "manifest.json").string());
+  } catch (const Error& e) {
+    throw Error(ErrorCode::kResource,
+                fmt::format("manifest describes a bad model: {}", e.message()),
+                (dir / "manifest.json").string());
+  }
+  const fs::path weights = dir / "model.pt";
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(weights.string(), device);
+    built.net->load(archive);
+  } catch (const c10::Error& e) {
+    throw Error(ErrorCode::kResource,
+                fmt::format("cannot load weights: {}", e.what_without_backtrace()),
+                weights.string());
+  }
+  built.net->to(device);
+  built.net->eval();
+  return built.net;
+}
+
+ModelInfo read_model_info(const fs::path& model_dir) {
+  return check_model_dir(model_dir);
+}
+
+// ---- Predictor ----
+
+struct Predictor::Impl {
+  ModelInfo info;
+  torch::Device device{torch::kCPU};
+  std::shared_ptr<ClassifierNet> net;
+  // text
+  std::unique_ptr<TextPreprocessor> preprocessor;
+  std::unique_ptr<Vocabulary> vocabulary;
+  std::size_t length = 0;
+  Padding padding = Padding::kPre, truncating = Padding::kPre;
+  // vision
+  ImageShape shape;
+  Normalization normalization;
+
+  std::vector<std::vector<float>> run(const BatchSource& source) const {
+    std::vector<std::size_t> rows(source.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      rows[i] = i;
+    auto probs = predict_rows(*net, source, rows, 256, device, false, nullptr).contiguous();
+    std::vector<std::vector<float>> out(rows.size());
+    if (rows.empty()) return out;
+    const auto k = static_cast<std::size_t>(probs.size(1));
+    const float* p = probs.data_ptr<float>();
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      out[i].assign(p + i * k, p + (i + 1) * k);
+    return out;
+  }
+};
+
+Predictor::Predictor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Predictor::Predictor(Predictor&&) noexcept = default;
+Predictor& Predictor::operator=(Predictor&&) noexcept = default;
+Predictor::~Predictor() = default;
+
+Predictor Predictor::load(const fs::path& model_dir, std::string_view device) {
+  auto impl = std::make_unique<Impl>();
+  impl->info = check_model_dir(model_dir);
+  impl->device = resolve_device(device);
+  const json m = json::parse(impl->info.manifest_json);
+  try {
+    if (impl->info.task == "text") {
+      const auto& text = m.at("text");
+      impl->preprocessor = std::make_unique<TextPreprocessor>(preprocess_options_from_json(
+          text.at("preprocess").dump(), (model_dir / "manifest.json").string()));
+      impl->vocabulary = std::make_unique<Vocabulary>(Vocabulary::load(
+          model_dir / "vocabulary.txt", text.at("vocabulary").at("size").get<std::size_t>()));
+      impl->length = text.at("sequence_length").get<std::size_t>();
+      impl->padding = parse_padding(text.at("padding").get<std::string>());
+      impl->truncating = parse_padding(text.at("truncating").get<std::string>());
+    } else {
+      const auto& v = m.at("vision");
+      impl->shape = {as_int(v.at("channels")), as_int(v.at("height")), as_int(v.at("width"))};
+      impl->normalization.mean = v.at("mean").get<std::vector<float>>();
+      impl->normalization.std = v.at("std").get<std::vector<float>>();
+    }
+  } catch (const json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
+                (model_dir / "manifest.json").string());
+  }
+  impl->net = load_model_net(model_dir, impl->info, impl->device);
+  return Predictor(std::move(impl));
+}
+
+const ModelInfo& Predictor::info() const {
+  return impl_->info;
+}
+const std::vector<std::string>& Predictor::classes() const {
+  return impl_->info.classes;
+}
+std::string Predictor::device() const {
+  return impl_->device.str();
+}
+
+std::array<int, 3> Predictor::image_shape() const {
+  if (impl_->info.task != "vision") return {0, 0, 0};
+  const auto& s = impl_->shape;
+  return {static_cast<int>(s.channels), static_cast<int>(s.height), static_cast<int>(s.width)};
+}
+
+std::vector<std::vector<float>> Predictor::predict_texts(std::span<const std::string> texts) const {
+  if (impl_->info.task != "text")
+    throw Error(ErrorCode::kInvalidArgument, fmt::format("model '{}' is a {} model: give it images",
+                                                         impl_->info.model, impl_->info.task));
+  auto encoded = encode_texts(*impl_->preprocessor, *impl_->vocabulary, texts, impl_->length,
+                              impl_->padding, impl_->truncating);
+  TextBatchSource source(std::move(encoded), {}, impl_->device);
+  return impl_->run(source);
+}
+
+std::vector<std::vector<float>> Predictor::predict_images(const corpora::ImageSet& images) const {
+  if (impl_->info.task != "vision")
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("model '{}' is a text model: give it text", impl_->info.model));
+  const auto& s = impl_->shape;
+  if (images.channels != s.channels || images.height != s.height || images.width != s.width)
+    throw Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("the model takes {}x{}x{} images (channels x height x width), these "
+                    "are {}x{}x{}",
+                    s.channels, s.height, s.width, images.channels, images.height, images.width));
+  ImageBatchSource source(images, impl_->normalization, nullptr);
+  return impl_->run(source);
+}
+
+// ---- evaluation ----
+namespace {
+
+// Maps the dataset's label ids to the model's class ids by name.
+std::vector<int> to_model_labels(std::span<const int> labels,
+                                 const std::vector<std::string>& data_classes,
+                                 const std::vector<std::string>& model_classes) {
+  std::vector<int> map(data_classes.size(), -1);
+  for (std::size_t i = 0; i < data_classes.size(); ++i) {
+    auto it = std::find(model_classes.begin(), model_classes.end(), data_classes[i]);
+    if (it == model_classes.end())
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("the data has class '{}', which the model does not know (model "
+                              "classes: {})",
+                              data_classes[i], fmt::join(model_classes, ", ")));
+    map[i] = static_cast<int>(it - model_classes.begin());
+  }
+  std::vector<int> out;
+  out.reserve(labels.size());
+  for (int l : labels)
+    out.push_back(map.at(static_cast<std::size_t>(l)));
+  return out;
+}
+
+EvaluationResult evaluate(const std::vector<std::vector<float>>& probs, std::span<const int> truth,
+                          const std::vector<std::string>& classes) {
+  EvaluationResult r;
+  r.classes = classes;
+  std::vector<int> predicted(probs.size());
+  double loss = 0;
+  for (std::size_t i = 0; i < probs.size(); ++i) {
+    const auto& p = probs[i];
+    predicted[i] = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+    loss -= std::log(std::max(1e-12, static_cast<double>(p[static_cast<std::size_t>(truth[i])])));
+  }
+  r.loss = probs.empty() ? 0.0 : loss / static_cast<double>(probs.size());
+  r.report = classification_report(truth, predicted, classes.size());
+  return r;
+}
+
+}  // namespace
+
+EvaluationResult evaluate_text_classifier(const Predictor& predictor,
+                                          const corpora::LabelledTexts& data) {
+  const auto truth = to_model_labels(data.labels, data.classes, predictor.classes());
+  return evaluate(predictor.predict_texts(data.texts), truth, predictor.classes());
+}
+
+EvaluationResult evaluate_image_classifier(const Predictor& predictor,
+                                           const corpora::ImageSet& data) {
+  const auto truth = to_model_labels(data.labels, data.classes, predictor.classes());
+  return evaluate(predictor.predict_images(data), truth, predictor.classes());
+}
+
+}  // namespace secnlp::models

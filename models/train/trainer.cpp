@@ -1,0 +1,468 @@
+#include "models/train/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/autocast_mode.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <torch/torch.h>
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+#include "common/file_io.h"
+#include "models/data/random.h"
+#include "models/report/plots.h"
+
+namespace secnlp::models {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// bfloat16 autocast around a forward pass (CUDA only; a no-op when off).
+class AutocastScope {
+ public:
+  explicit AutocastScope(bool on) : on_(on) {
+    if (!on_) return;
+    at::autocast::set_enabled(true);
+    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+    at::autocast::increment_nesting();
+  }
+  ~AutocastScope() {
+    if (!on_) return;
+    if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+    at::autocast::set_enabled(false);
+  }
+  AutocastScope(const AutocastScope&) = delete;
+  AutocastScope& operator=(const AutocastScope&) = delete;
+
+ private:
+  bool on_;
+};
+
+std::unique_ptr<torch::optim::Optimizer> make_optimizer(std::vector<torch::Tensor> params,
+                                                        const OptimizerOptions& o) {
+  if (!(o.learning_rate > 0))
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("learning rate must be > 0, not {}", o.learning_rate));
+  if (o.name == "adam")
+    return std::make_unique<torch::optim::Adam>(
+        params, torch::optim::AdamOptions(o.learning_rate).weight_decay(o.weight_decay));
+  if (o.name == "sgd")
+    return std::make_unique<torch::optim::SGD>(params, torch::optim::SGDOptions(o.learning_rate)
+                                                           .momentum(o.momentum)
+                                                           .weight_decay(o.weight_decay));
+  if (o.name == "rmsprop")
+    return std::make_unique<torch::optim::RMSprop>(
+        params, torch::optim::RMSpropOptions(o.learning_rate).weight_decay(o.weight_decay));
+  if (o.name == "adagrad")
+    return std::make_unique<torch::optim::Adagrad>(
+        params, torch::optim::AdagradOptions(o.learning_rate).weight_decay(o.weight_decay));
+  throw Error(ErrorCode::kInvalidArgument,
+              fmt::format("optimizer must be adam, sgd, rmsprop or adagrad, not '{}'", o.name));
+}
+
+void check_schedule(const ScheduleOptions& s) {
+  if (s.name != "none" && s.name != "step" && s.name != "exponential" && s.name != "inverse_time")
+    throw Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("schedule must be none, step, exponential or inverse_time, not '{}'", s.name));
+  if (s.name == "step" && s.step_size <= 0)
+    throw Error(ErrorCode::kInvalidArgument, "schedule step: step_size must be > 0");
+  if ((s.name == "step" || s.name == "exponential") && !(s.gamma > 0))
+    throw Error(ErrorCode::kInvalidArgument, "schedule: gamma must be > 0");
+  if (s.name == "inverse_time" && !(s.decay >= 0))
+    throw Error(ErrorCode::kInvalidArgument, "schedule inverse_time: decay must be >= 0");
+}
+
+// The per-epoch state that makes a resumed run continue exactly where it stopped.
+struct LoopState {
+  int next_epoch = 0;  // 0-based epoch to run next
+  double best_val_loss = std::numeric_limits<double>::infinity();
+  int best_epoch = 0;  // 1-based; 0 = none yet
+  int bad_epochs = 0;
+  bool stopped_early = false;
+  std::vector<EpochReport> epochs;
+};
+
+json epoch_json(const EpochReport& e) {
+  return {{"epoch", e.epoch},
+          {"train_loss", e.train_loss},
+          {"train_accuracy", e.train_accuracy},
+          {"val_loss", e.val_loss},
+          {"val_accuracy", e.val_accuracy},
+          {"val_macro_f1", e.val_macro_f1},
+          {"learning_rate", e.learning_rate},
+          {"seconds", e.seconds}};
+}
+
+EpochReport epoch_from_json(const json& j) {
+  EpochReport e;
+  e.epoch = j.at("epoch").get<int>();
+  e.train_loss = j.at("train_loss").get<double>();
+  e.train_accuracy = j.at("train_accuracy").get<double>();
+  e.val_loss = j.at("val_loss").get<double>();
+  e.val_accuracy = j.at("val_accuracy").get<double>();
+  e.val_macro_f1 = j.at("val_macro_f1").get<double>();
+  e.learning_rate = j.at("learning_rate").get<double>();
+  e.seconds = j.at("seconds").get<double>();
+  return e;
+}
+
+// NaN/inf are not JSON; the best loss starts at +inf.
+double finite_or(double v, double fallback) {
+  return std::isfinite(v) ? v : fallback;
+}
+
+// Detached copies of a network's parameters and buffers: the best epoch's weights.
+struct Snapshot {
+  std::vector<std::pair<std::string, torch::Tensor>> tensors;
+};
+
+Snapshot snapshot(ClassifierNet& net) {
+  torch::NoGradGuard no_grad;
+  Snapshot s;
+  for (const auto& p : net.named_parameters(true))
+    s.tensors.emplace_back(p.key(), p.value().detach().clone());
+  for (const auto& b : net.named_buffers(true))
+    s.tensors.emplace_back(b.key(), b.value().detach().clone());
+  return s;
+}
+
+void restore(ClassifierNet& net, const Snapshot& s) {
+  torch::NoGradGuard no_grad;
+  auto params = net.named_parameters(true);
+  auto buffers = net.named_buffers(true);
+  for (const auto& [key, value] : s.tensors) {
+    if (auto* p = params.find(key)) {
+      p->copy_(value);
+    } else if (auto* b = buffers.find(key)) {
+      b->copy_(value);
+    } else {
+      throw Error(ErrorCode::kInternal, fmt::format("weights snapshot: unknown tensor '{}'", key));
+    }
+  }
+}
+
+void save_snapshot(const Snapshot& s, const fs::path& path) {
+  torch::serialize::OutputArchive archive;
+  for (const auto& [key, value] : s.tensors)
+    archive.write(key, value);
+  archive.save_to(path.string());
+}
+
+Snapshot load_snapshot(ClassifierNet& like, const fs::path& path, const torch::Device& device) {
+  Snapshot s = snapshot(like);
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(path.string(), device);
+    for (auto& [key, value] : s.tensors)
+      archive.read(key, value);
+  } catch (const c10::Error& e) {
+    throw Error(ErrorCode::kResource,
+                fmt::format("cannot load weights: {}", e.what_without_backtrace()), path.string());
+  }
+  return s;
+}
+
+const char* kLatest = "latest";
+
+void save_net(ClassifierNet& net, const fs::path& path) {
+  torch::serialize::OutputArchive archive;
+  net.save(archive);
+  archive.save_to(path.string());
+}
+
+void load_net(ClassifierNet& net, const fs::path& path, const torch::Device& device) {
+  try {
+    torch::serialize::InputArchive archive;
+    archive.load_from(path.string(), device);
+    net.load(archive);
+  } catch (const c10::Error& e) {
+    throw Error(ErrorCode::kResource,
+                fmt::format("cannot load weights: {}", e.what_without_backtrace()), path.string());
+  }
+}
+
+torch::Tensor cpu_rng_state() {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  return gen.get_state();
+}
+
+void set_cpu_rng_state(const torch::Tensor& state) {
+  auto gen = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  gen.set_state(state);
+}
+
+// Saves the state after an epoch as state/epoch-NNNN/ and then points state/latest at it
+// (written with rename, so a kill leaves either the old or the new state, never half of one).
+void save_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, const Snapshot& best,
+                const LoopState& s, const std::string& fingerprint, const fs::path& out) {
+  const fs::path state_dir = out / "state";
+  const std::string name = fmt::format("epoch-{:04d}", s.next_epoch);
+  const fs::path dir = state_dir / name;
+  fs::create_directories(dir);
+  save_net(net, dir / "last.pt");
+  save_snapshot(best, dir / "best.pt");
+  torch::save(optimizer, (dir / "optimizer.pt").string());
+  torch::save(cpu_rng_state(), (dir / "rng.pt").string());
+  json j = {{"fingerprint", fingerprint},
+            {"next_epoch", s.next_epoch},
+            {"best_val_loss", finite_or(s.best_val_loss, 1e308)},
+            {"best_epoch", s.best_epoch},
+            {"bad_epochs", s.bad_epochs},
+            {"stopped_early", s.stopped_early},
+            {"epochs", json::array()}};
+  for (const auto& e : s.epochs)
+    j["epochs"].push_back(epoch_json(e));
+  write_file_atomically(dir / "trainer.json", j.dump(1));
+  write_file_atomically(state_dir / kLatest, name + "\n");
+  // Older epochs' states are no longer needed.
+  for (const auto& entry : fs::directory_iterator(state_dir)) {
+    const auto n = entry.path().filename().string();
+    if (entry.is_directory() && n.rfind("epoch-", 0) == 0 && n != name) {
+      std::error_code ec;
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
+LoopState load_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, Snapshot& best,
+                     const std::string& fingerprint, const fs::path& out,
+                     const torch::Device& device) {
+  const fs::path state_dir = out / "state";
+  const fs::path latest = state_dir / kLatest;
+  if (!fs::exists(latest))
+    throw Error(ErrorCode::kResource,
+                "nothing to resume: no state/latest (was the run started with this --out?)",
+                out.string());
+  std::string name = read_file_bytes(latest.string());
+  while (!name.empty() && (name.back() == '\n' || name.back() == '\r'))
+    name.pop_back();
+  const fs::path dir = state_dir / name;
+  LoopState s;
+  try {
+    const json j = json::parse(read_file_bytes((dir / "trainer.json").string()));
+    if (j.at("fingerprint").get<std::string>() != fingerprint)
+      throw Error(ErrorCode::kResource,
+                  "cannot resume: the data or options differ from the interrupted run's",
+                  out.string());
+    s.next_epoch = j.at("next_epoch").get<int>();
+    s.best_val_loss = j.at("best_val_loss").get<double>();
+    s.best_epoch = j.at("best_epoch").get<int>();
+    s.bad_epochs = j.at("bad_epochs").get<int>();
+    s.stopped_early = j.at("stopped_early").get<bool>();
+    for (const auto& e : j.at("epochs"))
+      s.epochs.push_back(epoch_from_json(e));
+  } catch (const json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("corrupt resume state: {}", e.what()),
+                (dir / "trainer.json").string());
+  }
+  load_net(net, dir / "last.pt", device);
+  best = load_snapshot(net, dir / "best.pt", device);
+  try {
+    torch::load(optimizer, (dir / "optimizer.pt").string());
+    torch::Tensor rng;
+    torch::load(rng, (dir / "rng.pt").string());
+    set_cpu_rng_state(rng);
+  } catch (const c10::Error& e) {
+    throw Error(ErrorCode::kResource,
+                fmt::format("corrupt resume state: {}", e.what_without_backtrace()), dir.string());
+  }
+  return s;
+}
+
+std::vector<int> labels_of(const BatchSource& data, std::span<const std::size_t> rows) {
+  std::vector<int> out;
+  out.reserve(rows.size());
+  for (auto r : rows)
+    out.push_back(data.label(r));
+  return out;
+}
+
+}  // namespace
+
+torch::Device resolve_device(std::string_view name) {
+  if (name == "auto")
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::kCPU;
+  if (name == "cpu") return torch::kCPU;
+  if (name.rfind("cuda", 0) == 0) {
+    if (!torch::cuda::is_available())
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("device '{}' asked for, but this build/machine has no CUDA "
+                              "(libtorch {} on CPU); use --device cpu or auto",
+                              name, TORCH_VERSION));
+    try {
+      return torch::Device(std::string(name));
+    } catch (const c10::Error&) {
+    }
+  }
+  throw Error(ErrorCode::kInvalidArgument,
+              fmt::format("device must be auto, cpu, cuda or cuda:N, not '{}'", name));
+}
+
+double scheduled_learning_rate(const ScheduleOptions& s, double initial, int epoch) {
+  if (s.name == "step") return initial * std::pow(s.gamma, epoch / s.step_size);
+  if (s.name == "exponential") return initial * std::pow(s.gamma, epoch);
+  if (s.name == "inverse_time") return initial / (1.0 + s.decay * epoch);
+  return initial;
+}
+
+torch::Tensor predict_rows(ClassifierNet& net, const BatchSource& data,
+                           std::span<const std::size_t> rows, int batch_size,
+                           const torch::Device& device, bool bf16, double* mean_loss) {
+  torch::NoGradGuard no_grad;
+  net.eval();
+  std::vector<torch::Tensor> probs;
+  double loss_sum = 0;
+  for (std::size_t begin = 0; begin < rows.size(); begin += batch_size) {
+    const auto chunk = rows.subspan(begin, std::min<std::size_t>(batch_size, rows.size() - begin));
+    Batch b = data.make(chunk, /*augment=*/false, 0, device);
+    torch::Tensor logits;
+    {
+      AutocastScope autocast(bf16);
+      logits = net.forward(b.x, b.lengths);
+    }
+    logits = logits.to(torch::kFloat);
+    if (mean_loss)
+      loss_sum +=
+          torch::nn::functional::cross_entropy(
+              logits, b.y, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+              .item<double>();
+    probs.push_back(torch::softmax(logits, 1).to(torch::kCPU));
+  }
+  if (mean_loss) *mean_loss = rows.empty() ? 0.0 : loss_sum / static_cast<double>(rows.size());
+  if (probs.empty()) return torch::zeros({0, 0});
+  return torch::cat(probs, 0);
+}
+
+void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& setup,
+                  const TrainCallbacks& callbacks, TrainResult& result,
+                  std::vector<int>& test_predictions) {
+  const auto& o = setup.options;
+  const auto start = Clock::now();
+  if (o.epochs <= 0) throw Error(ErrorCode::kInvalidArgument, "epochs must be > 0");
+  if (o.batch_size <= 0) throw Error(ErrorCode::kInvalidArgument, "batch size must be > 0");
+  if (o.bf16 && !setup.device.is_cuda())
+    throw Error(ErrorCode::kInvalidArgument, "bf16 autocast needs a CUDA device (--device cuda)");
+  if (setup.train.empty()) throw Error(ErrorCode::kInvalidArgument, "the training split is empty");
+  check_schedule(o.schedule);
+
+  net.to(setup.device);
+  std::vector<torch::Tensor> trainable;
+  for (auto& p : net.parameters())
+    if (p.requires_grad()) trainable.push_back(p);
+  auto optimizer = make_optimizer(trainable, o.optimizer);
+
+  Snapshot best = snapshot(net);  // the best epoch's weights
+  LoopState s;
+  if (o.resume) s = load_state(net, *optimizer, best, setup.fingerprint, setup.out, setup.device);
+
+  const std::vector<int> val_truth = labels_of(data, setup.validation);
+  int epochs_this_call = 0;
+  for (int epoch = s.next_epoch; epoch < o.epochs && !s.stopped_early; ++epoch) {
+    const auto epoch_start = Clock::now();
+    const double lr = scheduled_learning_rate(o.schedule, o.optimizer.learning_rate, epoch);
+    for (auto& group : optimizer->param_groups())
+      group.options().set_lr(lr);
+
+    // Batch order: a permutation seeded by (seed, epoch), independent of earlier epochs.
+    std::vector<std::size_t> order = setup.train;
+    Rng rng(o.seed ^ (0x5851f42d4c957f2dULL * static_cast<std::uint64_t>(epoch + 1)));
+    shuffle(order, rng);
+
+    net.train();
+    double loss_sum = 0;
+    std::int64_t correct = 0;
+    const std::span<const std::size_t> all(order);
+    for (std::size_t begin = 0; begin < order.size(); begin += o.batch_size) {
+      const auto rows =
+          all.subspan(begin, std::min<std::size_t>(o.batch_size, order.size() - begin));
+      Batch b = data.make(rows, /*augment=*/true, static_cast<std::uint64_t>(epoch), setup.device);
+      optimizer->zero_grad();
+      torch::Tensor logits;
+      {
+        AutocastScope autocast(o.bf16);
+        logits = net.forward(b.x, b.lengths);
+      }
+      logits = logits.to(torch::kFloat);
+      auto loss = torch::nn::functional::cross_entropy(logits, b.y);
+      loss.backward();
+      if (o.clip_norm > 0) torch::nn::utils::clip_grad_norm_(trainable, o.clip_norm);
+      optimizer->step();
+      loss_sum += loss.item<double>() * static_cast<double>(rows.size());
+      correct += logits.argmax(1).eq(b.y).sum().item<std::int64_t>();
+    }
+
+    EpochReport report;
+    report.epoch = epoch + 1;
+    report.learning_rate = lr;
+    report.train_loss = loss_sum / static_cast<double>(order.size());
+    report.train_accuracy = static_cast<double>(correct) / static_cast<double>(order.size());
+    if (!setup.validation.empty()) {
+      double val_loss = 0;
+      auto probs = predict_rows(net, data, setup.validation, std::max(o.batch_size, 256),
+                                setup.device, o.bf16, &val_loss);
+      auto predicted = probs.argmax(1).to(torch::kInt32).contiguous();
+      std::span<const int> pred(predicted.data_ptr<int>(), val_truth.size());
+      report.validation = classification_report(val_truth, pred, setup.num_classes);
+      report.val_loss = val_loss;
+      report.val_accuracy = report.validation.accuracy;
+      report.val_macro_f1 = report.validation.macro_f1;
+    } else {
+      report.val_loss = report.train_loss;  // without a validation split, the training loss
+    }
+    report.seconds = seconds_since(epoch_start);
+
+    if (report.val_loss < s.best_val_loss) {
+      s.best_val_loss = report.val_loss;
+      s.best_epoch = report.epoch;
+      s.bad_epochs = 0;
+      best = snapshot(net);
+    } else {
+      ++s.bad_epochs;
+      if (o.patience > 0 && s.bad_epochs >= o.patience) s.stopped_early = true;
+    }
+    s.epochs.push_back(report);
+    s.next_epoch = epoch + 1;
+    save_state(net, *optimizer, best, s, setup.fingerprint, setup.out);
+    if (callbacks.on_epoch) callbacks.on_epoch(report);
+    ++epochs_this_call;
+    if (o.stop_after > 0 && epochs_this_call >= o.stop_after && s.next_epoch < o.epochs &&
+        !s.stopped_early) {
+      result.interrupted = true;
+      break;
+    }
+  }
+
+  result.epochs = s.epochs;
+  result.best_epoch = s.best_epoch;
+  result.stopped_early = s.stopped_early;
+  if (!result.interrupted) {
+    restore(net, best);
+    if (!setup.test.empty()) {
+      auto probs = predict_rows(net, data, setup.test, std::max(o.batch_size, 256), setup.device,
+                                o.bf16, nullptr);
+      auto predicted = probs.argmax(1).to(torch::kInt32).contiguous();
+      test_predictions.assign(predicted.data_ptr<int>(),
+                              predicted.data_ptr<int>() + predicted.numel());
+      result.test =
+          classification_report(labels_of(data, setup.test), test_predictions, setup.num_classes);
+    }
+  }
+  result.seconds = seconds_since(start);
+}
+
+}  // namespace secnlp::models
