@@ -113,6 +113,7 @@ BuiltNet make_text_net(std::string_view name, std::string_view options_json,
     BowMlpOptions o;
     r.read("hidden_sizes", o.hidden_sizes);
     r.read("dropout", o.dropout);
+    r.read("reduce", o.reduce);
     o.vocab_size = vocab_size;
     o.num_classes = num_classes;
     auto effective = r.finish();

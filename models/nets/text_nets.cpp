@@ -144,7 +144,9 @@ BowMlpImpl::BowMlpImpl(BowMlpOptions options) : options_(std::move(options)) {
 
   bag_ = register_module(
       "bag", torch::nn::EmbeddingBag(torch::nn::EmbeddingBagOptions(o.vocab_size, o.hidden_sizes[0])
-                                         .mode(torch::kMean)
+                                         .mode(o.reduce == "sum"
+                                                   ? torch::nn::EmbeddingBagMode(torch::kSum)
+                                                   : torch::nn::EmbeddingBagMode(torch::kMean))
                                          .padding_idx(0)));
   bag_bias_ = register_parameter("bag_bias", torch::zeros({o.hidden_sizes[0]}));
   head_ = register_module("head", torch::nn::Sequential());
@@ -159,7 +161,7 @@ BowMlpImpl::BowMlpImpl(BowMlpOptions options) : options_(std::move(options)) {
 }
 
 torch::Tensor BowMlpImpl::forward(const torch::Tensor& ids, const torch::Tensor& /*lengths*/) {
-  // EmbeddingBag's mean skips padding_idx entries, so pre/post padding give the same result.
+  // EmbeddingBag skips padding_idx entries, so pre/post padding give the same result.
   return head_->forward(bag_->forward(ids) + bag_bias_);
 }
 

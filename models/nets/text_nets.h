@@ -64,15 +64,18 @@ class RnnClassifierImpl : public ClassifierNet {
 };
 TORCH_MODULE(RnnClassifier);
 
-// Bag-of-words MLP: the mean of learned token vectors over the real tokens (an EmbeddingBag,
-// i.e. a linear layer on the normalised term-frequency vector) -> ReLU -> dropout -> hidden
+// Bag-of-words MLP: the sum (or mean) of learned token vectors over the real tokens (an
+// EmbeddingBag, i.e. a linear layer on the term-count vector) -> ReLU -> dropout -> hidden
 // layers -> linear. Word order is ignored; padding is excluded.
 //   vocab_size, num_classes required; hidden_sizes {128}; dropout 0.3
+//   reduce "mean" (normalised term frequencies) | "sum" (term counts, as CountVectorizer
+//   feeds a linear model)
 struct BowMlpOptions {
   std::int64_t vocab_size = 0;
   std::int64_t num_classes = 0;
   std::vector<std::int64_t> hidden_sizes{128};
   double dropout = 0.3;
+  std::string reduce = "mean";
 };
 
 class BowMlpImpl : public ClassifierNet {

@@ -72,6 +72,7 @@ json train_options_json(const TrainOptions& o) {
           {"clip_norm", o.clip_norm},
           {"patience", o.patience},
           {"seed", o.seed},
+          {"balanced", o.balanced},
           {"bf16", o.bf16}};
 }
 

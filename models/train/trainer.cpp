@@ -371,6 +371,18 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
   if (o.resume) s = load_state(net, *optimizer, best, setup.fingerprint, setup.out, setup.device);
 
   const std::vector<int> val_truth = labels_of(data, setup.validation);
+  auto loss_options = torch::nn::functional::CrossEntropyFuncOptions();
+  if (o.balanced) {
+    std::vector<double> counts(setup.num_classes, 0.0);
+    for (int l : labels_of(data, setup.train))
+      counts[static_cast<std::size_t>(l)] += 1;
+    std::vector<float> weights(setup.num_classes, 0.0f);
+    for (std::size_t k = 0; k < counts.size(); ++k)
+      if (counts[k] > 0)
+        weights[k] = static_cast<float>(static_cast<double>(setup.train.size()) /
+                                        (static_cast<double>(setup.num_classes) * counts[k]));
+    loss_options = loss_options.weight(torch::tensor(weights).to(setup.device));
+  }
   int epochs_this_call = 0;
   for (int epoch = s.next_epoch; epoch < o.epochs && !s.stopped_early; ++epoch) {
     const auto epoch_start = Clock::now();
@@ -398,7 +410,7 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
         logits = net.forward(b.x, b.lengths);
       }
       logits = logits.to(torch::kFloat);
-      auto loss = torch::nn::functional::cross_entropy(logits, b.y);
+      auto loss = torch::nn::functional::cross_entropy(logits, b.y, loss_options);
       loss.backward();
       if (o.clip_norm > 0) torch::nn::utils::clip_grad_norm_(trainable, o.clip_norm);
       optimizer->step();

@@ -69,6 +69,8 @@ struct ScheduleOptions {
 //   threads        torch intra-op threads; 0 = torch's default
 //   resume         continue the run in the output directory from its last finished epoch; the
 //                  data and options must be those of the interrupted run
+//   balanced       weight the loss per class by n / (classes * count) of the training split
+//                  (scikit-learn's class_weight="balanced"), for skewed classes
 //   stop_after     testing hook: stop (as if killed) after this many epochs of this call; 0 = off
 struct TrainOptions {
   int epochs = 10;
@@ -82,6 +84,7 @@ struct TrainOptions {
   bool bf16 = false;
   int threads = 0;
   bool resume = false;
+  bool balanced = false;
   int stop_after = 0;
 };
 

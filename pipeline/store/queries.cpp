@@ -219,6 +219,59 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
   return table;
 }
 
+std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path,
+                                            const DocumentFilter& filter, std::string_view item,
+                                            const std::vector<std::int64_t>& doc_ids,
+                                            std::size_t* missing_text) {
+  Connection db(existing(db_path).string());
+  migrate(db);
+  auto [where, params] = where_clause(filter);
+  const bool whole = item == "filing";
+  std::string sql =
+      whole ? "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, 'filing', t.text "
+              "FROM documents d LEFT JOIN document_text t ON t.doc_id = d.id" +
+                  where
+            : "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, s.item, "
+              "substr(CAST(t.text AS BLOB), s.begin_offset + 1, s.end_offset - s.begin_offset) "
+              "FROM sections s JOIN documents d ON d.id = s.doc_id "
+              "LEFT JOIN document_text t ON t.doc_id = d.id" +
+                  where + " AND upper(s.item) = upper(?)";
+  if (!doc_ids.empty()) {
+    sql += " AND d.id IN (";
+    for (std::size_t i = 0; i < doc_ids.size(); ++i)
+      sql += i ? ", ?" : "?";
+    sql += ")";
+  }
+  sql += " ORDER BY d.id";
+  Statement st = db.prepare(sql);
+  int index = 1;
+  for (const auto& p : params)
+    st.bind(index++, p);
+  if (!whole) st.bind(index++, item);
+  for (auto id : doc_ids)
+    st.bind(index++, id);
+  std::vector<SectionText> out;
+  std::size_t missing = 0;
+  while (st.step()) {
+    if (st.column_is_null(6)) {
+      ++missing;
+      continue;
+    }
+    SectionText row;
+    row.doc_id = st.column_int(0);
+    row.document = std::filesystem::path(st.column_text(1)).filename().string();
+    if (!st.column_is_null(2)) row.accession = st.column_text(2);
+    if (!st.column_is_null(3)) row.ticker = st.column_text(3);
+    if (!st.column_is_null(4)) row.fiscal_year = static_cast<int>(st.column_int(4));
+    row.item = st.column_text(5);
+    row.text = st.column_text(6);
+    if (row.text.empty()) continue;  // a zero-length entry of a combined item
+    out.push_back(std::move(row));
+  }
+  if (missing_text) *missing_text = missing;
+  return out;
+}
+
 pipeline::ResultTable query_sections(const SectionsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);

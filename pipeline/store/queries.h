@@ -80,6 +80,26 @@ struct ExhibitsQuery {
 // description, kind, bytes (and text when asked and stored).
 pipeline::ResultTable query_exhibits(const ExhibitsQuery& query);
 
+// One stored section's text with the keys of its filing.
+struct SectionText {
+  std::int64_t doc_id = 0;
+  std::string document;   // file name
+  std::string accession;  // empty when unknown
+  std::string ticker;
+  std::optional<int> fiscal_year;
+  std::string item;
+  std::string text;
+};
+
+// The text of every stored section `item` (case-insensitive; "filing" = the whole filing's
+// text) of the documents the filter selects; only documents whose text was stored
+// (documents without text are counted in `missing_text`). `doc_ids`, when not empty, further
+// restricts to those documents. Ordered by document id.
+std::vector<SectionText> read_section_texts(const std::filesystem::path& db,
+                                            const DocumentFilter& filter, std::string_view item,
+                                            const std::vector<std::int64_t>& doc_ids = {},
+                                            std::size_t* missing_text = nullptr);
+
 enum class ExportWhat { kSimilarity, kMetrics, kSections };
 
 // Tidy long tables for pandas and alphalens, one observation per row:

@@ -9,6 +9,9 @@
 #include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
+#ifdef SECNLP_WITH_TORCH
+#include "pipeline/model_runs.h"
+#endif
 #include "tools/commands/commands.h"
 #include "tools/output.h"
 
@@ -51,6 +54,17 @@ void add_run_command(CLI::App& app, int& exit_code) {
       }
       return fetched.paths;
     };
+#ifdef SECNLP_WITH_TORCH
+    options.predict = [&job](const jobs::PredictFollowup& p, const std::vector<std::int64_t>& ids,
+                             const std::string& section) {
+      pipeline::ScoreRequest score;
+      score.db = job.db;
+      score.model_dir = p.model;
+      score.item = section;
+      score.doc_ids = ids;
+      return pipeline::score_sections(score).rows.size();
+    };
+#endif
     const jobs::JobSummary s = jobs::run_job(job, options);
     pipeline::ResultTable t;
     t.columns = {"item", "value"};
@@ -67,6 +81,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
     add("failed", std::to_string(s.failed()));
     add("companies with new filings", std::to_string(s.companies.size()));
     add("similarity rows", std::to_string(s.similarity_rows));
+    add("predicted sections", std::to_string(s.predicted_sections));
     add("time", fmt::format("{:.2f} s", s.seconds));
     if (s.broke_stale_lock) add("stale lock broken", *s.broke_stale_lock);
     print_table(std::cout, t, parse_output_format(*format));
