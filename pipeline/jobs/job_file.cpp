@@ -15,10 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kFetchKeys[] = {"ticker",     "cik",          "forms", "from",
-                                           "to",         "limit",        "out",   "user_agent",
-                                           "amendments", "all_companies", "fiscal_years",
-                                           "what",       "data_base_url", "base_url"};
+constexpr std::string_view kFetchKeys[] = {
+    "ticker",       "cik",  "forms",         "from",       "to",
+    "limit",        "out",  "user_agent",    "amendments", "all_companies",
+    "fiscal_years", "what", "data_base_url", "base_url"};
 
 class Parser {
  public:
@@ -164,10 +164,15 @@ class Parser {
         bool has_model = false;
         for (const auto& [pkey, pvalue] : table(node, "followups.predict")) {
           const std::string field(pkey.str());
-          if (field != "model")
-            fail(fmt::format("unknown key 'followups.predict.{}' (known: model)", field));
-          p.model = path(pvalue, "followups.predict.model");
-          has_model = true;
+          if (field == "model") {
+            p.model = path(pvalue, "followups.predict.model");
+            has_model = true;
+          } else if (field == "sections") {
+            p.sections = strings(pvalue, "followups.predict.sections");
+            if (p.sections.empty()) fail("'followups.predict.sections' must not be empty");
+          } else {
+            fail(fmt::format("unknown key 'followups.predict.{}' (known: model, sections)", field));
+          }
         }
         if (!has_model) fail("'followups.predict' needs 'model'");
         job.predict = std::move(p);

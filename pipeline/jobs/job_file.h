@@ -56,6 +56,7 @@ struct SimilarityFollowup {
 
 struct PredictFollowup {
   std::filesystem::path model;
+  std::vector<std::string> sections{"1A"};  // items scored in each new filing
 };
 
 struct JobFile {

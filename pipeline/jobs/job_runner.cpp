@@ -21,10 +21,10 @@ namespace fs = std::filesystem;
 
 void refuse_unsupported(const JobFile& job, const RunJobOptions& options) {
   const std::string origin = job.file.empty() ? job.name : job.file.string();
-  if (job.predict) {
+  if (job.predict && !options.predict) {
     throw Error(ErrorCode::kUnsupported,
-                fmt::format("followups.predict (model {}) is not implemented yet; remove it from "
-                            "the job to run the rest",
+                fmt::format("followups.predict (model {}) needs a build with libtorch "
+                            "(SECNLP_WITH_TORCH); remove it from the job to run the rest",
                             job.predict->model.string()),
                 origin);
   }
@@ -187,6 +187,25 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
             summary.job_failures.push_back(failure_of(what, e));
             record_error(db, summary.job_run_id, what, e);
           }
+        }
+      }
+    }
+
+    if (job.predict && summary.process_run_id != 0) {
+      std::vector<std::int64_t> doc_ids;
+      store::Statement st =
+          db.prepare("SELECT id FROM documents WHERE run_id = ? AND status = 'ok' ORDER BY id");
+      st.bind(1, summary.process_run_id);
+      while (st.step())
+        doc_ids.push_back(st.column_int(0));
+      for (const std::string& section : job.predict->sections) {
+        if (doc_ids.empty()) break;
+        const std::string what = fmt::format("followups.predict:{}", section);
+        try {
+          summary.predicted_sections += options.predict(*job.predict, doc_ids, section);
+        } catch (const Error& e) {
+          summary.job_failures.push_back(failure_of(what, e));
+          record_error(db, summary.job_run_id, what, e);
         }
       }
     }

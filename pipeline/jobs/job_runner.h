@@ -54,6 +54,12 @@ struct RunJobOptions {
   // (path "fetch[<i>]") and the run goes on with the other sources. Unset: a job with a fetch
   // source is refused with Error(kUnsupported).
   std::function<std::vector<std::filesystem::path>(const FetchSource&)> fetch;
+  // Scores `section` of the documents `doc_ids` (this run's new or changed filings) with the
+  // follow-up's model and returns the sections scored (pipeline::score_sections). Unset (a
+  // build without libtorch): a job with followups.predict is refused with kUnsupported.
+  std::function<std::size_t(const PredictFollowup&, const std::vector<std::int64_t>& doc_ids,
+                            const std::string& section)>
+      predict;
 };
 
 // A failure outside a document: a fetch or a follow-up.
@@ -68,8 +74,9 @@ struct JobSummary {
   std::int64_t process_run_id = 0;  // the "process" runs row; 0 when there was nothing to read
   store::RunCounts counts;          // documents: total, processed, skipped, failed, bytes
   std::vector<pipeline::FailedDocument> failures;  // the first failed documents
-  std::vector<std::string> companies;  // cik (or ticker) with new or changed filings this run
-  std::uint64_t similarity_rows = 0;   // rows of the similarity series computed or re-read
+  std::vector<std::string> companies;    // cik (or ticker) with new or changed filings this run
+  std::uint64_t similarity_rows = 0;     // rows of the similarity series computed or re-read
+  std::uint64_t predicted_sections = 0;  // sections scored by followups.predict
   std::vector<JobFailure> job_failures;
   std::optional<std::string> broke_stale_lock;  // the dead holder, when a stale lock was broken
   std::string status;                           // "ok" or "partial"

@@ -425,6 +425,31 @@ TEST_F(JobRunTest, FetchSourcesGoThroughTheHookAndItsFailuresAreRecorded) {
             1);
 }
 
+TEST_F(JobRunTest, PredictFollowupScoresOnlyThisRunsFilings) {
+  add("ACME_10k_2020.txt", ten_k("We make anvils.", kRisks));
+  write_job("[followups]\npredict = { model = \"models/risk\", sections = [\"1A\", \"7\"] }\n");
+  std::vector<std::pair<std::string, std::size_t>> calls;
+  options_.predict = [&](const PredictFollowup& p, const std::vector<std::int64_t>& ids,
+                         const std::string& section) -> std::size_t {
+    EXPECT_EQ(p.model.filename(), "risk");
+    calls.emplace_back(section, ids.size());
+    if (section == "7") throw Error(ErrorCode::kResource, "model damaged", "models/risk");
+    return ids.size();
+  };
+  JobSummary s = run();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0], (std::pair<std::string, std::size_t>{"1A", 1}));
+  EXPECT_EQ(s.predicted_sections, 1u);
+  ASSERT_EQ(s.job_failures.size(), 1u);
+  EXPECT_EQ(s.job_failures[0].what, "followups.predict:7");
+  // A second run with nothing new scores nothing.
+  add("ZETA_10k_2021.txt", ten_k("We sell anvils.", kRisks));
+  calls.clear();
+  s = run();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].second, 1u);  // only ZETA's filing
+}
+
 // Run by CrashMidRunIsCompletedWithoutDuplicates in a child process; skipped otherwise.
 TEST(JobCrashHelper, RunsTheJobNamedByTheEnvironment) {
   const char* job = std::getenv(kCrashJobVariable);
