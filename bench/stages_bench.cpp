@@ -214,17 +214,10 @@ struct Corpus {
   }
 };
 
-bool has_letter(std::string_view token) {
-  for (unsigned char c : token) {
-    if (c >= 0x80 || static_cast<unsigned>((c | 0x20) - 'a') < 26u) return true;
-  }
-  return false;
-}
-
 // The terms stage's filter (pipeline/stages/terms_stage.cpp defaults): keep tokens with a letter,
 // lowercased, >= 2 bytes, not a stop word.
 bool keep_term(const std::string& token, std::string& lowered) {
-  if (!nlp::has_alnum(token) || !has_letter(token)) return false;
+  if (!nlp::has_alnum(token) || !nlp::has_letter_byte(token)) return false;
   lowered = nlp::to_lower(token);
   return lowered.size() >= 2 && !nlp::StopWords::english().contains(lowered);
 }

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "common/log.h"
+#include "nlp/tokenize/case.h"
 #include "nlp/tokenize/sentence_splitter.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/sqlite.h"
@@ -16,12 +17,6 @@ namespace secnlp::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool has_letter(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80 || static_cast<unsigned>((c | 0x20) - 'a') < 26u) return true;
-  return false;
-}
 
 std::string dataset_name(const LabelledSource& s) {
   if (!s.path.empty()) return s.path.string();
@@ -183,7 +178,7 @@ ResultTable score_sections(const ScoreRequest& request) {
     std::vector<std::string> sentences;
     for (const auto& span : splitter.split(section.text)) {
       std::string_view s(section.text.data() + span.begin, span.end - span.begin);
-      if (has_letter(s)) sentences.emplace_back(s);
+      if (nlp::has_letter_byte(s)) sentences.emplace_back(s);
     }
     std::vector<double> mean(classes.size(), 0.0), share(classes.size(), 0.0);
     if (!sentences.empty()) {

@@ -39,13 +39,6 @@ bool is_ascii_word(char c) {
 }
 
 // Same test as the "terms" stage: an ASCII letter or any non-ASCII byte.
-bool has_letter(std::string_view token) {
-  for (unsigned char c : token) {
-    if (c >= 0x80 || static_cast<unsigned>((c | 0x20) - 'a') < 26u) return true;
-  }
-  return false;
-}
-
 bool valid_stopwords(std::string_view name) {
   return name == "none" || name == "english";
 }
@@ -197,7 +190,7 @@ std::vector<std::string> TextPreprocessor::tokens(std::string_view text) const {
       }
     }
     if (o.drop_punctuation && !nlp::has_alnum(token)) continue;
-    if (o.drop_numbers && !has_letter(token)) continue;
+    if (o.drop_numbers && !nlp::has_letter_byte(token)) continue;
     lowered = o.lowercase ? nlp::to_lower(token) : std::move(token);
     if (lowered.size() < o.min_length) continue;
     if (m.stop_words != nullptr && m.stop_words->contains(lowered)) continue;

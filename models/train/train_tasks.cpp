@@ -153,6 +153,34 @@ json result_metrics(const TrainResult& r) {
   return j;
 }
 
+// Runs the loop for `built` and, unless interrupted, writes the model directory (manifest with
+// `task` and its preparation `prep_json` under the task's key) and the reports.
+TrainResult train_and_save(const BuiltNet& built, const BatchSource& source, const LoopSetup& setup,
+                           const TrainCallbacks& callbacks, const std::vector<std::string>& classes,
+                           const char* task, const ModelChoice& model, const json& prep_json,
+                           std::span<const std::string> extra_files,
+                           std::vector<int>& test_predictions) {
+  TrainResult result;
+  result.classes = classes;
+  result.device = setup.device.str();
+  result.model_options_json = built.options_json;
+  result.train_size = setup.train.size();
+  result.validation_size = setup.validation.size();
+  result.test_size = setup.test.size();
+  run_training(*built.net, source, setup, callbacks, result, test_predictions);
+  if (result.interrupted) return result;
+  json manifest = {{"task", task},
+                   {"model", model.name},
+                   {"model_options", json::parse(built.options_json)},
+                   {"classes", classes},
+                   {task, prep_json},
+                   {"training", train_options_json(setup.options)},
+                   {"metrics", result_metrics(result)}};
+  write_model_dir(*built.net, setup.out, manifest.dump(), extra_files);
+  write_reports(setup.out, result);
+  return result;
+}
+
 std::uint64_t hash_texts(const corpora::LabelledTexts& data) {
   std::uint64_t h = hash64(fmt::format("{}", fmt::join(data.classes, "\x1f")));
   for (std::size_t i = 0; i < data.size(); ++i)
@@ -309,28 +337,10 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
                   fingerprint(hash_texts(data), prep_json, model, options),
                   device};
 
-  TrainResult result;
-  result.classes = data.classes;
-  result.device = device.str();
-  result.model_options_json = built.options_json;
-  result.train_size = split.train.size();
-  result.validation_size = split.validation.size();
-  result.test_size = split.test.size();
-  std::vector<int> test_predictions;
-  run_training(*built.net, source, setup, callbacks, result, test_predictions);
-  if (result.interrupted) return result;
-
-  json manifest = {{"task", "text"},
-                   {"model", model.name},
-                   {"model_options", json::parse(built.options_json)},
-                   {"classes", data.classes},
-                   {"text", prep_json},
-                   {"training", train_options_json(options)},
-                   {"metrics", result_metrics(result)}};
   const std::vector<std::string> extra{"vocabulary.txt"};
-  write_model_dir(*built.net, out, manifest.dump(), extra);
-  write_reports(out, result);
-  return result;
+  std::vector<int> test_predictions;
+  return train_and_save(built, source, setup, callbacks, data.classes, "text", model, prep_json,
+                        extra, test_predictions);
 }
 
 TrainResult train_image_classifier(const corpora::ImageSet& data_in, const ImageDataOptions& prep,
@@ -419,26 +429,10 @@ TrainResult train_image_classifier(const corpora::ImageSet& data_in, const Image
                   out,
                   fingerprint(data_hash, prep_json, model, options),
                   device};
-  TrainResult result;
-  result.classes = data->classes;
-  result.device = device.str();
-  result.model_options_json = built.options_json;
-  result.train_size = split.train.size();
-  result.validation_size = split.validation.size();
-  result.test_size = split.test.size();
   std::vector<int> test_predictions;
-  run_training(*built.net, source, setup, callbacks, result, test_predictions);
+  TrainResult result = train_and_save(built, source, setup, callbacks, data->classes, "vision",
+                                      model, prep_json, {}, test_predictions);
   if (result.interrupted) return result;
-
-  json manifest = {{"task", "vision"},
-                   {"model", model.name},
-                   {"model_options", json::parse(built.options_json)},
-                   {"classes", data->classes},
-                   {"vision", prep_json},
-                   {"training", train_options_json(options)},
-                   {"metrics", result_metrics(result)}};
-  write_model_dir(*built.net, out, manifest.dump(), {});
-  write_reports(out, result);
 
   // A grid of misclassified test images (at most 64).
   std::vector<GridImage> wrong;

@@ -14,13 +14,6 @@
 namespace secnlp::pipeline::stages {
 namespace {
 
-bool has_letter(std::string_view token) {
-  for (unsigned char c : token) {
-    if (c >= 0x80 || static_cast<unsigned>((c | 0x20) - 'a') < 26u) return true;
-  }
-  return false;
-}
-
 class TermsStage final : public Stage {
  public:
   TermsStage(const StageOptions& o, Resources& resources)
@@ -75,7 +68,7 @@ class TermsStage final : public Stage {
       for (std::size_t i = begin; i < end; ++i) {
         const std::string& token = doc.tokens.items[i];
         if (drop_punctuation_ && !nlp::has_alnum(token)) continue;
-        if (drop_numbers_ && !has_letter(token)) continue;
+        if (drop_numbers_ && !nlp::has_letter_byte(token)) continue;
         lowered = lowercase_ ? nlp::to_lower(token) : token;
         if (lowered.size() < min_length_) continue;
         if (stop_words_->contains(lowered)) continue;
