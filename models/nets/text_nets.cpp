@@ -1,5 +1,7 @@
 #include "models/nets/text_nets.h"
 
+#include <cmath>
+
 #include <limits>
 #include <tuple>
 
@@ -137,19 +139,36 @@ BowMlpImpl::BowMlpImpl(BowMlpOptions options) : options_(std::move(options)) {
   require_positive(o.vocab_size, "vocab_size", "bow");
   require_positive(o.num_classes, "num_classes", "bow");
   require_dropout(o.dropout, "bow");
-  if (o.hidden_sizes.empty())
-    throw Error(ErrorCode::kInvalidArgument, "model 'bow': hidden_sizes must not be empty");
+  if (o.reduce != "mean" && o.reduce != "sum" && o.reduce != "sqrtn")
+    throw Error(ErrorCode::kInvalidArgument,
+                "model 'bow': reduce must be mean, sum or sqrtn, not '" + o.reduce + "'");
   for (auto h : o.hidden_sizes)
     require_positive(h, "hidden_sizes[i]", "bow");
 
+  // With no hidden layers the bag itself is the output layer: a linear model on the term vector.
+  const std::int64_t bag_width = o.hidden_sizes.empty() ? o.num_classes : o.hidden_sizes[0];
   bag_ = register_module(
-      "bag", torch::nn::EmbeddingBag(torch::nn::EmbeddingBagOptions(o.vocab_size, o.hidden_sizes[0])
-                                         .mode(o.reduce == "sum"
-                                                   ? torch::nn::EmbeddingBagMode(torch::kSum)
-                                                   : torch::nn::EmbeddingBagMode(torch::kMean))
+      "bag", torch::nn::EmbeddingBag(torch::nn::EmbeddingBagOptions(o.vocab_size, bag_width)
+                                         .mode(o.reduce == "mean"
+                                                   ? torch::nn::EmbeddingBagMode(torch::kMean)
+                                                   : torch::nn::EmbeddingBagMode(torch::kSum))
                                          .padding_idx(0)));
-  bag_bias_ = register_parameter("bag_bias", torch::zeros({o.hidden_sizes[0]}));
+  bag_bias_ = register_parameter("bag_bias", torch::zeros({bag_width}));
+  // The bag is a linear layer on a sparse term vector, so it starts like one: nn::Linear's
+  // U(-1/sqrt(fan_in), 1/sqrt(fan_in)) with fan_in = vocab_size, and zeros when it is the whole
+  // (linear) model, as logistic regression starts. EmbeddingBag's own N(0, 1) start leaves every
+  // rare word a large random weight that the few updates it gets never wash out.
+  {
+    torch::NoGradGuard no_grad;
+    if (o.hidden_sizes.empty())
+      bag_->weight.zero_();
+    else
+      bag_->weight.uniform_(-1.0 / std::sqrt(double(o.vocab_size)),
+                            1.0 / std::sqrt(double(o.vocab_size)));
+    bag_->weight[0].zero_();  // padding
+  }
   head_ = register_module("head", torch::nn::Sequential());
+  if (o.hidden_sizes.empty()) return;
   head_->push_back(torch::nn::ReLU());
   head_->push_back(torch::nn::Dropout(o.dropout));
   for (std::size_t i = 1; i < o.hidden_sizes.size(); ++i) {
@@ -160,9 +179,13 @@ BowMlpImpl::BowMlpImpl(BowMlpOptions options) : options_(std::move(options)) {
   head_->push_back(torch::nn::Linear(o.hidden_sizes.back(), o.num_classes));
 }
 
-torch::Tensor BowMlpImpl::forward(const torch::Tensor& ids, const torch::Tensor& /*lengths*/) {
+torch::Tensor BowMlpImpl::forward(const torch::Tensor& ids, const torch::Tensor& lengths) {
   // EmbeddingBag skips padding_idx entries, so pre/post padding give the same result.
-  return head_->forward(bag_->forward(ids) + bag_bias_);
+  auto bag = bag_->forward(ids);
+  if (options_.reduce == "sqrtn")  // sum / sqrt(real token count), as TensorFlow's combiner
+    bag = bag / lengths.to(bag.device(), bag.scalar_type()).clamp_min(1).sqrt().unsqueeze(1);
+  bag = bag + bag_bias_;
+  return options_.hidden_sizes.empty() ? bag : head_->forward(bag);
 }
 
 }  // namespace secnlp::models

@@ -68,14 +68,16 @@ TORCH_MODULE(RnnClassifier);
 // EmbeddingBag, i.e. a linear layer on the term-count vector) -> ReLU -> dropout -> hidden
 // layers -> linear. Word order is ignored; padding is excluded.
 //   vocab_size, num_classes required; hidden_sizes {128}; dropout 0.3
-//   reduce "mean" (normalised term frequencies) | "sum" (term counts, as CountVectorizer
-//   feeds a linear model)
+//   hidden_sizes [] makes it a linear model (multinomial logistic regression on the term
+//     vector: the bag is the output layer; dropout unused)
+//   reduce "sqrtn" (default: counts / sqrt(token count), TensorFlow's combiner) | "mean"
+//     (normalised term frequencies) | "sum" (term counts, as CountVectorizer feeds a linear model)
 struct BowMlpOptions {
   std::int64_t vocab_size = 0;
   std::int64_t num_classes = 0;
   std::vector<std::int64_t> hidden_sizes{128};
   double dropout = 0.3;
-  std::string reduce = "mean";
+  std::string reduce = "sqrtn";
 };
 
 class BowMlpImpl : public ClassifierNet {

@@ -1,5 +1,7 @@
 // The networks on tiny inputs: shapes for every model, packed = unpadded, pre = post padding,
 // and rejected options.
+#include <cmath>
+
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -20,6 +22,8 @@ TEST(NetsTest, TextModelsGiveOneRowOfLogitsPerInput) {
       {"gru", R"({"bidirectional": true, "num_layers": 2, "pooling": "max"})"},
       {"lstm", R"({"pooling": "mean", "hidden_size": 8, "embedding_dim": 6})"},
       {"bow", R"({"hidden_sizes": [16, 8]})"},
+      {"bow", R"({"hidden_sizes": [], "reduce": "sqrtn"})"},  // linear on the term vector
+      {"bow", R"({"reduce": "sum"})"},
   };
   torch::manual_seed(1);
   for (const auto& c : cases) {
@@ -31,6 +35,45 @@ TEST(NetsTest, TextModelsGiveOneRowOfLogitsPerInput) {
     EXPECT_EQ(out.sizes(), (std::vector<std::int64_t>{4, 3}));
     EXPECT_TRUE(torch::isfinite(out).all().item<bool>());
   }
+}
+
+// sqrtn is the sum scaled by 1 / sqrt(real tokens): same weights, rows compared with "sum".
+TEST(NetsTest, BowSqrtnScalesTheSumByTheTokenCount) {
+  // The linear bag starts at zero (as logistic regression does); give both the same weights.
+  auto with_random_weights = [](const char* options) {
+    auto built = make_text_net("bow", options, 20, 2);
+    torch::manual_seed(3);
+    torch::NoGradGuard no_grad;
+    for (auto& p : built.net->parameters())
+      p.uniform_(-1.0, 1.0);
+    return built;
+  };
+  auto sum = with_random_weights(R"({"hidden_sizes": [], "reduce": "sum"})");
+  auto sqrtn = with_random_weights(R"({"hidden_sizes": [], "reduce": "sqrtn"})");
+  auto ids = torch::tensor(std::vector<std::int64_t>{0, 0, 5, 6, 0, 3, 3, 9}).view({2, 4});
+  auto lengths = torch::tensor(std::vector<std::int64_t>{2, 3});
+  auto bias = sum.net->named_parameters()["bag_bias"];
+  auto expected = (sum.net->forward(ids, lengths) - bias) /
+                      torch::tensor(std::vector<double>{std::sqrt(2.0), std::sqrt(3.0)})
+                          .to(torch::kFloat)
+                          .unsqueeze(1) +
+                  bias;
+  EXPECT_TRUE(torch::allclose(sqrtn.net->forward(ids, lengths), expected));
+  EXPECT_FALSE(torch::allclose(sum.net->forward(ids, lengths), expected));
+}
+
+// The bag starts as nn::Linear on the term vector would (small uniform), or at zero when it is the
+// whole model; the padding row stays zero.
+TEST(NetsTest, BowBagStartsLikeALinearLayer) {
+  auto weight_of = [](const char* options) {
+    auto built = make_text_net("bow", options, 400, 3);
+    return built.net->named_parameters()["bag.weight"].clone();
+  };
+  auto mlp = weight_of("{}");
+  EXPECT_LE(mlp.abs().max().item<float>(), 1.0f / 20.0f);  // 1 / sqrt(400)
+  EXPECT_GT(mlp.abs().max().item<float>(), 0.0f);
+  EXPECT_EQ(mlp[0].abs().sum().item<float>(), 0.0f);
+  EXPECT_EQ(weight_of(R"({"hidden_sizes": []})").abs().sum().item<float>(), 0.0f);
 }
 
 TEST(NetsTest, VisionModelsGiveOneRowOfLogitsPerImage) {
@@ -114,7 +157,8 @@ TEST(NetsTest, RejectsBadModelsAndOptions) {
       {"gru", R"({"pooling": "attention"})", "pooling"},
       {"lstm", "[1, 2]", "JSON object"},
       {"lstm", "{not json", "not valid JSON"},
-      {"bow", R"({"hidden_sizes": []})", "hidden_sizes"},
+      {"bow", R"({"hidden_sizes": [0]})", "hidden_sizes"},
+      {"bow", R"({"reduce": "median"})", "reduce must be mean, sum or sqrtn"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::string(c.name) + " " + c.options);

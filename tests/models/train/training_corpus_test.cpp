@@ -18,8 +18,10 @@ fs::path out_dir(const std::string& name) {
   return dir;
 }
 
-TrainOptions cpu_options(int epochs, int patience, double learning_rate) {
+TrainOptions cpu_options(int epochs, int patience, double learning_rate,
+                         double weight_decay = 0.0) {
   TrainOptions o;
+  o.optimizer.weight_decay = weight_decay;
   o.epochs = epochs;
   o.device = "cpu";
   o.patience = patience;
@@ -28,35 +30,39 @@ TrainOptions cpu_options(int epochs, int patience, double learning_rate) {
   return o;
 }
 
+TrainOptions sentiment_recipe() {
+  return cpu_options(30, 3, 0.003, 1e-4);
+}
+
 TEST(TrainingCorpusTest, FinancialPhraseBankAllAgree) {
   SECNLP_REQUIRE_CORPUS(dir, "sentiment/financial_phrasebank_v1.0");
   corpora::TextDatasetOptions read;
   read.skip_bad_lines = true;  // line 38 of Sentences_AllAgree.txt has no label
   const auto data = corpora::read_labelled_texts(dir / "Sentences_AllAgree.txt", read);
   ASSERT_EQ(data.size(), 2263u);
-  const auto r = train_text_classifier(data, {}, {"bow", "{}"}, cpu_options(30, 0, 0.003),
-                                       out_dir("phrasebank"));
+  // The README's recipe for all three sentiment sets: bow (sqrtn bag -> 128 -> 3), Adam lr 0.003,
+  // L2 1e-4, early stopping after 3 epochs without a lower validation loss. Seeds 1-5 and 42
+  // give 0.868-0.894 accuracy and 0.814-0.836 macro-F1 (scikit-learn's LogisticRegression on
+  // counts: 0.887 / 0.834 on average over seeded splits of the same sizes).
+  const auto r =
+      train_text_classifier(data, {}, {"bow", "{}"}, sentiment_recipe(), out_dir("phrasebank"));
   RecordProperty("accuracy", std::to_string(r.test.accuracy));
-  // The target is accuracy >= 0.85 and macro-F1 >= 0.80; this configuration reaches
-  // 0.83 / 0.74 (README), so the test guards what is reached until a model meets the target
-  // (scikit-learn's LogisticRegression on counts gets 0.86-0.91 on seeded 10% splits).
-  EXPECT_GE(r.test.accuracy, 0.80);
-  EXPECT_GE(r.test.macro_f1, 0.70);
+  EXPECT_GE(r.test.accuracy, 0.85);
+  EXPECT_GE(r.test.macro_f1, 0.80);
 }
 
 TEST(TrainingCorpusTest, SmsSpamCollection) {
   SECNLP_REQUIRE_CORPUS(dir, "sentiment/sms_spam_collection");
   const auto data = corpora::read_labelled_texts(dir / "SMSSpamCollection");
-  const auto r =
-      train_text_classifier(data, {}, {"bow", "{}"}, cpu_options(20, 4, 0.003), out_dir("sms"));
+  const auto r = train_text_classifier(data, {}, {"bow", "{}"}, sentiment_recipe(), out_dir("sms"));
   EXPECT_GE(r.test.accuracy, 0.98);
 }
 
 TEST(TrainingCorpusTest, SentencePolarity) {
   SECNLP_REQUIRE_CORPUS(dir, "sentiment/rt_polaritydata_v1.0");
   const auto data = corpora::read_labelled_texts(dir);
-  const auto r = train_text_classifier(data, {}, {"bow", "{}"}, cpu_options(20, 4, 0.003),
-                                       out_dir("polarity"));
+  const auto r =
+      train_text_classifier(data, {}, {"bow", "{}"}, sentiment_recipe(), out_dir("polarity"));
   EXPECT_GE(r.test.accuracy, 0.75);
 }
 
