@@ -194,22 +194,27 @@ void load_net(ClassifierNet& net, const fs::path& path, const torch::Device& dev
   }
 }
 
-torch::Tensor cpu_rng_state() {
-  auto gen = at::detail::getDefaultCPUGenerator();
+// The default generator of `device`'s type (CPU, or the CUDA device's own), whose state dropout
+// and initialisation draw from. Reached through at::Context so CPU-only builds link.
+torch::Tensor rng_state(const torch::Device& device) {
+  auto gen = at::globalContext().defaultGenerator(device);
   std::lock_guard<std::mutex> lock(gen.mutex());
   return gen.get_state();
 }
 
-void set_cpu_rng_state(const torch::Tensor& state) {
-  auto gen = at::detail::getDefaultCPUGenerator();
+void set_rng_state(const torch::Device& device, const torch::Tensor& state) {
+  auto gen = at::globalContext().defaultGenerator(device);
   std::lock_guard<std::mutex> lock(gen.mutex());
   gen.set_state(state);
 }
 
+constexpr const char* kCudaRngFile = "rng-cuda.pt";
+
 // Saves the state after an epoch as state/epoch-NNNN/ and then points state/latest at it
 // (written with rename, so a kill leaves either the old or the new state, never half of one).
 void save_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, const Snapshot& best,
-                const LoopState& s, const std::string& fingerprint, const fs::path& out) {
+                const LoopState& s, const std::string& fingerprint, const fs::path& out,
+                const torch::Device& device) {
   const fs::path state_dir = out / "state";
   const std::string name = fmt::format("epoch-{:04d}", s.next_epoch);
   const fs::path dir = state_dir / name;
@@ -217,7 +222,9 @@ void save_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, const Sn
   save_net(net, dir / "last.pt");
   save_snapshot(best, dir / "best.pt");
   torch::save(optimizer, (dir / "optimizer.pt").string());
-  torch::save(cpu_rng_state(), (dir / "rng.pt").string());
+  torch::save(rng_state(torch::kCPU), (dir / "rng.pt").string());
+  if (device.is_cuda())  // dropout on the GPU draws from the device's generator
+    torch::save(rng_state(device), (dir / kCudaRngFile).string());
   json j = {{"fingerprint", fingerprint},
             {"next_epoch", s.next_epoch},
             {"best_val_loss", finite_or(s.best_val_loss, 1e308)},
@@ -276,7 +283,12 @@ LoopState load_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, Sna
     torch::load(optimizer, (dir / "optimizer.pt").string());
     torch::Tensor rng;
     torch::load(rng, (dir / "rng.pt").string());
-    set_cpu_rng_state(rng);
+    set_rng_state(torch::kCPU, rng);
+    if (device.is_cuda() && fs::exists(dir / kCudaRngFile)) {
+      torch::Tensor cuda_rng;
+      torch::load(cuda_rng, (dir / kCudaRngFile).string());
+      set_rng_state(device, cuda_rng);
+    }
   } catch (const c10::Error& e) {
     throw Error(ErrorCode::kResource,
                 fmt::format("corrupt resume state: {}", e.what_without_backtrace()), dir.string());
@@ -449,7 +461,7 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
     }
     s.epochs.push_back(report);
     s.next_epoch = epoch + 1;
-    save_state(net, *optimizer, best, s, setup.fingerprint, setup.out);
+    save_state(net, *optimizer, best, s, setup.fingerprint, setup.out, setup.device);
     if (callbacks.on_epoch) callbacks.on_epoch(report);
     ++epochs_this_call;
     if (o.stop_after > 0 && epochs_this_call >= o.stop_after && s.next_epoch < o.epochs &&
