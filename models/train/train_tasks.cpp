@@ -257,7 +257,7 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' is not a text model (text models: {})", model.name,
                             fmt::join(text_model_names(), ", ")));
-  if (options.threads > 0) torch::set_num_threads(options.threads);
+  set_cpu_threads(options.threads);
   torch::manual_seed(options.seed);
   const torch::Device device = resolve_device(options.device);
 
@@ -351,7 +351,7 @@ TrainResult train_image_classifier(const corpora::ImageSet& data_in, const Image
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' is not a vision model (vision models: {})", model.name,
                             fmt::join(vision_model_names(), ", ")));
-  if (options.threads > 0) torch::set_num_threads(options.threads);
+  set_cpu_threads(options.threads);
   torch::manual_seed(options.seed);
   const torch::Device device = resolve_device(options.device);
 

@@ -2,6 +2,7 @@
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/autocast_mode.h>
+#include <dlfcn.h>
 
 #include <chrono>
 #include <cmath>
@@ -306,6 +307,15 @@ std::vector<int> labels_of(const BatchSource& data, std::span<const std::size_t>
 
 }  // namespace
 
+void set_cpu_threads(int threads) {
+  if (threads > 0) torch::set_num_threads(threads);
+  // Looked up at run time: the BLAS behind libtorch is chosen by Debian's alternatives
+  // (libblas.so.3), so OpenBLAS may or may not be the one loaded.
+  using SetThreads = void (*)(int);
+  if (auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+    set(torch::get_num_threads());
+}
+
 torch::Device resolve_device(std::string_view name) {
   if (name == "auto")
     return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::kCPU;
@@ -408,8 +418,10 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
     shuffle(order, rng);
 
     net.train();
-    double loss_sum = 0;
-    std::int64_t correct = 0;
+    // Summed on the device and read once per epoch: a read per batch would make the host wait
+    // for every batch on a GPU.
+    auto loss_sum = torch::zeros({}, torch::TensorOptions(torch::kDouble).device(setup.device));
+    auto correct = torch::zeros({}, torch::TensorOptions(torch::kInt64).device(setup.device));
     const std::span<const std::size_t> all(order);
     for (std::size_t begin = 0; begin < order.size(); begin += o.batch_size) {
       const auto rows =
@@ -426,15 +438,16 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
       loss.backward();
       if (o.clip_norm > 0) torch::nn::utils::clip_grad_norm_(trainable, o.clip_norm);
       optimizer->step();
-      loss_sum += loss.item<double>() * static_cast<double>(rows.size());
-      correct += logits.argmax(1).eq(b.y).sum().item<std::int64_t>();
+      loss_sum += loss.detach().to(torch::kDouble) * static_cast<double>(rows.size());
+      correct += logits.argmax(1).eq(b.y).sum();
     }
 
     EpochReport report;
     report.epoch = epoch + 1;
     report.learning_rate = lr;
-    report.train_loss = loss_sum / static_cast<double>(order.size());
-    report.train_accuracy = static_cast<double>(correct) / static_cast<double>(order.size());
+    report.train_loss = loss_sum.item<double>() / static_cast<double>(order.size());
+    report.train_accuracy =
+        static_cast<double>(correct.item<std::int64_t>()) / static_cast<double>(order.size());
     if (!setup.validation.empty()) {
       double val_loss = 0;
       auto probs = predict_rows(net, data, setup.validation, std::max(o.batch_size, 256),

@@ -39,6 +39,12 @@ class BatchSource {
 // and missing.
 torch::Device resolve_device(std::string_view name);
 
+// Sizes the CPU thread pools for training: torch's intra-op pool (`threads` > 0; 0 keeps torch's
+// default) and, when the process runs on OpenBLAS (Debian's libtorch does, for GEMM), OpenBLAS's
+// own pool to the same count. Left alone, OpenBLAS keeps one thread per core that spin-waits
+// beside torch's OpenMP threads (seen as CPU time up to 1.7x wall time at --threads 1).
+void set_cpu_threads(int threads);
+
 // What run_training needs besides the net and the data.
 struct LoopSetup {
   std::vector<std::size_t> train, validation, test;
