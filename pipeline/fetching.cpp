@@ -1,5 +1,7 @@
 #include "pipeline/fetching.h"
 
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -16,6 +18,32 @@ namespace {
 // True when download() left the file in place (fetched now or found present).
 bool present(const std::string& url, const corpora::DownloadResult& r) {
   return !url.empty() && (r.skipped || (r.status >= 200 && r.status < 300));
+}
+
+// Inserts or refreshes the fetches row of one file of a filing.
+void record_fetch(store::DocumentStore& store, const corpora::FetchedFiling& f,
+                  std::string_view kind, const std::string& url,
+                  const std::filesystem::path& path) {
+  const std::string bytes = read_file_bytes(path);
+  store.connection()
+      .prepare(
+          "INSERT INTO fetches(accession, kind, company, cik, form, filed, url, path, bytes, "
+          "content_hash, fetched_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT(accession, kind) DO UPDATE SET url=excluded.url, path=excluded.path, "
+          "bytes=excluded.bytes, content_hash=excluded.content_hash, "
+          "fetched_at=excluded.fetched_at")
+      .bind(1, f.entry.accession())
+      .bind(2, std::string(kind))
+      .bind(3, f.company_dir)
+      .bind(4, std::to_string(f.entry.cik))
+      .bind(5, f.entry.form)
+      .bind(6, f.entry.date_filed)
+      .bind(7, url)
+      .bind(8, path.string())
+      .bind(9, static_cast<std::int64_t>(bytes.size()))
+      .bind(10, hex_digest(bytes))
+      .bind(11, store::utc_now())
+      .run();
 }
 
 }  // namespace
@@ -45,31 +73,12 @@ FetchSummary fetch_and_record(const FetchOptions& options) {
          {std::pair{submission, &f.result}, std::pair{primary, &f.primary_result}})
       if (here) (result->skipped ? summary.skipped : summary.downloaded) += 1;
     if (!submission && !primary) continue;
-    // One row per filing (the table's key is the accession): the full submission when it is
-    // there, else the primary document.
-    const std::string& url = submission ? f.url : f.primary_url;
-    const std::filesystem::path& path = submission ? f.path : f.primary_path;
-    summary.paths.push_back(path);
+    // The job processes each filing once: the full submission when it is there, else the
+    // primary document. Both files are recorded.
+    summary.paths.push_back(submission ? f.path : f.primary_path);
     if (!store) continue;
-    const std::string bytes = read_file_bytes(path);
-    store->connection()
-        .prepare(
-            "INSERT INTO fetches(accession, company, cik, form, filed, url, path, bytes, "
-            "content_hash, fetched_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(accession) DO UPDATE SET url=excluded.url, path=excluded.path, "
-            "bytes=excluded.bytes, content_hash=excluded.content_hash, "
-            "fetched_at=excluded.fetched_at")
-        .bind(1, f.entry.accession())
-        .bind(2, f.company_dir)
-        .bind(3, std::to_string(f.entry.cik))
-        .bind(4, f.entry.form)
-        .bind(5, f.entry.date_filed)
-        .bind(6, url)
-        .bind(7, path.string())
-        .bind(8, static_cast<std::int64_t>(bytes.size()))
-        .bind(9, hex_digest(bytes))
-        .bind(10, store::utc_now())
-        .run();
+    if (submission) record_fetch(*store, f, "submission", f.url, f.path);
+    if (primary) record_fetch(*store, f, "primary", f.primary_url, f.primary_path);
   }
   return summary;
 }

@@ -32,10 +32,9 @@ struct FetchSummary {
   std::vector<std::filesystem::path> paths;
 };
 
-// Downloads (rate-limited, retried, atomic; see corpora/fetch) and records one row per filing
-// in the fetches table, keyed by accession: the full submission when it was fetched, else the
-// primary document (the table's key leaves no room for both; the primary document of a kBoth
-// fetch lies beside the recorded submission as primary-document.<ext>). Throws
+// Downloads (rate-limited, retried, atomic; see corpora/fetch) and records one row per file in
+// the fetches table, keyed by (accession, kind): kind "submission" for the full submission,
+// "primary" for the primary document (both for FetchWhat::kBoth). Throws
 // corpora::HttpError (kIo) when the SEC answers 403, with its fair-access advice, and
 // Error(kInvalidArgument) for a missing or malformed User-Agent.
 FetchSummary fetch_and_record(const FetchOptions& options);

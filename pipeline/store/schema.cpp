@@ -171,6 +171,29 @@ CREATE TABLE training_epochs (
   PRIMARY KEY (run_id, epoch)
 ) WITHOUT ROWID;
 )sql",
+    R"sql(
+CREATE TABLE fetches_by_kind (
+  accession TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('submission', 'primary')),
+  company TEXT,
+  cik TEXT,
+  form TEXT,
+  filed TEXT,
+  url TEXT NOT NULL,
+  path TEXT NOT NULL,
+  bytes INTEGER,
+  content_hash TEXT,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (accession, kind)
+);
+INSERT INTO fetches_by_kind
+  SELECT accession,
+         CASE WHEN path LIKE '%primary-document.%' THEN 'primary' ELSE 'submission' END,
+         company, cik, form, filed, url, path, bytes, content_hash, fetched_at
+  FROM fetches;
+DROP TABLE fetches;
+ALTER TABLE fetches_by_kind RENAME TO fetches;
+)sql",
 };
 
 int user_version(Connection& db) {

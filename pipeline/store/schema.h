@@ -27,12 +27,15 @@
 //   training_runs   one row per `secnlp train` run: task, model, dataset, options, device, times,
 //                   status, epochs, best epoch, test metrics
 //   training_epochs (run, epoch) -> losses, accuracies, macro F1, learning rate, seconds, metrics
+// Version 6 keys fetches by (accession, kind): kind 'submission' (the full submission .txt) or
+//   'primary' (the primary document), so `fetch --what both` records both files; older rows get
+//   their kind from their path.
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

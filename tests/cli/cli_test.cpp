@@ -379,9 +379,10 @@ TEST_F(CliTest, FetchFromALocalEdgarThenProcess) {
   {
     store::Connection conn(db());
     store::Statement st =
-        conn.prepare("SELECT accession, bytes > 0, length(content_hash) FROM fetches");
+        conn.prepare("SELECT accession, bytes > 0, length(content_hash), kind FROM fetches");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.column_text(0), "0000320193-20-000001");
+    EXPECT_EQ(st.column_text(3), "submission");
     EXPECT_EQ(st.column_int(1), 1);
     EXPECT_EQ(st.column_int(2), 16);
     EXPECT_FALSE(st.step());
@@ -436,12 +437,18 @@ TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
   EXPECT_FALSE(fs::exists(dir_.path() / "edgar/sec-edgar-filings/AAPL/10-K/0000320193-20-000001"));
   {
     store::Connection conn(db());
-    store::Statement st = conn.prepare("SELECT accession, form, filed, path FROM fetches");
+    store::Statement st =
+        conn.prepare("SELECT accession, form, filed, path, kind FROM fetches ORDER BY kind");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.column_text(0), acc);
     EXPECT_EQ(st.column_text(1), "10-K");
     EXPECT_EQ(st.column_text(2), "2021-01-05");
+    EXPECT_EQ(st.column_text(3), (folder / "primary-document.html").string());
+    EXPECT_EQ(st.column_text(4), "primary");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.column_text(0), acc);
     EXPECT_EQ(st.column_text(3), (folder / "full-submission.txt").string());
+    EXPECT_EQ(st.column_text(4), "submission");
     EXPECT_FALSE(st.step());
   }
   server.clear_log();

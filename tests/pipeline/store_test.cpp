@@ -230,6 +230,37 @@ TEST(SchemaTest, VersionOneDatabaseUpgradesKeepingItsRows) {
   db.exec("INSERT INTO exhibits(doc_id, sequence, type) VALUES(1, 2, 'EX-21')");
 }
 
+// Version 6 keys fetches by (accession, kind); version-5 rows get their kind from their path.
+TEST(SchemaTest, VersionFiveFetchesGetTheirKind) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  {
+    Connection db(path);
+    migrate(db, 5);
+    db.exec(
+        "INSERT INTO fetches(accession, url, path, bytes, fetched_at) VALUES"
+        "('a-1', 'u1', 'x/a-1/full-submission.txt', 10, 't'),"
+        "('a-2', 'u2', 'x/a-2/primary-document.html', 20, 't')");
+  }
+  Connection db(path);
+  migrate(db);
+  Statement rows = db.prepare("SELECT accession, kind, bytes FROM fetches ORDER BY accession");
+  ASSERT_TRUE(rows.step());
+  EXPECT_EQ(rows.column_text(0), "a-1");
+  EXPECT_EQ(rows.column_text(1), "submission");
+  EXPECT_EQ(rows.column_int(2), 10);
+  ASSERT_TRUE(rows.step());
+  EXPECT_EQ(rows.column_text(1), "primary");
+  EXPECT_FALSE(rows.step());
+  // Both files of one filing now have a row each; a kind outside the two is refused.
+  db.exec(
+      "INSERT INTO fetches(accession, kind, url, path, fetched_at) "
+      "VALUES('a-1', 'primary', 'u3', 'x/a-1/primary-document.html', 't')");
+  EXPECT_THROW(db.exec("INSERT INTO fetches(accession, kind, url, path, fetched_at) "
+                       "VALUES('a-3', 'exhibit', 'u', 'p', 't')"),
+               Error);
+}
+
 TEST(SchemaTest, MigrationIsIdempotent) {
   testing::TempDir dir;
   Connection db((dir.path() / "t.db").string());

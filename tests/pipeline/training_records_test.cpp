@@ -60,10 +60,10 @@ class TrainingRecordsTest : public ::testing::Test {
   std::string path_ = (dir_.path() / "results.sqlite").string();
 };
 
-TEST_F(TrainingRecordsTest, PreviousVersionUpgradesKeepingItsRows) {
+TEST_F(TrainingRecordsTest, VersionFourUpgradesKeepingItsRows) {
   {
     Connection db(path_);
-    migrate(db, kSchemaVersion - 1);
+    migrate(db, 4);
     db.exec(
         "INSERT INTO fetches (accession, url, path, fetched_at) "
         "VALUES ('0000320193-23-000106', 'https://x', 'a/b.txt', '2024-01-01T00:00:00Z')");
