@@ -88,6 +88,7 @@ models::TrainResult train_model(const TrainRequest& request,
   std::optional<store::DocumentStore> db;
   std::int64_t run_id = 0;
   if (!request.record_db.empty()) {
+    models::check_out_dir(request.out, request.train.resume);  // refused runs are not recorded
     db.emplace(request.record_db);
     auto& conn = db->connection();
     const std::string out = fs::absolute(request.out).lexically_normal().string();
@@ -173,6 +174,10 @@ ResultTable score_sections(const ScoreRequest& request) {
   auto& conn = db.connection();
   store::Statement put = conn.prepare(
       "INSERT OR REPLACE INTO metrics(doc_id, scope, name, value) VALUES (?, ?, ?, ?)");
+  // Rows of an earlier scoring under this name go first: a retrained model may have other classes.
+  const std::string prefix = fmt::format("model.{}.", name);
+  store::Statement clear =
+      conn.prepare("DELETE FROM metrics WHERE doc_id = ? AND scope = ? AND instr(name, ?) = 1");
   const nlp::SentenceSplitter splitter;
   for (const auto& section : sections) {
     std::vector<std::string> sentences;
@@ -194,6 +199,7 @@ ResultTable score_sections(const ScoreRequest& request) {
     }
     const std::string scope = section.item == "filing" ? "" : section.item;
     conn.exec("BEGIN");
+    clear.bind(1, section.doc_id).bind(2, scope).bind(3, prefix).run();
     auto write = [&](const std::string& metric, double value) {
       put.reset();
       put.bind(1, section.doc_id).bind(2, scope).bind(3, metric).bind(4, value);

@@ -21,6 +21,16 @@
 #include "models/train/training.h"
 
 namespace secnlp::models {
+void check_out_dir(const std::filesystem::path& out, bool resume) {
+  namespace fs = std::filesystem;
+  if (out.empty()) throw Error(ErrorCode::kInvalidArgument, "no output directory (--out)");
+  if (!resume && (fs::exists(out / "manifest.json") || fs::exists(out / "state")))
+    throw Error(ErrorCode::kInvalidArgument,
+                "already holds a model or an interrupted run: use --resume to continue it, or "
+                "another --out",
+                out.string());
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -98,12 +108,7 @@ std::string fingerprint(std::uint64_t data_hash, const json& prep, const ModelCh
 }
 
 void prepare_out_dir(const fs::path& out, bool resume) {
-  if (out.empty()) throw Error(ErrorCode::kInvalidArgument, "no output directory (--out)");
-  if (!resume && (fs::exists(out / "manifest.json") || fs::exists(out / "state")))
-    throw Error(ErrorCode::kInvalidArgument,
-                "already holds a model or an interrupted run: use --resume to continue it, or "
-                "another --out",
-                out.string());
+  check_out_dir(out, resume);
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec) throw Error(ErrorCode::kIo, fmt::format("cannot create: {}", ec.message()), out.string());

@@ -154,6 +154,11 @@ struct TrainCallbacks {
   std::function<void(const EpochReport&)> on_epoch;
 };
 
+// What train_*_classifier throws for `out` before training starts: Error(kInvalidArgument) when
+// it is empty, or holds a model or an interrupted run and `resume` is false. For callers that
+// record a run before training (pipeline::train_model).
+void check_out_dir(const std::filesystem::path& out, bool resume);
+
 // Trains a text classifier on `data` and writes the model directory `out` (created; an existing
 // model there is an error unless options.resume). Throws Error(kInvalidArgument) for bad
 // options (unknown model, fractions, device without CUDA), Error(kIo) when `out` cannot be
