@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/store/sqlite.h"
+#include "tests/cli/cli_run.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {
@@ -20,29 +21,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Result = testing::CliResult;
 
-// Runs `secnlp ARGS` through the shell, capturing stdout and stderr into files.
 Result run(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt";
-  const fs::path err = dir / "stderr.txt";
-  const std::string command = std::string(SECNLP_BINARY) + " " + args + " >" + out.string() +
-                              " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
-  Result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = testing::read_file(out);
-  r.err = testing::read_file(err);
-  return r;
+  return testing::run_cli(args, dir);
 }
 
 void write(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
+  testing::write_file(path, bytes);
 }
 
 std::vector<std::string> split(const std::string& text, char separator) {
