@@ -1,10 +1,18 @@
 #include "common/file_io.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <system_error>
+
+#include <fmt/format.h>
 
 namespace secnlp {
 namespace {
@@ -12,6 +20,24 @@ namespace {
 struct FileCloser {
   void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
+
+std::atomic<std::uint64_t> g_temp_sequence{0};
+
+// Removes "<name>.tmp-<pid>-..." files in `dir` left by processes that no longer exist.
+void remove_stale_temps(const std::filesystem::path& dir, const std::string& name) {
+  std::error_code ec;
+  const std::string prefix = name + ".tmp-";
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (!file.starts_with(prefix)) continue;
+    const long pid = std::atol(file.c_str() + prefix.size());
+    if (pid <= 0 || pid == static_cast<long>(::getpid())) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
+      std::error_code ignored;
+      std::filesystem::remove(it->path(), ignored);
+    }
+  }
+}
 
 }  // namespace
 
@@ -43,6 +69,45 @@ std::string read_file_bytes(const std::filesystem::path& path, ErrorCode missing
   }
   if (std::ferror(file.get())) throw Error(ErrorCode::kIo, "read error", path.string());
   return bytes;
+}
+
+std::filesystem::path atomic_temp_path(const std::filesystem::path& dest) {
+  const std::filesystem::path dir = dest.has_parent_path() ? dest.parent_path() : ".";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error(ErrorCode::kIo, "cannot create directory: " + ec.message(), dir.string());
+  const std::string name = dest.filename().string();
+  remove_stale_temps(dir, name);
+  return dir / fmt::format("{}.tmp-{}-{}", name, ::getpid(), g_temp_sequence.fetch_add(1));
+}
+
+void fsync_directory(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+void write_file_atomically(const std::filesystem::path& dest, std::string_view bytes) {
+  const std::filesystem::path temp = atomic_temp_path(dest);
+  std::FILE* file = std::fopen(temp.c_str(), "wb");
+  if (file == nullptr)
+    throw Error(ErrorCode::kIo,
+                std::string("cannot create temporary file: ") + std::strerror(errno),
+                temp.string());
+  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() &&
+                       std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+  const bool closed = std::fclose(file) == 0;
+  std::error_code ec;
+  if (written && closed) std::filesystem::rename(temp, dest, ec);
+  if (!written || !closed || ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw Error(ErrorCode::kIo, ec ? "cannot rename into place: " + ec.message() : "cannot write",
+                dest.string());
+  }
+  fsync_directory(dest.has_parent_path() ? dest.parent_path() : ".");
 }
 
 }  // namespace secnlp

@@ -1,5 +1,5 @@
 #pragma once
-// Whole-file reads with secnlp errors that name the file.
+// Whole-file reads and atomic writes, with secnlp errors that name the file.
 
 #include <filesystem>
 #include <string>
@@ -16,5 +16,19 @@ namespace secnlp {
 std::string read_file_bytes(const std::filesystem::path& path,
                             ErrorCode missing_code = ErrorCode::kIo,
                             std::string_view what = "file");
+
+// Writes `bytes` to `dest` atomically: a temp file from atomic_temp_path(dest), fsynced, renamed
+// over dest, directory fsynced. Readers see the old file or the new one, never a mix. Throws
+// Error(kIo) naming the file; the temp file is removed on failure.
+void write_file_atomically(const std::filesystem::path& dest, std::string_view bytes);
+
+// For writers that stream into the temp file themselves: creates dest's directory, removes temp
+// files of dest left by processes that no longer exist, and returns a fresh temp path
+// "<dest>.tmp-<pid>-<n>" in the same directory (so the final rename stays on one file system).
+// Throws Error(kIo) when the directory cannot be created.
+std::filesystem::path atomic_temp_path(const std::filesystem::path& dest);
+
+// fsync of a directory, so that a rename into it survives a crash. Best effort.
+void fsync_directory(const std::filesystem::path& dir);
 
 }  // namespace secnlp

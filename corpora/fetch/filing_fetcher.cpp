@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "corpora/fetch/http_cache.h"
 #include "corpora/fetch/submissions.h"
 
 namespace secnlp::corpora {
@@ -55,28 +56,36 @@ std::string index_text(HttpClient& client, const EdgarUrls& urls, const FetchReq
   return std::move(response.body);
 }
 
-// The body of a JSON answer at `url`; HttpError on another status than 200.
-std::string get_json(HttpClient& client, const std::string& url) {
-  auto response = client.get(url);
-  if (response.status != 200)
-    throw HttpError(fmt::format("submissions JSON answered HTTP {}", response.status), url,
-                    response.status, 0);
-  return std::move(response.body);
+// The submissions file at `url`, through its copy in `cache_dir` (see http_cache.h): a
+// conditional GET, and the copy when it is not modified. A broken answer throws Error(kParse)
+// naming the URL; a broken copy is fetched again.
+Submissions submissions_file(HttpClient& client, const std::string& url,
+                             const std::filesystem::path& cache_dir, std::string_view name) {
+  Submissions out;
+  get_through_cache(client, url, cache_dir / name, "submissions JSON",
+                    [&](std::string_view body, std::string_view source) {
+                      out = parse_submissions(body, source);
+                    });
+  return out;
 }
 
 // Every filing the submissions JSON of `cik` lists, from the main file and the pages whose
-// filing dates can overlap [from, to] (empty: open), as index entries.
-std::vector<IndexEntry> company_submissions(HttpClient& client, std::string_view data_base,
+// filing dates can overlap [from, to] (empty: open), as index entries. Main file and pages are
+// cached under <out>/submissions/ and revalidated on every call.
+std::vector<IndexEntry> company_submissions(HttpClient& client, const FetchRequest& request,
                                             std::uint64_t cik, std::string_view from,
                                             std::string_view to) {
-  const std::string url = submissions_url(data_base, cik);
-  const Submissions main = parse_submissions(get_json(client, url), url);
+  const std::filesystem::path cache_dir = request.out / "submissions";
+  const std::string url = submissions_url(request.data_base_url, cik);
+  const Submissions main =
+      submissions_file(client, url, cache_dir, fmt::format("CIK{}.json", format_cik(cik)));
   std::vector<IndexEntry> out = to_index_entries(main, cik);
   for (const auto& page : main.pages) {
     if (!from.empty() && !page.filing_to.empty() && page.filing_to < from) continue;
     if (!to.empty() && !page.filing_from.empty() && page.filing_from > to) continue;
-    const std::string page_url = submissions_page_url(data_base, page.name);
-    Submissions older = parse_submissions(get_json(client, page_url), page_url);
+    // parse_submissions() admits only plain file names: page.name stays inside cache_dir.
+    const std::string page_url = submissions_page_url(request.data_base_url, page.name);
+    Submissions older = submissions_file(client, page_url, cache_dir, page.name);
     older.company = main.company;
     auto rows = to_index_entries(older, cik);
     out.insert(out.end(), std::make_move_iterator(rows.begin()),
@@ -100,8 +109,7 @@ void fill_primary_documents(HttpClient& client, const FetchRequest& request,
   }
   for (const auto& [cik, range] : ranges) {
     std::map<std::string, IndexEntry> by_accession;
-    for (auto& e :
-         company_submissions(client, request.data_base_url, cik, range.first, range.second))
+    for (auto& e : company_submissions(client, request, cik, range.first, range.second))
       by_accession.emplace(e.accession(), std::move(e));
     for (auto& f : filings) {
       if (f.entry.cik != cik) continue;
@@ -278,8 +286,7 @@ std::vector<FetchedFiling> fetch_filings(
             *std::min_element(request.fiscal_years.begin(), request.fiscal_years.end());
         lower = std::max(lower, fmt::format("{:04}-01-01", first));
       }
-      const auto listed =
-          company_submissions(client, request.data_base_url, cik, lower, request.date_to);
+      const auto listed = company_submissions(client, request, cik, lower, request.date_to);
       for (auto& e : select_filings(listed, selection))
         add(folder, std::move(e));
     } else {

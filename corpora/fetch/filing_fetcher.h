@@ -53,6 +53,11 @@ std::vector<int> parse_fiscal_years(std::string_view spec);
 //     current quarter's index is always fetched anew; quarters that have not begun are not
 //     requested. Primary documents of these filings are looked up in their company's
 //     submissions JSON (one more request per company, plus pages covering the dates).
+// Submissions JSON files (main file and pages) are cached as <out>/submissions/<name> with
+// their ETag / Last-Modified in <name>.meta (http_cache.h) and revalidated on every run with a
+// conditional GET: a 304 reuses the copy, a 200 replaces it. Pages are revalidated too (one
+// cheap request each) rather than trusted: the SEC does not promise they never change. A
+// copy that is garbled or no longer parses is reported with a warning and fetched again.
 // Every request, data.sec.gov included, goes through `client` (its User-Agent, rate limiter
 // and retries).
 struct FetchRequest {

@@ -1,5 +1,7 @@
 #include "corpora/fetch/http_client.h"
 
+#include "common/file_io.h"
+
 #include <curl/curl.h>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -195,9 +197,42 @@ std::chrono::milliseconds HttpClient::backoff(int retry, std::optional<long> ret
 
 namespace {
 
-// Runs one GET on `curl` into `attempt`.
+// Request headers as libcurl's list; freed with the object.
+class HeaderList {
+ public:
+  explicit HeaderList(const HttpHeaders& headers) {
+    for (const auto& [name, value] : headers) {
+      const bool bad_name = name.empty() || name.find_first_of(":\r\n") != std::string::npos ||
+                            name.find('\0') != std::string::npos;
+      const bool bad_value =
+          value.find_first_of("\r\n") != std::string::npos || value.find('\0') != std::string::npos;
+      if (bad_name || bad_value)
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("request header '{}' is not a plain name and one-line value", name),
+                    "http headers");
+      // "Name;" is curl's way to send a header with an empty value.
+      const std::string line = value.empty() ? name + ";" : name + ": " + value;
+      curl_slist* next = curl_slist_append(list_, line.c_str());
+      if (next == nullptr) {
+        curl_slist_free_all(list_);
+        throw Error(ErrorCode::kInternal, "curl_slist_append failed", "libcurl");
+      }
+      list_ = next;
+    }
+  }
+  ~HeaderList() { curl_slist_free_all(list_); }
+  HeaderList(const HeaderList&) = delete;
+  HeaderList& operator=(const HeaderList&) = delete;
+  curl_slist* get() const { return list_; }
+
+ private:
+  curl_slist* list_ = nullptr;
+};
+
+// Runs one GET on `curl` into `attempt`, with `headers` (null: none) added to the request.
 template <class Attempt>
-void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& a) {
+void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& a,
+             curl_slist* headers = nullptr) {
   curl_easy_reset(curl);  // keeps live connections: keep-alive survives
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
@@ -216,6 +251,7 @@ void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& 
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &Attempt::on_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &a);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, a.error);
+  if (headers != nullptr) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   a.code = curl_easy_perform(curl);
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a.status);
 }
@@ -248,8 +284,9 @@ static void run_with_retries(
   }
 }
 
-HttpResponse HttpClient::get(std::string_view url_view) {
+HttpResponse HttpClient::get(std::string_view url_view, const HttpHeaders& headers) {
   const std::string url(url_view);
+  const HeaderList header_list(headers);
   auto handle = checkout();
   Attempt a;
   int attempts = 0;
@@ -259,7 +296,7 @@ HttpResponse HttpClient::get(std::string_view url_view) {
         [&](int) {
           a = Attempt{};
           options_.rate_limiter->acquire();
-          perform(handle->curl, url, options_, a);
+          perform(handle->curl, url, options_, a, header_list.get());
         },
         [&] {
           return std::pair{a.code, a.status};
@@ -285,36 +322,6 @@ HttpResponse HttpClient::get(std::string_view url_view) {
   return HttpResponse{a.status, std::move(a.body), std::move(a.headers)};
 }
 
-namespace {
-
-std::atomic<std::uint64_t> g_temp_sequence{0};
-
-// Removes "<name>.tmp-<pid>-..." files in `dir` left by processes that no longer exist.
-void remove_stale_temps(const std::filesystem::path& dir, const std::string& name) {
-  std::error_code ec;
-  const std::string prefix = name + ".tmp-";
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string file = it->path().filename().string();
-    if (!file.starts_with(prefix)) continue;
-    const long pid = std::atol(file.c_str() + prefix.size());
-    if (pid <= 0 || pid == static_cast<long>(::getpid())) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH) {
-      std::error_code ignored;
-      std::filesystem::remove(it->path(), ignored);
-    }
-  }
-}
-
-void fsync_directory(const std::filesystem::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-}  // namespace
-
 DownloadResult HttpClient::download(std::string_view url_view, const std::filesystem::path& dest) {
   const std::string url(url_view);
   std::error_code ec;
@@ -326,12 +333,7 @@ DownloadResult HttpClient::download(std::string_view url_view, const std::filesy
   }
 
   const std::filesystem::path dir = dest.has_parent_path() ? dest.parent_path() : ".";
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error(ErrorCode::kIo, "cannot create directory: " + ec.message(), dir.string());
-  const std::string name = dest.filename().string();
-  remove_stale_temps(dir, name);
-  const std::filesystem::path temp =
-      dir / fmt::format("{}.tmp-{}-{}", name, ::getpid(), g_temp_sequence.fetch_add(1));
+  const std::filesystem::path temp = atomic_temp_path(dest);
 
   std::FILE* file = nullptr;
   bool renamed = false;

@@ -46,6 +46,9 @@ struct HttpOptions {
   std::uint64_t jitter_seed = 0x5ec;
 };
 
+// Extra request headers: (name, value) pairs, e.g. {"If-None-Match", "\"abc\""}.
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
 // What get() returns. Header names are lower-cased; values trimmed.
 struct HttpResponse {
   long status = 0;
@@ -96,9 +99,12 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   // GET with retries. Returns the final response for any status except 403 (throws HttpError)
-  // and retryable failures that persisted through max_attempts (throws HttpError). So 200 and
-  // 404 come back as values.
-  HttpResponse get(std::string_view url);
+  // and retryable failures that persisted through max_attempts (throws HttpError). So 200, 304
+  // and 404 come back as values, never retried. `headers` are sent with every attempt (a
+  // conditional GET sends If-None-Match / If-Modified-Since and gets 304 Not Modified with no
+  // body); a name that is empty or holds ':', or a name or value with CR, LF or NUL, throws
+  // Error(kInvalidArgument) before anything is sent.
+  HttpResponse get(std::string_view url, const HttpHeaders& headers = {});
 
   // GET into `dest`. Skips (result.skipped, no request) when dest exists as a regular file
   // (another kind of file there: Error(kIo)). Otherwise streams into

@@ -1,11 +1,6 @@
 #include "models/report/plots.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -423,42 +418,6 @@ std::string image_grid_svg(std::span<const GridImage> images, int columns, std::
   }
   svg += "</svg>\n";
   return svg;
-}
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  static std::atomic<unsigned> counter{0};
-  std::filesystem::path temp = path;
-  temp += fmt::format(".tmp.{}.{}", static_cast<long>(::getpid()), counter++);
-  const auto fail = [&](std::string_view what, int error) {
-    ::unlink(temp.c_str());
-    throw Error(ErrorCode::kIo, fmt::format("cannot {}: {}", what, std::strerror(error)),
-                path.string());
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    // Nothing was created: do not unlink a file that another writer may own.
-    throw Error(ErrorCode::kIo,
-                fmt::format("cannot create {}: {}", temp.string(), std::strerror(errno)),
-                path.string());
-  }
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = n < 0 ? errno : EIO;
-      ::close(fd);
-      fail("write", error);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    const int error = errno;
-    ::close(fd);
-    fail("flush", error);
-  }
-  if (::close(fd) != 0) fail("close", errno);
-  if (::rename(temp.c_str(), path.c_str()) != 0) fail("rename into place", errno);
 }
 
 }  // namespace secnlp::models

@@ -50,9 +50,4 @@ struct GridImage {
 // Error(kLimit) for a side over 4096 px. Cost: one PNG encoding per image.
 std::string image_grid_svg(std::span<const GridImage> images, int columns, std::string_view title);
 
-// Writes `content` to a temporary file beside `path`, flushes it to disk, and renames it over
-// `path`, so readers see the old file or the new one, never a part. Throws Error(kIo) naming the
-// file on failure (the temporary file is removed).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
-
 }  // namespace secnlp::models

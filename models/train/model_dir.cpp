@@ -35,7 +35,7 @@ std::int64_t as_int(const json& j) {
 void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::string& manifest_json,
                      std::span<const std::string> extra_files) {
   const fs::path weights = dir / "model.pt";
-  const fs::path temp = dir / "model.pt.tmp";
+  const fs::path temp = atomic_temp_path(weights);
   {
     torch::serialize::OutputArchive archive;
     net.save(archive);
@@ -43,8 +43,12 @@ void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::str
   }
   std::error_code ec;
   fs::rename(temp, weights, ec);
-  if (ec)
-    throw Error(ErrorCode::kIo, fmt::format("cannot write: {}", ec.message()), weights.string());
+  if (ec) {
+    const std::string why = ec.message();
+    fs::remove(temp, ec);
+    throw Error(ErrorCode::kIo, fmt::format("cannot write: {}", why), weights.string());
+  }
+  fsync_directory(dir);
 
   json manifest = json::parse(manifest_json);
   manifest["format"] = "secnlp-model";

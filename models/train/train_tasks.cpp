@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/file_io.h"
 #include "common/hash.h"
 #include "models/nets/model_factory.h"
 #include "models/nets/text_nets.h"

@@ -16,14 +16,23 @@ Control paths (not logged, never faulted):
                             until shutdown, then close
       Faults queue in order of arrival.
   /__fault/clear            drops queued faults
+  /__validators?etag=0|1&last_modified=0|1
+                            which validators files carry (both by default); a server without
+                            one neither sends it nor honours the matching conditional header
   /__log                    the request log: one JSON object per line
                             {"t": seconds (time.monotonic), "path": ..., "status": ...,
                              "fault": kind or "", "user_agent": ..., "gzip": bool,
-                             "client_port": the client's TCP port (one per connection)}
+                             "client_port": the client's TCP port (one per connection),
+                             "if_none_match": ..., "if_modified_since": ... (the request's
+                             headers, "" when absent)}
   /__log/clear              empties the log
   /__shutdown               stops the server
 
 A client that sends Accept-Encoding: gzip gets the file gzip-compressed (Content-Encoding: gzip).
+
+Files carry an ETag (a hash of the file's bytes, quoted) and a Last-Modified (its mtime). A GET
+with If-None-Match naming the current ETag (or "*"), or else with If-Modified-Since not before
+the mtime (whole seconds), is answered 304 Not Modified with no body (logged as status 304).
 
 The same server stands in for data.sec.gov: a test writes a company's submissions JSON to
 ROOT/<prefix>/submissions/CIK##########.json (and its older pages beside it) and passes
@@ -31,7 +40,9 @@ ROOT/<prefix>/submissions/CIK##########.json (and its older pages beside it) and
 (.json application/json, .htm/.html text/html, .txt/.idx text/plain, .xml application/xml).
 """
 
+import email.utils
 import gzip
+import hashlib
 import http.server
 import json
 import os
@@ -45,6 +56,7 @@ ROOT = None
 LOCK = threading.Lock()
 FAULTS = []  # list of dicts
 LOG = []
+VALIDATORS = {"etag": True, "last_modified": True}
 STOP = threading.Event()
 
 
@@ -77,6 +89,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with LOCK:
                 FAULTS.clear()
             self._send(200, b"ok\n")
+        elif url.path == "/__validators":
+            with LOCK:
+                for key in VALIDATORS:
+                    VALIDATORS[key] = q.get(key, ["1"])[0] != "0"
+            self._send(200, b"ok\n")
         elif url.path == "/__log":
             with LOCK:
                 body = "".join(json.dumps(e) + "\n" for e in LOG).encode()
@@ -101,7 +118,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             fault = FAULTS.pop(0) if FAULTS else None
         entry = {"t": now, "path": url.path, "status": 0, "fault": fault["kind"] if fault else "",
                  "user_agent": self.headers.get("User-Agent", ""), "gzip": False,
-                 "client_port": self.client_address[1]}
+                 "client_port": self.client_address[1],
+                 "if_none_match": self.headers.get("If-None-Match", ""),
+                 "if_modified_since": self.headers.get("If-Modified-Since", "")}
         # Logged before answering, so a client that got its answer finds the request logged;
         # _serve sets the status before it sends anything.
         with LOCK:
@@ -125,7 +144,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         with open(path, "rb") as f:
             body = f.read()
-        extra = {}
+        extra = validators(path, body)
+        if not_modified(self.headers, extra, os.stat(path).st_mtime):
+            entry["status"] = 304
+            self.send_response(304)
+            for k, v in extra.items():
+                self.send_header(k, v)
+            self.end_headers()
+            return
         if "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body)
             extra["Content-Encoding"] = "gzip"
@@ -144,6 +170,37 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             return
         self._send(200, body, content_type(path), extra)
+
+
+def validators(path, body):
+    """The ETag and Last-Modified headers of a file, as VALIDATORS allows."""
+    out = {}
+    with LOCK:
+        etag, last_modified = VALIDATORS["etag"], VALIDATORS["last_modified"]
+    if etag:
+        out["ETag"] = '"%s"' % hashlib.sha1(body).hexdigest()
+    if last_modified:
+        out["Last-Modified"] = email.utils.formatdate(os.stat(path).st_mtime, usegmt=True)
+    return out
+
+
+def not_modified(headers, validators, mtime):
+    """RFC 9110 13.2.2: If-None-Match decides when present, else If-Modified-Since."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        if "ETag" not in validators:
+            return False
+        tags = [t.strip() for t in if_none_match.split(",")]
+        tags = [t[2:] if t.startswith("W/") else t for t in tags]
+        return "*" in tags or validators["ETag"] in tags
+    if_modified_since = headers.get("If-Modified-Since")
+    if if_modified_since is None or "Last-Modified" not in validators:
+        return False
+    try:
+        since = email.utils.parsedate_to_datetime(if_modified_since).timestamp()
+    except (TypeError, ValueError):
+        return False
+    return int(mtime) <= since
 
 
 CONTENT_TYPES = {".json": "application/json", ".htm": "text/html", ".html": "text/html",

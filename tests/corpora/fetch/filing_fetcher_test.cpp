@@ -4,7 +4,9 @@
 
 #include <array>
 #include <fstream>
+#include <functional>
 
+#include "corpora/fetch/http_cache.h"
 #include "tests/corpora/fetch/fixture_server.h"
 #include "tests/support/test_data.h"
 
@@ -501,6 +503,191 @@ TEST_F(FetchFilings, RejectsBadFiscalYearRequestsAndBrokenSubmissions) {
   missing.ciks = {1};  // no submissions JSON: a 404
   missing.fiscal_years = {2019};
   EXPECT_THROW(fetch_filings(*client_, missing), HttpError);
+}
+
+}  // namespace
+}  // namespace secnlp::corpora
+
+namespace secnlp::corpora {
+namespace {
+
+// The "etag: " line of a cache sidecar, "" when none.
+std::string cached_etag(const fs::path& json) {
+  const auto copy = read_cached_copy(json);
+  return copy ? copy->etag : "";
+}
+
+// The server's log entries for paths ending in `name`.
+std::vector<secnlp::testing::ServerRequest> requests_of(FixtureServer& server,
+                                                        std::string_view name) {
+  std::vector<secnlp::testing::ServerRequest> out;
+  for (auto& r : server.log())
+    if (r.path.ends_with(name)) out.push_back(std::move(r));
+  return out;
+}
+
+constexpr std::string_view kMain = "CIK0000320193.json";
+constexpr std::string_view kPage = "CIK0000320193-submissions-001.json";
+
+TEST_F(FetchFilings, SubmissionsJsonIsCachedThenRevalidatedWithItsEtag) {
+  FetchRequest q = request();
+  q.tickers = {"AAPL"};
+  q.date_from.clear();
+  q.date_to.clear();
+  q.fiscal_years = {2018, 2019};  // reads the main file and the page
+  const auto first = accessions_of(fetch_filings(*client_, q));
+  ASSERT_EQ(first, (std::vector<std::string>{"0000320193-20-000001", "0000320193-18-000145"}));
+  const fs::path cache = out_.path() / "submissions";
+  for (const auto name : {kMain, kPage}) {
+    SCOPED_TRACE(name);
+    EXPECT_EQ(secnlp::testing::read_file(cache / name),
+              secnlp::testing::read_file(root_.path() / "data/submissions" / name));
+    EXPECT_NE(cached_etag(cache / name), "");
+    const auto log = requests_of(*server_, name);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].if_none_match, "");  // nothing cached yet: a plain GET
+    EXPECT_EQ(log[0].status, 200);
+  }
+
+  server_->clear_log();
+  EXPECT_EQ(accessions_of(fetch_filings(*client_, q)), first);
+  for (const auto name : {kMain, kPage}) {
+    SCOPED_TRACE(name);
+    const auto log = requests_of(*server_, name);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].if_none_match, cached_etag(cache / name));
+    EXPECT_EQ(log[0].status, 304);
+  }
+}
+
+// A new filing in the JSON is seen and the cache replaced, whichever validators the server
+// sends; unchanged, the JSON is not sent again.
+TEST_F(FetchFilings, ChangedSubmissionsJsonIsFetchedAgainAndRecached) {
+  struct Case {
+    bool etag, last_modified;
+  };
+  for (const Case c : {Case{true, true}, Case{true, false}, Case{false, true}}) {
+    SCOPED_TRACE(::testing::Message() << "etag " << c.etag << " last-modified " << c.last_modified);
+    write_submissions(root_.path());
+    server_->validators(c.etag, c.last_modified);
+    TempDir out;
+    FetchRequest q = request();
+    q.out = out.path();
+    q.ciks = {320193};
+    q.date_from.clear();
+    q.date_to.clear();
+    q.fiscal_years = {2021, 2022};
+    EXPECT_EQ(accessions_of(fetch_filings(*client_, q)),
+              (std::vector<std::string>{"0000320193-21-000105"}));
+    const fs::path cached = out.path() / "submissions" / kMain;
+    const auto before = read_cached_copy(cached);
+    ASSERT_TRUE(before.has_value());
+    EXPECT_EQ(before->etag.empty(), !c.etag);
+    EXPECT_EQ(before->last_modified.empty(), !c.last_modified);
+
+    server_->clear_log();
+    EXPECT_EQ(accessions_of(fetch_filings(*client_, q)),
+              (std::vector<std::string>{"0000320193-21-000105"}));
+    auto log = requests_of(*server_, kMain);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].status, 304);
+
+    // A new 10-K is filed: a new body (new ETag) and a later mtime (new Last-Modified).
+    const fs::path served = root_.path() / "data/submissions" / kMain;
+    std::string json = secnlp::testing::read_file(served);
+    for (auto [key, value] :
+         {std::pair{"\"accessionNumber\":[", "\"0000320193-22-000108\","},
+          std::pair{"\"filingDate\":[", "\"2022-10-28\","},
+          std::pair{"\"reportDate\":[", "\"2022-09-24\","}, std::pair{"\"form\":[", "\"10-K\","},
+          std::pair{"\"primaryDocument\":[", "\"aapl-20220924.htm\","}})
+      json.insert(json.find(key) + std::string_view(key).size(), value);
+    const auto mtime = fs::last_write_time(served);
+    write(served, json);
+    fs::last_write_time(served, mtime + std::chrono::minutes(5));
+    write(root_.path() / "Archives/edgar/data/320193/000032019322000108/0000320193-22-000108.txt",
+          body("0000320193-22-000108"));
+
+    server_->clear_log();
+    const auto after = fetch_filings(*client_, q);
+    EXPECT_EQ(accessions_of(after),
+              (std::vector<std::string>{"0000320193-22-000108", "0000320193-21-000105"}));
+    log = requests_of(*server_, kMain);
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].status, 200);
+    EXPECT_EQ(log[0].if_none_match, before->etag);  // the request was conditional
+    EXPECT_EQ(log[0].if_modified_since, before->last_modified);
+    const auto now = read_cached_copy(cached);
+    ASSERT_TRUE(now.has_value());
+    EXPECT_EQ(now->body, json);
+    if (c.etag) {
+      EXPECT_NE(now->etag, before->etag);
+    }
+    if (c.last_modified) {
+      EXPECT_NE(now->last_modified, before->last_modified);
+    }
+    EXPECT_TRUE(after[0].error.empty()) << after[0].error;
+  }
+}
+
+TEST_F(FetchFilings, AGarbledCacheIsFetchedAgainWithAWarning) {
+  struct Case {
+    std::string name;
+    std::function<void(const fs::path&)> spoil;
+    std::size_t requests;  // for the main file on the rerun
+  };
+  const Case cases[] = {
+      {"body overwritten", [](const fs::path& p) { write(p, "{\"garbage"); }, 1},
+      {"body truncated", [](const fs::path& p) { fs::resize_file(p, fs::file_size(p) / 2); }, 1},
+      {"sidecar garbled",
+       [](const fs::path& p) { write(fs::path(p.string() + ".meta"), "\x01\x02 nonsense"); }, 1},
+      // Consistent with its sidecar but no submissions JSON: the server says 304, the copy
+      // does not parse, so the file is fetched again without a validator.
+      {"copy unparsable",
+       [](const fs::path& p) {
+         const auto copy = read_cached_copy(p);
+         HttpResponse r;
+         r.body = "{\"filings\": 7}";
+         r.headers = {{"etag", copy->etag}};
+         write_cached_copy(p, r);
+       },
+       2},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempDir out;
+    FetchRequest q = request();
+    q.out = out.path();
+    q.tickers = {"AAPL"};
+    q.date_from.clear();
+    q.date_to.clear();
+    q.fiscal_years = {2019, 2020};
+    const auto want = accessions_of(fetch_filings(*client_, q));
+    ASSERT_EQ(want, (std::vector<std::string>{"0000320193-20-000004", "0000320193-20-000001"}));
+    const fs::path cached = out.path() / "submissions" / kMain;
+    c.spoil(cached);
+
+    server_->clear_log();
+    ::testing::internal::CaptureStderr();
+    std::vector<std::string> got;
+    try {
+      got = accessions_of(fetch_filings(*client_, q));
+    } catch (...) {
+      ::testing::internal::GetCapturedStderr();
+      throw;
+    }
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(got, want);
+    EXPECT_NE(err.find("warning: "), std::string::npos) << err;
+    EXPECT_NE(err.find(cached.string()), std::string::npos) << err;
+    const auto log = requests_of(*server_, kMain);
+    ASSERT_EQ(log.size(), c.requests);
+    EXPECT_EQ(log.back().if_none_match, "");  // unconditional
+    EXPECT_EQ(log.back().status, 200);
+    // The cache is whole again: the next run revalidates it.
+    const auto copy = read_cached_copy(cached);
+    ASSERT_TRUE(copy.has_value());
+    EXPECT_EQ(copy->body, secnlp::testing::read_file(root_.path() / "data/submissions" / kMain));
+  }
 }
 
 }  // namespace

@@ -74,6 +74,11 @@ void FixtureServer::fault(std::string_view kind, int count, std::string_view ext
                "&count=" + std::to_string(count) + std::string(extra));
 }
 
+void FixtureServer::validators(bool etag, bool last_modified) {
+  control_.get(base_ + "/__validators?etag=" + (etag ? "1" : "0") +
+               "&last_modified=" + (last_modified ? "1" : "0"));
+}
+
 std::vector<ServerRequest> FixtureServer::log() {
   const auto response = control_.get(base_ + "/__log");
   std::vector<ServerRequest> out;
@@ -91,6 +96,8 @@ std::vector<ServerRequest> FixtureServer::log() {
       r.user_agent = j.get("user_agent")->str();
       r.gzip = std::get<bool>(j.get("gzip")->v);
       r.client_port = static_cast<long>(j.get("client_port")->num());
+      if (const Json* v = j.get("if_none_match")) r.if_none_match = v->str();
+      if (const Json* v = j.get("if_modified_since")) r.if_modified_since = v->str();
       out.push_back(std::move(r));
     }
     if (nl == std::string_view::npos) break;

@@ -20,7 +20,9 @@ struct ServerRequest {
   std::string fault;
   std::string user_agent;
   bool gzip = false;
-  long client_port = 0;  // one per TCP connection: equal ports = a reused connection
+  long client_port = 0;           // one per TCP connection: equal ports = a reused connection
+  std::string if_none_match;      // the request's header; empty when absent
+  std::string if_modified_since;  // the request's header; empty when absent
 };
 
 // The server process: started by the constructor (fork + exec of /usr/bin/python3), stopped by
@@ -37,6 +39,9 @@ class FixtureServer {
   // Queues `count` faults of `kind` (429, 500, 403, truncate, slow); `extra` is appended to the
   // query ("&hang=5").
   void fault(std::string_view kind, int count, std::string_view extra = {});
+  // Which validators files carry from now on (both by default; a server without one ignores
+  // the matching conditional header).
+  void validators(bool etag, bool last_modified);
   std::vector<ServerRequest> log();
   void clear_log();
 

@@ -148,6 +148,75 @@ TEST_F(Fetch, GetReturnsStatusBodyAndHeaders) {
   EXPECT_TRUE(listing(out_.path()).empty());
 }
 
+TEST_F(Fetch, ConditionalGetSendsTheHeadersAndReturns304) {
+  HttpClient client(fast_options());
+  const auto first = client.get(url("/Archives/a.txt"));
+  ASSERT_EQ(first.status, 200);
+  ASSERT_TRUE(first.header("ETag").has_value());
+  ASSERT_TRUE(first.header("Last-Modified").has_value());
+  const std::string etag(*first.header("ETag"));
+  const std::string modified(*first.header("Last-Modified"));
+  struct Case {
+    HttpHeaders headers;
+    long status;
+  };
+  const Case cases[] = {
+      {{{"If-None-Match", etag}}, 304},
+      {{{"If-Modified-Since", modified}}, 304},
+      {{{"If-None-Match", "\"stale\""}}, 200},
+      {{{"If-None-Match", "\"stale\""}, {"If-Modified-Since", modified}}, 200},  // ETag decides
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.headers.front().second);
+    server_->clear_log();
+    const auto r = client.get(url("/Archives/a.txt"), c.headers);
+    EXPECT_EQ(r.status, c.status);
+    EXPECT_EQ(r.body, c.status == 304 ? "" : submission_body(1));
+    const auto log = server_->log();
+    ASSERT_EQ(log.size(), 1u);  // a 304 is an answer: not retried
+    EXPECT_EQ(log[0].status, c.status);
+    for (const auto& [name, value] : c.headers)
+      EXPECT_EQ(name == "If-None-Match" ? log[0].if_none_match : log[0].if_modified_since, value);
+  }
+
+  // A retried conditional request carries its header on every attempt.
+  server_->clear_log();
+  server_->fault("503", 1);
+  EXPECT_EQ(client.get(url("/Archives/a.txt"), {{"If-None-Match", etag}}).status, 304);
+  const auto log = server_->log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].status, 503);
+  EXPECT_EQ(log[1].status, 304);
+  EXPECT_EQ(log[0].if_none_match, etag);
+  EXPECT_EQ(log[1].if_none_match, etag);
+
+  // A plain GET on the same (reused) handle sends none of them.
+  server_->clear_log();
+  EXPECT_EQ(client.get(url("/Archives/a.txt")).status, 200);
+  ASSERT_EQ(server_->log().size(), 1u);
+  EXPECT_EQ(server_->log()[0].if_none_match, "");
+}
+
+TEST_F(Fetch, RejectsHeadersThatWouldSplitTheRequest) {
+  HttpClient client(fast_options());
+  const HttpHeaders bad[] = {
+      {{"", "x"}},
+      {{"X-A: b", "c"}},
+      {{"X-A", "b\r\nX-Injected: 1"}},
+      {{"X-A\nB", "c"}},
+      {{"X-A", std::string("b\0c", 3)}},
+  };
+  for (const auto& headers : bad) {
+    try {
+      client.get(url("/Archives/a.txt"), headers);
+      ADD_FAILURE() << "accepted " << headers.front().first;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+    }
+  }
+  EXPECT_TRUE(server_->log().empty());
+}
+
 TEST_F(Fetch, RetriesWithExponentialBackoffThenSucceeds) {
   struct Case {
     std::string kind;

@@ -373,42 +373,5 @@ TEST(ImageGridTest, RejectsBadImages) {
   }
 }
 
-TEST(WriteFileAtomicallyTest, WritesAndReplacesLeavingNoTemporaryFile) {
-  testing::TempDir dir;
-  const auto path = dir.path() / "chart.svg";
-  for (const std::string& content :
-       {std::string("<svg>first</svg>"), std::string(), std::string(100000, 'x')}) {
-    write_file_atomically(path, content);
-    EXPECT_EQ(testing::read_file(path), content);
-  }
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    ++entries;
-  }
-  EXPECT_EQ(entries, 1u);
-}
-
-TEST(WriteFileAtomicallyTest, FailuresAreIoErrorsNamingTheFile) {
-  testing::TempDir dir;
-  std::filesystem::create_directory(dir.path() / "a_directory");
-  const std::vector<std::filesystem::path> cases = {dir.path() / "missing" / "out.svg",
-                                                    dir.path() / "a_directory"};
-  for (const auto& path : cases) {
-    SCOPED_TRACE(path.string());
-    try {
-      write_file_atomically(path, "content");
-      ADD_FAILURE() << "accepted";
-    } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ErrorCode::kIo);
-      EXPECT_EQ(e.path(), path.string());
-    }
-  }
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    ++entries;
-  }
-  EXPECT_EQ(entries, 1u);  // only a_directory: the temporary file was removed
-}
-
 }  // namespace
 }  // namespace secnlp::models
