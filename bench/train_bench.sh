@@ -15,12 +15,16 @@
 #   --n-cnn N           images of the vision task (default 12000)
 # Environment: PYTHON (default /usr/bin/python3), BENCH_KEEP=1 keeps the scratch folder.
 #
-# For every thread count the runs alternate: secnlp lstm, pytorch lstm, secnlp cnn, pytorch cnn,
-# repeated R times, so that a change in machine load hits both tools alike. Each run prints one
+# PyTorch runs twice per configuration: as installed ("pytorch": torch.set_num_threads(T) sizes
+# torch's pool only, and Debian's OpenBLAS keeps its own pool of one thread per core), and with
+# OPENBLAS_NUM_THREADS=1 ("pytorch-blas1": the setting secnlp applies itself; see
+# models/train/trainer.h). For every thread count the runs alternate: secnlp lstm, pytorch lstm,
+# pytorch-blas1 lstm, then the same for cnn, repeated R times, so that a change in machine load
+# hits the tools alike. Each run prints one
 # JSON line (see the tools' headers); per tool, task and thread count the best run is kept
 # (highest samples/s; the CPU-time column keeps its own best). The table gives training samples
-# per second of wall time and per CPU second, epoch seconds, and the speed ratio secnlp/pytorch
-# (samples/s of secnlp over those of PyTorch: > 1 means secnlp trains faster).
+# per second of wall time and per CPU second, epoch seconds, and the speed ratios (samples/s of
+# secnlp over those of each PyTorch run: > 1 means secnlp trains faster).
 #
 # Exit status: 0 when every run succeeded, 1 when a run failed, 2 on bad usage. Slowness never
 # fails the benchmark.
@@ -85,10 +89,11 @@ RESULTS="$SCRATCH/results.jsonl"
 : >"$RESULTS"
 
 FAILURES=()
-# one_run NAME CMD...: appends the command's JSON lines to $RESULTS; records a failure.
+# one_run NAME TOOL CMD...: appends the command's JSON lines to $RESULTS (their "tool" renamed
+# to TOOL when TOOL is not empty); records a failure.
 one_run() {
-  local name="$1"
-  shift
+  local name="$1" tool="$2"
+  shift 2
   local status=0
   # TMPDIR: secnlp's model directories (removed by the tool) stay inside the scratch folder.
   TMPDIR="$SCRATCH" "$@" >"$SCRATCH/$name.out" 2>"$SCRATCH/$name.err" || status=$?
@@ -98,7 +103,11 @@ one_run() {
     tail -n 20 "$SCRATCH/$name.out" "$SCRATCH/$name.err" >&2 || true
     return 0
   fi
-  grep '^{' "$SCRATCH/$name.out" >>"$RESULTS" || true
+  if [[ -n "$tool" ]]; then
+    grep '^{' "$SCRATCH/$name.out" | sed "s/\"tool\":\"[a-z]*\"/\"tool\":\"$tool\"/" >>"$RESULTS" || true
+  else
+    grep '^{' "$SCRATCH/$name.out" >>"$RESULTS" || true
+  fi
   tail -n 1 "$SCRATCH/$name.out" | sed 's/^/  /' >&2
 }
 
@@ -112,9 +121,12 @@ for threads in $THREADS_LIST; do
       [[ "$task" == cnn ]] && n=$N_CNN
       common=(--task "$task" --n "$n" --epochs "$EPOCHS" --threads "$threads" --device "$DEVICE")
       echo "run $run/$RUNS, $threads thread(s): secnlp $task" >&2
-      one_run "secnlp-$task-t$threads-r$run" "$BIN" "${common[@]}"
+      one_run "secnlp-$task-t$threads-r$run" "" "$BIN" "${common[@]}"
       echo "run $run/$RUNS, $threads thread(s): pytorch $task" >&2
-      one_run "pytorch-$task-t$threads-r$run" "$PYTHON" "$ROOT/bench/pytorch_peer.py" "${common[@]}"
+      one_run "pytorch-$task-t$threads-r$run" "" "$PYTHON" "$ROOT/bench/pytorch_peer.py" "${common[@]}"
+      echo "run $run/$RUNS, $threads thread(s): pytorch $task, OPENBLAS_NUM_THREADS=1" >&2
+      one_run "pytorch-blas1-$task-t$threads-r$run" pytorch-blas1 env OPENBLAS_NUM_THREADS=1 \
+        "$PYTHON" "$ROOT/bench/pytorch_peer.py" "${common[@]}"
     done
   done
 done
@@ -143,20 +155,26 @@ for r in rows:
 def ratio(a, b):
     return "%.2fx" % (a / b) if a and b else "-"
 
-header = ("task", "threads", "secnlp samples/s", "pytorch samples/s", "secnlp epoch s",
-          "pytorch epoch s", "ratio (wall)", "secnlp /CPU s", "pytorch /CPU s", "ratio (CPU)")
+header = ("task", "threads", "secnlp samples/s", "pytorch samples/s", "pytorch-blas1 samples/s",
+          "ratio (wall)", "ratio vs blas1 (wall)", "secnlp /CPU s", "pytorch /CPU s",
+          "pytorch-blas1 /CPU s", "ratio (CPU)", "ratio vs blas1 (CPU)")
 print("| " + " | ".join(header) + " |")
 print("|" + "|".join("-" * (len(h) + 2) for h in header) + "|")
 for task in ("lstm", "cnn"):
     for threads in sorted({k[1] for k in best if k[0] == task}):
-        s, p = best.get((task, threads, "secnlp")), best.get((task, threads, "pytorch"))
+        s = best.get((task, threads, "secnlp"))
+        p = best.get((task, threads, "pytorch"))
+        q = best.get((task, threads, "pytorch-blas1"))
         if not s or not p:
             continue
-        print("| %s | %d | %.0f | %.0f | %.2f | %.2f | %s | %.0f | %.0f | %s |" % (
-            task, threads, s["samples_per_s"], p["samples_per_s"], s["epoch_seconds"],
-            p["epoch_seconds"], ratio(s["samples_per_s"], p["samples_per_s"]),
-            s["samples_per_cpu_s"], p["samples_per_cpu_s"],
-            ratio(s["samples_per_cpu_s"], p["samples_per_cpu_s"])))
+        q = q or {"samples_per_s": 0.0, "samples_per_cpu_s": 0.0}
+        print("| %s | %d | %.0f | %.0f | %.0f | %s | %s | %.0f | %.0f | %.0f | %s | %s |" % (
+            task, threads, s["samples_per_s"], p["samples_per_s"], q["samples_per_s"],
+            ratio(s["samples_per_s"], p["samples_per_s"]),
+            ratio(s["samples_per_s"], q["samples_per_s"]),
+            s["samples_per_cpu_s"], p["samples_per_cpu_s"], q["samples_per_cpu_s"],
+            ratio(s["samples_per_cpu_s"], p["samples_per_cpu_s"]),
+            ratio(s["samples_per_cpu_s"], q["samples_per_cpu_s"])))
 print()
 print("(samples/s: training samples per second of wall time over a whole epoch, validation pass")
 print(" included; /CPU s: the same per second of process CPU time, all threads; ratio: secnlp over")

@@ -186,6 +186,7 @@ Predictor::~Predictor() = default;
 
 Predictor Predictor::load(const fs::path& model_dir, std::string_view device) {
   auto impl = std::make_unique<Impl>();
+  set_cpu_threads(0);  // OpenBLAS beside torch's pool: see trainer.h
   impl->info = check_model_dir(model_dir);
   impl->device = resolve_device(device);
   const json m = json::parse(impl->info.manifest_json);

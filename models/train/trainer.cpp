@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <mutex>
@@ -309,11 +310,13 @@ std::vector<int> labels_of(const BatchSource& data, std::span<const std::size_t>
 
 void set_cpu_threads(int threads) {
   if (threads > 0) torch::set_num_threads(threads);
+  // OPENBLAS_NUM_THREADS, when the user set it, wins.
+  if (std::getenv("OPENBLAS_NUM_THREADS") != nullptr) return;
   // Looked up at run time: the BLAS behind libtorch is chosen by Debian's alternatives
   // (libblas.so.3), so OpenBLAS may or may not be the one loaded.
   using SetThreads = void (*)(int);
   if (auto* set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-    set(torch::get_num_threads());
+    set(1);
 }
 
 torch::Device resolve_device(std::string_view name) {

@@ -39,10 +39,12 @@ class BatchSource {
 // and missing.
 torch::Device resolve_device(std::string_view name);
 
-// Sizes the CPU thread pools for training: torch's intra-op pool (`threads` > 0; 0 keeps torch's
-// default) and, when the process runs on OpenBLAS (Debian's libtorch does, for GEMM), OpenBLAS's
-// own pool to the same count. Left alone, OpenBLAS keeps one thread per core that spin-waits
-// beside torch's OpenMP threads (seen as CPU time up to 1.7x wall time at --threads 1).
+// Sizes the CPU thread pools: torch's intra-op pool to `threads` (> 0; 0 keeps torch's default)
+// and, when the process runs on OpenBLAS (Debian's libtorch does, for GEMM), OpenBLAS's own
+// pthreads pool to one thread, unless OPENBLAS_NUM_THREADS is set. Torch parallelises across
+// its own pool; a second pool of one thread per core inside each GEMM oversubscribes the cores
+// (bench/README.md: 2 torch threads train the LSTM 3x and the CNN 2x faster with OpenBLAS at 1
+// than at 2), and at --threads 1 it would quietly use every core.
 void set_cpu_threads(int threads);
 
 // What run_training needs besides the net and the data.
