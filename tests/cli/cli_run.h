@@ -7,7 +7,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "tests/support/test_data.h"
@@ -32,12 +31,6 @@ inline CliResult run_cli(const std::string& args, const std::filesystem::path& d
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
-}
-
-// Writes `bytes` to `path`, creating its folders.
-inline void write_file(const std::filesystem::path& path, const std::string& bytes) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 }  // namespace secnlp::testing

@@ -28,9 +28,7 @@ Result run(const std::string& args, const fs::path& dir) {
   return testing::run_cli(args, dir);
 }
 
-void write(const fs::path& path, const std::string& bytes) {
-  testing::write_file(path, bytes);
-}
+using secnlp::testing::write_file;
 
 std::string good_doc(int i) {
   std::string s = "<html><body>";
@@ -44,8 +42,8 @@ std::string good_doc(int i) {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    write(dir_.path() / "in" / "a.htm", good_doc(1));
-    write(dir_.path() / "in" / "b.txt", "Plain text filing. It has two sentences.\n");
+    write_file(dir_.path() / "in" / "a.htm", good_doc(1));
+    write_file(dir_.path() / "in" / "b.txt", "Plain text filing. It has two sentences.\n");
   }
   std::string db() const { return (dir_.path() / "out.db").string(); }
   std::string in() const { return (dir_.path() / "in").string(); }
@@ -84,9 +82,9 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
     int code;
     std::string stderr_part;
   };
-  write(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
+  write_file(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
   static constexpr char kPdf[] = "%PDF-1.4\n\0\0\0binary";
-  write(dir_.path() / "bin" / "x.htm", std::string(kPdf, sizeof kPdf - 1));
+  write_file(dir_.path() / "bin" / "x.htm", std::string(kPdf, sizeof kPdf - 1));
   const std::vector<Row> rows = {
       {"nosuchcommand", 2, ""},
       {"process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "bad.toml").string(),
@@ -210,7 +208,7 @@ end
 </DOCUMENT>
 </SEC-DOCUMENT>
 )";
-  write(dir_.path() / "edgar" / "0000012345-24-000001.txt", submission);
+  write_file(dir_.path() / "edgar" / "0000012345-24-000001.txt", submission);
   const std::string file = (dir_.path() / "edgar" / "0000012345-24-000001.txt").string();
 
   Result inspect = run("inspect " + file + " --format csv", dir_.path());
@@ -293,13 +291,13 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
 }
 
 TEST_F(CliTest, JobRunsOnlyWhatIsNewAndRefusesToOverlap) {
-  write(dir_.path() / "job.toml",
-        "[job]\nname = \"nightly\"\ndb = \"out.db\"\n[[source]]\npath = \"in\"\n");
+  write_file(dir_.path() / "job.toml",
+             "[job]\nname = \"nightly\"\ndb = \"out.db\"\n[[source]]\npath = \"in\"\n");
   const std::string job = (dir_.path() / "job.toml").string();
   Result first = run("run " + job + " --progress off --format csv", dir_.path());
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("processed (new or changed),2"), std::string::npos) << first.out;
-  write(dir_.path() / "in" / "c.txt", "A third filing arrived overnight. It is short.\n");
+  write_file(dir_.path() / "in" / "c.txt", "A third filing arrived overnight. It is short.\n");
   Result second = run("run " + job + " --progress off --format csv", dir_.path());
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_NE(second.out.find("processed (new or changed),1"), std::string::npos) << second.out;
@@ -334,15 +332,15 @@ TEST_F(CliTest, JobRunsOnlyWhatIsNewAndRefusesToOverlap) {
 TEST_F(CliTest, FetchFromALocalEdgarThenProcess) {
   FETCH_SERVER_OR_SKIP();
   const fs::path tree = dir_.path() / "server";
-  write(tree / "Archives/edgar/full-index/2020/QTR1/master.idx",
-        "CIK|Company Name|Form Type|Date Filed|Filename\n-----\n"
-        "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000001.txt\n"
-        "320193|Apple Inc.|10-K/A|2020-02-03|edgar/data/320193/0000320193-20-000003.txt\n"
-        "320193|Apple Inc.|8-K|2020-02-28|edgar/data/320193/0000320193-20-000002.txt\n");
+  write_file(tree / "Archives/edgar/full-index/2020/QTR1/master.idx",
+             "CIK|Company Name|Form Type|Date Filed|Filename\n-----\n"
+             "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000001.txt\n"
+             "320193|Apple Inc.|10-K/A|2020-02-03|edgar/data/320193/0000320193-20-000003.txt\n"
+             "320193|Apple Inc.|8-K|2020-02-28|edgar/data/320193/0000320193-20-000002.txt\n");
   for (const char* acc : {"0000320193-20-000001", "0000320193-20-000003"}) {
     std::string folder = acc;
     std::erase(folder, '-');
-    write(
+    write_file(
         tree / "Archives/edgar/data/320193" / folder / (std::string(acc) + ".txt"),
         std::string("<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER: ") + acc +
             "\nCONFORMED SUBMISSION TYPE: 10-K\nCONFORMED PERIOD OF REPORT: 20190930\n"
@@ -389,22 +387,23 @@ TEST_F(CliTest, FetchFromALocalEdgarThenProcess) {
 TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
   FETCH_SERVER_OR_SKIP();
   const fs::path tree = dir_.path() / "server";
-  write(tree / "files/company_tickers.json",
-        R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."}})");
+  write_file(tree / "files/company_tickers.json",
+             R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."}})");
   // Fiscal 2020's 10-K was filed in 2021; fiscal 2019's in 2020; the 10-Q is no 10-K.
-  write(tree / "submissions/CIK0000320193.json",
-        R"({"name":"Apple Inc.","filings":{"recent":{)"
-        R"("accessionNumber":["0000320193-21-000001","0000320193-20-000090",)"
-        R"("0000320193-20-000001"],)"
-        R"("filingDate":["2021-01-05","2020-08-01","2020-01-03"],)"
-        R"("reportDate":["2020-12-26","2020-06-27","2019-09-28"],)"
-        R"("form":["10-K","10-Q","10-K"],)"
-        R"("primaryDocument":["aapl-20201226.htm","q.htm","aapl-20190928.htm"]},"files":[]}})");
+  write_file(
+      tree / "submissions/CIK0000320193.json",
+      R"({"name":"Apple Inc.","filings":{"recent":{)"
+      R"("accessionNumber":["0000320193-21-000001","0000320193-20-000090",)"
+      R"("0000320193-20-000001"],)"
+      R"("filingDate":["2021-01-05","2020-08-01","2020-01-03"],)"
+      R"("reportDate":["2020-12-26","2020-06-27","2019-09-28"],)"
+      R"("form":["10-K","10-Q","10-K"],)"
+      R"("primaryDocument":["aapl-20201226.htm","q.htm","aapl-20190928.htm"]},"files":[]}})");
   const std::string acc = "0000320193-21-000001";
-  write(tree / "Archives/edgar/data/320193/000032019321000001" / (acc + ".txt"),
-        "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
-  write(tree / "Archives/edgar/data/320193/000032019321000001/aapl-20201226.htm",
-        "<html><body>fiscal 2020</body></html>");
+  write_file(tree / "Archives/edgar/data/320193/000032019321000001" / (acc + ".txt"),
+             "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
+  write_file(tree / "Archives/edgar/data/320193/000032019321000001/aapl-20201226.htm",
+             "<html><body>fiscal 2020</body></html>");
   testing::FixtureServer server(tree);
   const std::string fetch =
       "fetch --user-agent \"secnlp tests tests@example.com\" --ticker AAPL --form 10-K "
@@ -468,7 +467,7 @@ TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
 TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
   const int kDocs = 300;
   for (int i = 0; i < kDocs; ++i)
-    write(dir_.path() / "many" / (std::to_string(i) + ".htm"), good_doc(i));
+    write_file(dir_.path() / "many" / (std::to_string(i) + ".htm"), good_doc(i));
   const std::string many = (dir_.path() / "many").string();
   const pid_t child = fork();
   ASSERT_GE(child, 0);

@@ -27,9 +27,7 @@ Result run(const std::string& args, const fs::path& dir) {
   return testing::run_cli(args, dir);
 }
 
-void write(const fs::path& path, const std::string& bytes) {
-  testing::write_file(path, bytes);
-}
+using secnlp::testing::write_file;
 
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> out;
@@ -71,7 +69,7 @@ constexpr int kQuickEpochs = 6;
 
 class ModelsCliTest : public ::testing::Test {
  protected:
-  void SetUp() override { write(data(), labelled_csv(20, 1)); }
+  void SetUp() override { write_file(data(), labelled_csv(20, 1)); }
   std::string data() const { return (dir_.path() / "train.csv").string(); }
   std::string model() const { return (dir_.path() / "model").string(); }
   // Trains the quick model into model(); fails the test when training fails.
@@ -150,7 +148,7 @@ TEST_F(ModelsCliTest, PredictPrintsOneRowPerTextWithProbabilitiesAndTheirArgmax)
   }
 
   // --file reads one text per line, the same model gives the same answer.
-  write(dir_.path() / "texts.txt", "record profit and strong growth with a gain\n\nloss\n");
+  write_file(dir_.path() / "texts.txt", "record profit and strong growth with a gain\n\nloss\n");
   const Result f = run("predict --model " + model() + " --file " +
                            (dir_.path() / "texts.txt").string() + " --format csv",
                        dir_.path());
@@ -169,11 +167,11 @@ TEST_F(ModelsCliTest, PredictPrintsOneRowPerTextWithProbabilitiesAndTheirArgmax)
 TEST_F(ModelsCliTest, EvaluatePrintsAClassificationReportWithTheSupportOfEachClass) {
   ASSERT_EQ(train().exit_code, 0);
   // 3 up, 2 down, 2 flat.
-  write(dir_.path() / "eval.csv",
-        "label,sentence\n"
-        "up,record profit and strong growth\nup,a gain in profit\nup,strong record growth\n"
-        "down,weak results and a loss\ndown,impairment and layoffs\n"
-        "flat,revenue was unchanged\nflat,steady and stable margins\n");
+  write_file(dir_.path() / "eval.csv",
+             "label,sentence\n"
+             "up,record profit and strong growth\nup,a gain in profit\nup,strong record growth\n"
+             "down,weak results and a loss\ndown,impairment and layoffs\n"
+             "flat,revenue was unchanged\nflat,steady and stable margins\n");
   const Result r = run("evaluate --model " + model() + " --data " +
                            (dir_.path() / "eval.csv").string() + " --text-column sentence",
                        dir_.path());
@@ -195,7 +193,7 @@ TEST_F(ModelsCliTest, EvaluatePrintsAClassificationReportWithTheSupportOfEachCla
   EXPECT_NE(r.out.find("confusion (rows: true, columns: predicted)"), std::string::npos) << r.out;
 
   // A class the model never saw is refused.
-  write(dir_.path() / "foreign.csv", "text,label\nprofit,sideways\n");
+  write_file(dir_.path() / "foreign.csv", "text,label\nprofit,sideways\n");
   const Result foreign =
       run("evaluate --model " + model() + " --data " + (dir_.path() / "foreign.csv").string(),
           dir_.path());
@@ -253,7 +251,7 @@ TEST_F(ModelsCliTest, RefusalsExitNonZeroAndNameTheProblemOnStderr) {
     weights.put('\x5a');
     weights.put('\xa5');
   }
-  write(dir_.path() / "nolabel.csv", "text,category\nprofit grew,up\nloss widened,down\n");
+  write_file(dir_.path() / "nolabel.csv", "text,category\nprofit grew,up\nloss widened,down\n");
   const std::string fresh = (dir_.path() / "fresh").string();
 
   struct Row {

@@ -29,10 +29,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kCrashJobVariable = "SECNLP_JOBS_TEST_CRASH_JOB";
 
-void write(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using secnlp::testing::write_file;
 
 std::string ten_k(const std::string& business, const std::string& risks) {
   return "FORM 10-K\n\nITEM 1.  BUSINESS\n\n" + business + "\n\nITEM 1A.  RISK FACTORS\n\n" +
@@ -175,8 +172,8 @@ TEST(JobFile, RejectsUnknownKeysBadTypesAndIncompleteJobs) {
 
 TEST(JobFile, LoadResolvesAgainstTheFileNotTheWorkingDirectory) {
   testing::TempDir dir;
-  write(dir.path() / "jobs" / "daily.toml",
-        "[job]\ndb = \"../db/s.db\"\n[[source]]\npath = \"in\"\n");
+  write_file(dir.path() / "jobs" / "daily.toml",
+             "[job]\ndb = \"../db/s.db\"\n[[source]]\npath = \"in\"\n");
   const JobFile job = load_job_file(dir.path() / "jobs" / "daily.toml");
   EXPECT_EQ(job.name, "daily");
   EXPECT_EQ(job.file, dir.path() / "jobs" / "daily.toml");
@@ -259,11 +256,11 @@ class JobRunTest : public ::testing::Test {
         "\"jaccard\"] }\n");
   }
   void write_job(const std::string& extra) {
-    write(dir_.path() / "nightly.toml",
-          "[job]\ndb = \"out/s.db\"\nthreads = 1\n[[source]]\npath = \"in\"\n" + extra);
+    write_file(dir_.path() / "nightly.toml",
+               "[job]\ndb = \"out/s.db\"\nthreads = 1\n[[source]]\npath = \"in\"\n" + extra);
   }
   void add(const std::string& name, const std::string& text) {
-    write(dir_.path() / "in" / name, text);
+    write_file(dir_.path() / "in" / name, text);
   }
   JobSummary run() { return run_job(load_job_file(dir_.path() / "nightly.toml"), options_); }
   fs::path db() const { return dir_.path() / "out" / "s.db"; }
@@ -355,8 +352,8 @@ TEST_F(JobRunTest, FailedDocumentsMakeThePartialStatus) {
 
 TEST_F(JobRunTest, RunStoppedByAnErrorIsRecordedAsFailedAndReleasesTheLock) {
   add("ACME_10k_2020.txt", ten_k("We make anvils.", kRisks));
-  write(dir_.path() / "nightly.toml",
-        "[job]\ndb = \"out/s.db\"\npipeline = \"missing.toml\"\n[[source]]\npath = \"in\"\n");
+  write_file(dir_.path() / "nightly.toml",
+             "[job]\ndb = \"out/s.db\"\npipeline = \"missing.toml\"\n[[source]]\npath = \"in\"\n");
   try {
     run();
     ADD_FAILURE() << "ran with a missing pipeline file";
@@ -410,7 +407,7 @@ TEST_F(JobRunTest, FetchSourcesGoThroughTheHookAndItsFailuresAreRecorded) {
   options_.fetch = [&](const FetchSource& fetch) -> std::vector<fs::path> {
     if (fetch.fields.at("ticker").at(0) == "FAIL")
       throw Error(ErrorCode::kIo, "HTTP 403 from EDGAR", "https://www.sec.gov/");
-    write(*fetch.out_dir / "ACME_10k_2020.txt", ten_k("We make anvils.", kRisks));
+    write_file(*fetch.out_dir / "ACME_10k_2020.txt", ten_k("We make anvils.", kRisks));
     return {*fetch.out_dir};
   };
   const JobSummary s = run();
@@ -521,9 +518,10 @@ TEST_F(JobRunTest, CrashMidRunIsCompletedWithoutDuplicates) {
 
   // Nothing duplicated: the same rows as one uninterrupted run over the same filings.
   testing::TempDir clean;
-  write(clean.path() / "job.toml", fmt::format("[job]\ndb = \"c.db\"\nthreads = 1\n[[source]]\n"
-                                               "path = \"{}\"\n",
-                                               (dir_.path() / "in").string()));
+  write_file(clean.path() / "job.toml",
+             fmt::format("[job]\ndb = \"c.db\"\nthreads = 1\n[[source]]\n"
+                         "path = \"{}\"\n",
+                         (dir_.path() / "in").string()));
   run_job(load_job_file(clean.path() / "job.toml"), options_);
   for (const char* table :
        {"documents", "term_vectors", "metrics", "sections", "document_text", "vocabulary"}) {

@@ -15,10 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using secnlp::testing::write_file;
 
 const char* kHtml = R"(<html><head><title>Form 10-K</title></head><body>
 <div style="display:none"><ix:header>dei:EntityRegistrantName Hidden Corp</ix:header></div>
@@ -33,33 +30,33 @@ class RunnerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     inputs_ = dir_.path() / "in";
-    write(inputs_ / "good.htm", kHtml);
-    write(inputs_ / "plain.txt",
-          "ANNUAL REPORT\n\nThe company reported strong growth this year. Demand was good.\n"
-          "Management believes the outlook is uncertain.\n");
+    write_file(inputs_ / "good.htm", kHtml);
+    write_file(inputs_ / "plain.txt",
+               "ANNUAL REPORT\n\nThe company reported strong growth this year. Demand was good.\n"
+               "Management believes the outlook is uncertain.\n");
     // Mostly valid UTF-8 with one broken sequence: stays UTF-8, the bad byte is replaced.
-    write(inputs_ / "broken_utf8.txt",
-          "Caf\xc3\xa9 na\xc3\xaf"
-          "ve r\xc3\xa9sum\xc3\xa9 \xc2\xa7 5. Revenue grew \xff strongly.\n");
+    write_file(inputs_ / "broken_utf8.txt",
+               "Caf\xc3\xa9 na\xc3\xaf"
+               "ve r\xc3\xa9sum\xc3\xa9 \xc2\xa7 5. Revenue grew \xff strongly.\n");
     // Legacy cp1252 (0x92 apostrophe, 0x93/0x94 quotes): decoded as windows-1252.
-    write(inputs_ / "cp1252.txt",
-          "The Company\x92s \x93"
-          "core\x94 business grew. Costs fell.\n");
+    write_file(inputs_ / "cp1252.txt",
+               "The Company\x92s \x93"
+               "core\x94 business grew. Costs fell.\n");
     // Text with scattered NUL bytes (under the binary threshold): NULs are dropped.
     std::string nuls;
     static constexpr char kNulLine[] = "Text with a NUL\0 inside a sentence. ";
     for (int i = 0; i < 30; ++i)
       nuls += std::string(kNulLine, sizeof kNulLine - 1);
-    write(inputs_ / "nuls.txt", nuls);
+    write_file(inputs_ / "nuls.txt", nuls);
     std::string deep;
     for (int i = 0; i < 100000; ++i)
       deep += "<div>";
     deep += "deep text survives";
-    write(inputs_ / "deep.htm", "<html><body>" + deep + "</body></html>");
-    write(inputs_ / "empty.txt", "");
+    write_file(inputs_ / "deep.htm", "<html><body>" + deep + "</body></html>");
+    write_file(inputs_ / "empty.txt", "");
     static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-    write(inputs_ / "binary.htm", std::string(kPng, sizeof kPng - 1));
-    write(inputs_ / "notes.csv", "ignored,because,extension\n");
+    write_file(inputs_ / "binary.htm", std::string(kPng, sizeof kPng - 1));
+    write_file(inputs_ / "notes.csv", "ignored,because,extension\n");
     options_.inputs = {inputs_};
     options_.db = dir_.path() / "out.db";
     options_.threads = 2;
@@ -132,7 +129,7 @@ TEST_F(RunnerTest, RerunSkipsUnchangedAndRetriesFailures) {
   EXPECT_EQ(second.counts.processed, 0u);
   EXPECT_EQ(second.counts.failed, 2u);  // failures are retried, and fail again
 
-  write(inputs_ / "plain.txt", "A changed document. It has new words.\n");
+  write_file(inputs_ / "plain.txt", "A changed document. It has new words.\n");
   ProcessSummary third = process_documents(options_);
   EXPECT_EQ(third.counts.processed, 1u);
   EXPECT_EQ(third.counts.skipped, 5u);
@@ -146,7 +143,7 @@ TEST_F(RunnerTest, RerunSkipsUnchangedAndRetriesFailures) {
 
 TEST_F(RunnerTest, ConfigChangeRecomputes) {
   process_documents(options_);
-  write(dir_.path() / "p.toml", "[terms]\nstem = \"none\"\n");
+  write_file(dir_.path() / "p.toml", "[terms]\nstem = \"none\"\n");
   options_.pipeline_file = dir_.path() / "p.toml";
   ProcessSummary s = process_documents(options_);
   EXPECT_EQ(s.counts.processed, 6u);
@@ -155,7 +152,7 @@ TEST_F(RunnerTest, ConfigChangeRecomputes) {
 
 TEST_F(RunnerTest, BothHtmlParsersGiveTheSameMetrics) {
   auto words_of_good = [&](const std::string& parser) {
-    write(dir_.path() / (parser + ".toml"), "[html]\nparser = \"" + parser + "\"\n");
+    write_file(dir_.path() / (parser + ".toml"), "[html]\nparser = \"" + parser + "\"\n");
     options_.pipeline_file = dir_.path() / (parser + ".toml");
     options_.inputs = {inputs_ / "good.htm", inputs_ / "deep.htm"};
     process_documents(options_);
@@ -194,9 +191,9 @@ TEST_F(RunnerTest, LimitsAndMissingFilesAreErrorsNamingTheFile) {
 }
 
 TEST_F(RunnerTest, LexiconAddsLoughranMcDonaldMetrics) {
-  write(dir_.path() / "lm" / "LM2018_Negative.txt", "LOSSES\nLITIGATION\nCOSTLY\n");
-  write(dir_.path() / "lm" / "LM2018_Positive.txt", "STRONG\nACHIEVE\nPROFITABILITY\n");
-  write(dir_.path() / "lm" / "LM2018_Uncertainty.txt", "MAY\nUNCERTAIN\n");
+  write_file(dir_.path() / "lm" / "LM2018_Negative.txt", "LOSSES\nLITIGATION\nCOSTLY\n");
+  write_file(dir_.path() / "lm" / "LM2018_Positive.txt", "STRONG\nACHIEVE\nPROFITABILITY\n");
+  write_file(dir_.path() / "lm" / "LM2018_Uncertainty.txt", "MAY\nUNCERTAIN\n");
   options_.resources.lexicon = dir_.path() / "lm";
   ProcessSummary s = process_documents(options_);
   EXPECT_TRUE(s.lexicon);
@@ -212,7 +209,7 @@ TEST_F(RunnerTest, LexiconAddsLoughranMcDonaldMetrics) {
 }
 
 TEST_F(RunnerTest, BadPipelineFailsBeforeReadingAnything) {
-  write(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
+  write_file(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
   options_.pipeline_file = dir_.path() / "bad.toml";
   EXPECT_THROW(process_documents(options_), Error);
   EXPECT_FALSE(fs::exists(options_.db));

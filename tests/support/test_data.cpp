@@ -1,5 +1,7 @@
 #include "tests/support/test_data.h"
 
+#include <fstream>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -45,6 +47,11 @@ std::vector<std::filesystem::path> files_under(const std::filesystem::path& root
 
 std::string read_file(const std::filesystem::path& path) {
   return read_file_bytes(path);
+}
+
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 TempDir::TempDir() {

@@ -29,6 +29,9 @@ std::vector<std::filesystem::path> files_under(const std::filesystem::path& root
 // Whole file as bytes; throws secnlp::Error on failure.
 std::string read_file(const std::filesystem::path& path);
 
+// Writes `bytes` to `path` (not atomically: test fixtures), creating its folders.
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
 // A fresh, empty directory under the system temp dir, removed by the destructor.
 class TempDir {
  public:

@@ -17,10 +17,7 @@ namespace fs = std::filesystem;
 using secnlp::testing::FixtureServer;
 using secnlp::testing::TempDir;
 
-void write(const fs::path& path, std::string_view bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using secnlp::testing::write_file;
 
 std::string body(std::string_view accession) {
   return "<SEC-DOCUMENT>" + std::string(accession) + "\n</SEC-DOCUMENT>\n";
@@ -83,27 +80,29 @@ class FetchFilings : public ::testing::Test {
   void SetUp() override {
     FETCH_SERVER_OR_SKIP();
     const fs::path r = root_.path();
-    write(r / "files/company_tickers.json",
-          R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},)"
-          R"("1":{"cik_str":789019,"ticker":"MSFT","title":"MICROSOFT CORP"}})");
+    write_file(r / "files/company_tickers.json",
+               R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},)"
+               R"("1":{"cik_str":789019,"ticker":"MSFT","title":"MICROSOFT CORP"}})");
     const std::string header = "CIK|Company Name|Form Type|Date Filed|Filename\n-----\n";
-    write(r / "Archives/edgar/full-index/2020/QTR1/master.idx",
-          header +
-              "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000001.txt\n"
-              "320193|Apple Inc.|8-K|2020-01-28|edgar/data/320193/0000320193-20-000002.txt\n"
-              "320193|Apple Inc.|10-K/A|2020-02-03|edgar/data/320193/0000320193-20-000003.txt\n"
-              "789019|MICROSOFT CORP|10-K|2020-02-01|edgar/data/789019/0000789019-20-000001.txt\n");
-    write(r / "Archives/edgar/full-index/2020/QTR2/master.idx",
-          header +
-              "320193|Apple Inc.|10-K|2020-05-03|edgar/data/320193/0000320193-20-000004.txt\n"
-              "789019|MICROSOFT CORP|10-K|2020-05-01|edgar/data/789019/0000789019-20-000002.txt\n");
+    write_file(
+        r / "Archives/edgar/full-index/2020/QTR1/master.idx",
+        header +
+            "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000001.txt\n"
+            "320193|Apple Inc.|8-K|2020-01-28|edgar/data/320193/0000320193-20-000002.txt\n"
+            "320193|Apple Inc.|10-K/A|2020-02-03|edgar/data/320193/0000320193-20-000003.txt\n"
+            "789019|MICROSOFT CORP|10-K|2020-02-01|edgar/data/789019/0000789019-20-000001.txt\n");
+    write_file(
+        r / "Archives/edgar/full-index/2020/QTR2/master.idx",
+        header +
+            "320193|Apple Inc.|10-K|2020-05-03|edgar/data/320193/0000320193-20-000004.txt\n"
+            "789019|MICROSOFT CORP|10-K|2020-05-01|edgar/data/789019/0000789019-20-000002.txt\n");
     for (auto [cik, acc] :
          {std::pair{"320193", "0000320193-20-000001"}, std::pair{"320193", "0000320193-20-000003"},
           std::pair{"320193", "0000320193-20-000004"}, std::pair{"789019", "0000789019-20-000001"},
           std::pair{"789019", "0000789019-20-000002"}}) {
       std::string dir = acc;
       std::erase(dir, '-');
-      write(r / "Archives/edgar/data" / cik / dir / (std::string(acc) + ".txt"), body(acc));
+      write_file(r / "Archives/edgar/data" / cik / dir / (std::string(acc) + ".txt"), body(acc));
     }
     write_submissions(r);
     server_ = std::make_unique<FixtureServer>(r);
@@ -126,7 +125,7 @@ class FetchFilings : public ::testing::Test {
              R"(],"reportDate":[)" + cols[2] + R"(],"form":[)" + cols[3] +
              R"(],"primaryDocument":[)" + cols[4] + "]";
     };
-    write(
+    write_file(
         r / "data/submissions/CIK0000320193.json",
         R"({"cik":"320193","name":"Apple Inc.","filings":{"recent":{)" +
             arrays(
@@ -138,20 +137,20 @@ class FetchFilings : public ::testing::Test {
                   "aapl-20190928.htm"}}) +
             R"(},"files":[{"name":"CIK0000320193-submissions-001.json","filingCount":2,)"
             R"("filingFrom":"2018-11-05","filingTo":"2019-01-30"}]}})");
-    write(r / "data/submissions/CIK0000320193-submissions-001.json",
-          "{" +
-              arrays({{"0000320193-19-000001", "2019-01-30", "2018-12-29", "10-Q",
-                       "aapl-20181229.htm"},
-                      {"0000320193-18-000145", "2018-11-05", "2018-09-29", "10-K",
-                       "aapl-20180929.HTM"}}) +
-              "}");
+    write_file(r / "data/submissions/CIK0000320193-submissions-001.json",
+               "{" +
+                   arrays({{"0000320193-19-000001", "2019-01-30", "2018-12-29", "10-Q",
+                            "aapl-20181229.htm"},
+                           {"0000320193-18-000145", "2018-11-05", "2018-09-29", "10-K",
+                            "aapl-20180929.HTM"}}) +
+                   "}");
     // MSFT names no usable primary document: none, then one that climbs out of the folder.
-    write(r / "data/submissions/CIK0000789019.json",
-          R"({"name":"MICROSOFT CORP","filings":{"recent":{)" +
-              arrays({{"0000789019-20-000002", "2020-05-01", "2020-03-31", "10-K",
-                       "../../../../../secret.htm"},
-                      {"0000789019-20-000001", "2020-02-01", "2019-12-31", "10-K", ""}}) +
-              "}}}");
+    write_file(r / "data/submissions/CIK0000789019.json",
+               R"({"name":"MICROSOFT CORP","filings":{"recent":{)" +
+                   arrays({{"0000789019-20-000002", "2020-05-01", "2020-03-31", "10-K",
+                            "../../../../../secret.htm"},
+                           {"0000789019-20-000001", "2020-02-01", "2019-12-31", "10-K", ""}}) +
+                   "}}}");
     for (auto [acc, doc] : {std::pair{"0000320193-21-000105", "aapl-20210925.htm"},
                             std::pair{"0000320193-20-000004", "aapl-20200328.htm"},
                             std::pair{"0000320193-20-000001", "aapl-20190928.htm"},
@@ -160,11 +159,11 @@ class FetchFilings : public ::testing::Test {
       std::string dir = acc;
       std::erase(dir, '-');
       const fs::path folder = r / "Archives/edgar/data/320193" / dir;
-      write(folder / doc, primary(acc));
+      write_file(folder / doc, primary(acc));
       if (!fs::exists(folder / (std::string(acc) + ".txt")))
-        write(folder / (std::string(acc) + ".txt"), body(acc));
+        write_file(folder / (std::string(acc) + ".txt"), body(acc));
     }
-    write(r / "secret.htm", "outside the filing");
+    write_file(r / "secret.htm", "outside the filing");
   }
   static std::string primary(std::string_view accession) {
     return "<html><body>primary document of " + std::string(accession) + "</body></html>";
@@ -486,9 +485,9 @@ TEST_F(FetchFilings, RejectsBadFiscalYearRequestsAndBrokenSubmissions) {
   EXPECT_EQ(parse_fetch_what("both"), FetchWhat::kBoth);
 
   // A submissions JSON that is broken stops the run with an error naming its URL.
-  write(root_.path() / "data/submissions/CIK0000789019.json",
-        R"({"filings":{"recent":{"accessionNumber":["0000789019-20-000001"],)"
-        R"("filingDate":[],"reportDate":[],"form":[],"primaryDocument":[]}}})");
+  write_file(root_.path() / "data/submissions/CIK0000789019.json",
+             R"({"filings":{"recent":{"accessionNumber":["0000789019-20-000001"],)"
+             R"("filingDate":[],"reportDate":[],"form":[],"primaryDocument":[]}}})");
   FetchRequest broken = request();
   broken.ciks = {789019};
   broken.fiscal_years = {2019};
@@ -602,10 +601,11 @@ TEST_F(FetchFilings, ChangedSubmissionsJsonIsFetchedAgainAndRecached) {
           std::pair{"\"primaryDocument\":[", "\"aapl-20220924.htm\","}})
       json.insert(json.find(key) + std::string_view(key).size(), value);
     const auto mtime = fs::last_write_time(served);
-    write(served, json);
+    write_file(served, json);
     fs::last_write_time(served, mtime + std::chrono::minutes(5));
-    write(root_.path() / "Archives/edgar/data/320193/000032019322000108/0000320193-22-000108.txt",
-          body("0000320193-22-000108"));
+    write_file(
+        root_.path() / "Archives/edgar/data/320193/000032019322000108/0000320193-22-000108.txt",
+        body("0000320193-22-000108"));
 
     server_->clear_log();
     const auto after = fetch_filings(*client_, q);
@@ -636,10 +636,11 @@ TEST_F(FetchFilings, AGarbledCacheIsFetchedAgainWithAWarning) {
     std::size_t requests;  // for the main file on the rerun
   };
   const Case cases[] = {
-      {"body overwritten", [](const fs::path& p) { write(p, "{\"garbage"); }, 1},
+      {"body overwritten", [](const fs::path& p) { write_file(p, "{\"garbage"); }, 1},
       {"body truncated", [](const fs::path& p) { fs::resize_file(p, fs::file_size(p) / 2); }, 1},
       {"sidecar garbled",
-       [](const fs::path& p) { write(fs::path(p.string() + ".meta"), "\x01\x02 nonsense"); }, 1},
+       [](const fs::path& p) { write_file(fs::path(p.string() + ".meta"), "\x01\x02 nonsense"); },
+       1},
       // Consistent with its sidecar but no submissions JSON: the server says 304, the copy
       // does not parse, so the file is fetched again without a validator.
       {"copy unparsable",

@@ -15,10 +15,7 @@ namespace fs = std::filesystem;
 using secnlp::testing::FixtureServer;
 using secnlp::testing::TempDir;
 
-void write(const fs::path& path, std::string_view bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using secnlp::testing::write_file;
 
 fs::path meta_of(const fs::path& path) {
   fs::path meta = path;
@@ -87,8 +84,8 @@ TEST(CachedCopy, RefusesMissingGarbledOrMismatchedFiles) {
   for (const auto& c : cases) {
     TempDir dir;
     const fs::path path = dir.path() / "x.json";
-    if (c.body) write(path, *c.body);
-    if (c.meta) write(meta_of(path), *c.meta);
+    if (c.body) write_file(path, *c.body);
+    if (c.meta) write_file(meta_of(path), *c.meta);
     const auto copy = read_cached_copy(path);
     EXPECT_EQ(copy.has_value(), c.usable) << c.name;
     if (copy) {
@@ -101,7 +98,7 @@ class CacheThroughServer : public ::testing::Test {
  protected:
   void SetUp() override {
     FETCH_SERVER_OR_SKIP();
-    write(root_.path() / "f.json", "[1]");
+    write_file(root_.path() / "f.json", "[1]");
     server_ = std::make_unique<FixtureServer>(root_.path());
     HttpOptions o;
     o.user_agent = "secnlp-tests tests@example.com";
@@ -136,7 +133,7 @@ TEST_F(CacheThroughServer, FetchesThenRevalidatesThenRefetchesWhatChanged) {
   EXPECT_EQ(body, "[1]");
   EXPECT_EQ(source, path.string());
 
-  write(root_.path() / "f.json", "[2]");
+  write_file(root_.path() / "f.json", "[2]");
   EXPECT_EQ(get(path, &body), CacheOutcome::kFetched);
   EXPECT_EQ(body, "[2]");
   EXPECT_EQ(secnlp::testing::read_file(path), "[2]");
@@ -152,7 +149,7 @@ TEST_F(CacheThroughServer, FetchesThenRevalidatesThenRefetchesWhatChanged) {
 
 TEST_F(CacheThroughServer, ARejectedAnswerIsNotCachedAndOtherStatusesThrow) {
   const fs::path path = out_.path() / "f.json";
-  write(root_.path() / "f.json", "not json");
+  write_file(root_.path() / "f.json", "not json");
   EXPECT_THROW(get(path), Error);
   EXPECT_FALSE(fs::exists(path));
   EXPECT_FALSE(fs::exists(meta_of(path)));

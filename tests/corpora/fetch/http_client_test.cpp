@@ -24,10 +24,7 @@ using std::chrono::milliseconds;
 
 constexpr const char* kAgent = "secnlp-tests tests@example.com";
 
-void write(const fs::path& path, std::string_view bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
+using secnlp::testing::write_file;
 
 // A body big enough that half of it is a real partial transfer.
 std::string submission_body(int n) {
@@ -62,9 +59,9 @@ class Fetch : public ::testing::Test {
  protected:
   void SetUp() override {
     FETCH_SERVER_OR_SKIP();
-    write(root_.path() / "Archives/a.txt", submission_body(1));
+    write_file(root_.path() / "Archives/a.txt", submission_body(1));
     for (int i = 0; i < 40; ++i)
-      write(root_.path() / ("Archives/f" + std::to_string(i) + ".txt"), submission_body(i));
+      write_file(root_.path() / ("Archives/f" + std::to_string(i) + ".txt"), submission_body(i));
     server_ = std::make_unique<FixtureServer>(root_.path());
   }
   std::string url(std::string_view path) const { return server_->base() + std::string(path); }
@@ -409,17 +406,18 @@ TEST_F(Fetch, EightThreadsStayUnderTenRequestsPerSecondPerTheServerLog) {
 }
 
 TEST_F(Fetch, SelectsByTickerFormAndYearAndLandsInTheDownloaderLayout) {
-  write(root_.path() / "files/company_tickers.json",
-        R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},)"
-        R"("1":{"cik_str":789019,"ticker":"MSFT","title":"MICROSOFT CORP"}})");
-  write(root_.path() / "Archives/edgar/full-index/2020/QTR1/master.idx",
-        "CIK|Company Name|Form Type|Date Filed|Filename\n----\n"
-        "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000096.txt\n"
-        "320193|Apple Inc.|8-K|2020-01-28|edgar/data/320193/0000320193-20-000005.txt\n"
-        "789019|MICROSOFT CORP|10-K|2020-02-01|edgar/data/789019/0000789019-20-000001.txt\n"
-        "320193|Apple Inc.|10-K|2019-12-30|edgar/data/320193/0000320193-19-000200.txt\n");
-  write(root_.path() / "Archives/edgar/data/320193/000032019320000096/0000320193-20-000096.txt",
-        submission_body(96));
+  write_file(root_.path() / "files/company_tickers.json",
+             R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},)"
+             R"("1":{"cik_str":789019,"ticker":"MSFT","title":"MICROSOFT CORP"}})");
+  write_file(root_.path() / "Archives/edgar/full-index/2020/QTR1/master.idx",
+             "CIK|Company Name|Form Type|Date Filed|Filename\n----\n"
+             "320193|Apple Inc.|10-K|2020-01-03|edgar/data/320193/0000320193-20-000096.txt\n"
+             "320193|Apple Inc.|8-K|2020-01-28|edgar/data/320193/0000320193-20-000005.txt\n"
+             "789019|MICROSOFT CORP|10-K|2020-02-01|edgar/data/789019/0000789019-20-000001.txt\n"
+             "320193|Apple Inc.|10-K|2019-12-30|edgar/data/320193/0000320193-19-000200.txt\n");
+  write_file(
+      root_.path() / "Archives/edgar/data/320193/000032019320000096/0000320193-20-000096.txt",
+      submission_body(96));
   HttpClient client(fast_options());
   const EdgarUrls urls(server_->base());
 
