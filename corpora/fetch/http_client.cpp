@@ -263,24 +263,26 @@ std::string describe(CURLcode code, const char* error) {
 
 }  // namespace
 
-// The retry loop shared by get() and download(): `begin` prepares the sinks of each attempt.
-// Returns the final attempt; throws HttpError as documented in the header.
-static void run_with_retries(
-    const std::string& url, const HttpOptions& o, int& attempts,
-    const std::function<void(int)>& one_attempt,
-    const std::function<std::pair<CURLcode, long>()>& outcome,
-    const std::function<std::optional<long>()>& retry_after,
-    const std::function<std::chrono::milliseconds(int, std::optional<long>)>& backoff) {
+// The retry loop shared by get() and download(): `one_attempt` prepares the attempt's sinks and
+// performs it into `a`; a retryable outcome is tried again after backoff (Retry-After honoured)
+// until options_.max_attempts. Leaves the final attempt in `a`; throws HttpError on 403.
+void HttpClient::run_with_retries(const std::string& url, Attempt& a, int& attempts,
+                                  const std::function<void()>& one_attempt) {
   for (int attempt = 1;; ++attempt) {
     attempts = attempt;
-    one_attempt(attempt);
-    const auto [code, status] = outcome();
-    if (code == CURLE_OK && status == 403)
-      throw HttpError(forbidden_message(url), url, status, static_cast<int>(code));
-    const bool retry = code == CURLE_OK ? retryable_status(status) : retryable_code(code);
-    if (!retry) return;
-    if (attempt >= o.max_attempts) return;
-    std::this_thread::sleep_for(backoff(attempt, code == CURLE_OK ? retry_after() : std::nullopt));
+    one_attempt();
+    if (a.code == CURLE_OK && a.status == 403)
+      throw HttpError(forbidden_message(url), url, a.status, static_cast<int>(a.code));
+    const bool retry = a.code == CURLE_OK ? retryable_status(a.status) : retryable_code(a.code);
+    if (!retry || attempt >= options_.max_attempts) return;
+    std::optional<long> retry_after;
+    if (a.code == CURLE_OK)
+      for (const auto& [k, v] : a.headers)
+        if (k == "retry-after") {
+          retry_after = std::atol(v.c_str());
+          break;
+        }
+    std::this_thread::sleep_for(backoff(attempt, retry_after));
   }
 }
 
@@ -291,22 +293,11 @@ HttpResponse HttpClient::get(std::string_view url_view, const HttpHeaders& heade
   Attempt a;
   int attempts = 0;
   try {
-    run_with_retries(
-        url, options_, attempts,
-        [&](int) {
-          a = Attempt{};
-          options_.rate_limiter->acquire();
-          perform(handle->curl, url, options_, a, header_list.get());
-        },
-        [&] {
-          return std::pair{a.code, a.status};
-        },
-        [&]() -> std::optional<long> {
-          for (const auto& [k, v] : a.headers)
-            if (k == "retry-after") return std::atol(v.c_str());
-          return std::nullopt;
-        },
-        [&](int retry, std::optional<long> ra) { return backoff(retry, ra); });
+    run_with_retries(url, a, attempts, [&] {
+      a = Attempt{};
+      options_.rate_limiter->acquire();
+      perform(handle->curl, url, options_, a, header_list.get());
+    });
   } catch (...) {
     checkin(std::move(handle));
     throw;
@@ -350,28 +341,17 @@ DownloadResult HttpClient::download(std::string_view url_view, const std::filesy
   Attempt a;
   int attempts = 0;
   try {
-    run_with_retries(
-        url, options_, attempts,
-        [&](int) {
-          if (file != nullptr) std::fclose(file);
-          file = std::fopen(temp.c_str(), "wb");
-          if (file == nullptr)
-            throw Error(ErrorCode::kIo, "cannot create temporary file", temp.string());
-          a = Attempt{};
-          a.file = file;
-          options_.rate_limiter->acquire();
-          perform(handle->curl, url, options_, a);
-          if (a.file_failed) throw Error(ErrorCode::kIo, "cannot write", temp.string());
-        },
-        [&] {
-          return std::pair{a.code, a.status};
-        },
-        [&]() -> std::optional<long> {
-          for (const auto& [k, v] : a.headers)
-            if (k == "retry-after") return std::atol(v.c_str());
-          return std::nullopt;
-        },
-        [&](int retry, std::optional<long> ra) { return backoff(retry, ra); });
+    run_with_retries(url, a, attempts, [&] {
+      if (file != nullptr) std::fclose(file);
+      file = std::fopen(temp.c_str(), "wb");
+      if (file == nullptr)
+        throw Error(ErrorCode::kIo, "cannot create temporary file", temp.string());
+      a = Attempt{};
+      a.file = file;
+      options_.rate_limiter->acquire();
+      perform(handle->curl, url, options_, a);
+      if (a.file_failed) throw Error(ErrorCode::kIo, "cannot write", temp.string());
+    });
     if (a.code != CURLE_OK)
       throw HttpError(fmt::format("download failed after {} attempt(s): {}", attempts,
                                   describe(a.code, a.error)),

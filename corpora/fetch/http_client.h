@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -125,6 +126,8 @@ class HttpClient {
   std::unique_ptr<Handle> checkout();
   void checkin(std::unique_ptr<Handle> handle);
   std::chrono::milliseconds backoff(int retry, std::optional<long> retry_after_s);
+  void run_with_retries(const std::string& url, Attempt& a, int& attempts,
+                        const std::function<void()>& one_attempt);
 
   HttpOptions options_;
   std::mutex mutex_;  // guards pool_ and rng_state_
