@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <sstream>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -35,20 +36,13 @@ std::int64_t as_int(const json& j) {
 void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::string& manifest_json,
                      std::span<const std::string> extra_files) {
   const fs::path weights = dir / "model.pt";
-  const fs::path temp = atomic_temp_path(weights);
+  std::ostringstream bytes;
   {
     torch::serialize::OutputArchive archive;
     net.save(archive);
-    archive.save_to(temp.string());
+    archive.save_to(bytes);
   }
-  std::error_code ec;
-  fs::rename(temp, weights, ec);
-  if (ec) {
-    const std::string why = ec.message();
-    fs::remove(temp, ec);
-    throw Error(ErrorCode::kIo, fmt::format("cannot write: {}", why), weights.string());
-  }
-  fsync_directory(dir);
+  write_file_atomically(weights, bytes.view());
 
   json manifest = json::parse(manifest_json);
   manifest["format"] = "secnlp-model";
