@@ -107,15 +107,41 @@ std::optional<CachedCopy> read_cached_copy(const std::filesystem::path& path) {
   }
 }
 
-void write_cached_copy(const std::filesystem::path& path, const HttpResponse& response) {
+namespace {
+
+// The sidecar of a body with these validators (empty: not sent).
+std::string meta_text(std::string_view etag, std::string_view last_modified,
+                      std::string_view body) {
   std::string meta = fmt::format("{}\n", kMagic);
-  if (const std::string etag = one_line(response, "etag"); !etag.empty())
-    meta += fmt::format("etag: {}\n", etag);
-  if (const std::string modified = one_line(response, "last-modified"); !modified.empty())
-    meta += fmt::format("last-modified: {}\n", modified);
-  meta += fmt::format("body-hash64: {}\n", hex_digest(response.body));
+  if (!etag.empty()) meta += fmt::format("etag: {}\n", etag);
+  if (!last_modified.empty()) meta += fmt::format("last-modified: {}\n", last_modified);
+  meta += fmt::format("body-hash64: {}\n", hex_digest(body));
+  return meta;
+}
+
+// A 304 may carry newer validators for the same body (RFC 9110 15.4.5: the server sends those
+// a 200 would have); the sidecar keeps them, so the next request names them.
+void refresh_validators(const std::filesystem::path& path, const CachedCopy& copy,
+                        const HttpResponse& not_modified) {
+  std::string etag = one_line(not_modified, "etag");
+  std::string last_modified = one_line(not_modified, "last-modified");
+  if (etag.empty()) etag = copy.etag;
+  if (last_modified.empty()) last_modified = copy.last_modified;
+  if (etag == copy.etag && last_modified == copy.last_modified) return;
+  try {
+    write_file_atomically(meta_path(path), meta_text(etag, last_modified, copy.body));
+  } catch (const Error& e) {
+    log_warn("cannot update cache sidecar {} ({})", meta_path(path).string(), e.what());
+  }
+}
+
+}  // namespace
+
+void write_cached_copy(const std::filesystem::path& path, const HttpResponse& response) {
   write_file_atomically(path, response.body);
-  write_file_atomically(meta_path(path), meta);
+  write_file_atomically(
+      meta_path(path),
+      meta_text(one_line(response, "etag"), one_line(response, "last-modified"), response.body));
 }
 
 CacheOutcome get_through_cache(
@@ -132,6 +158,7 @@ CacheOutcome get_through_cache(
     if (response.status != 304) return take(response, url, path, what, use);
     try {
       use(copy->body, path.string());
+      refresh_validators(path, *copy, response);
       return CacheOutcome::kNotModified;
     } catch (const Error& e) {
       log_warn("cached {} {} is unusable ({}); fetching it again", what, path.string(), e.what());

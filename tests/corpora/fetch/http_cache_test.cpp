@@ -147,6 +147,30 @@ TEST_F(CacheThroughServer, FetchesThenRevalidatesThenRefetchesWhatChanged) {
   EXPECT_EQ(log[2].status, 200);
 }
 
+// A 304 that brings a validator the copy lacked (the server started sending ETags) updates the
+// sidecar, so the next request names it.
+TEST_F(CacheThroughServer, ValidatorsA304BringsAreKept) {
+  const fs::path path = out_.path() / "f.json";
+  server_->validators(/*etag=*/false, /*last_modified=*/true);
+  EXPECT_EQ(get(path), CacheOutcome::kFetched);
+  ASSERT_TRUE(read_cached_copy(path).has_value());
+  EXPECT_EQ(read_cached_copy(path)->etag, "");
+
+  server_->validators(/*etag=*/true, /*last_modified=*/true);
+  EXPECT_EQ(get(path), CacheOutcome::kNotModified);  // by If-Modified-Since; the 304 has an ETag
+  const auto copy = read_cached_copy(path);
+  ASSERT_TRUE(copy.has_value());
+  EXPECT_NE(copy->etag, "");
+  EXPECT_EQ(copy->body, "[1]");
+
+  EXPECT_EQ(get(path), CacheOutcome::kNotModified);
+  const auto log = server_->log();
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[1].if_none_match, "");
+  EXPECT_EQ(log[2].if_none_match, copy->etag);
+  EXPECT_EQ(log[2].status, 304);
+}
+
 TEST_F(CacheThroughServer, ARejectedAnswerIsNotCachedAndOtherStatusesThrow) {
   const fs::path path = out_.path() / "f.json";
   write_file(root_.path() / "f.json", "not json");
