@@ -42,7 +42,7 @@ TEST(TrainingCorpusTest, FinancialPhraseBankAllAgree) {
   ASSERT_EQ(data.size(), 2263u);
   // The README's recipe for all three sentiment sets: bow (sqrtn bag -> 128 -> 3), Adam lr 0.003,
   // L2 1e-4, early stopping after 3 epochs without a lower validation loss. Seeds 1-5 and 42
-  // give 0.868-0.894 accuracy and 0.814-0.836 macro-F1 (scikit-learn's LogisticRegression on
+  // give 0.868-0.894 accuracy and 0.813-0.836 macro-F1 (scikit-learn's LogisticRegression on
   // counts: 0.887 / 0.834 on average over seeded splits of the same sizes).
   const auto r =
       train_text_classifier(data, {}, {"bow", "{}"}, sentiment_recipe(), out_dir("phrasebank"));
