@@ -46,6 +46,7 @@ struct Section {
   std::string method;       // how it was found, e.g. "heading", "toc-link"
   double confidence = 1.0;  // 0..1
   std::uint32_t flags = 0;  // SectionFlag bits
+  std::string refers_to;    // where the item's content is when the item only points there
 };
 
 // Another document of the same EDGAR submission (an exhibit, a graphic, XBRL ...). Only text and
@@ -93,6 +94,9 @@ struct Document {
   std::string path;
   std::uint64_t size = 0;
   std::string content_hash;
+  // Hash of the metadata the file's name, folder and the user supplied before processing: part
+  // of the skip decision, so a corrected date or ticker is picked up.
+  std::string metadata_hash;
   // "html" or "text": from the submission container when there is one, else the html stage's
   // sniff of the text.
   std::string source_type;
@@ -111,8 +115,15 @@ struct Document {
   // Results: scope name -> metrics / counts.
   std::map<std::string, Metrics> metrics;
   std::map<std::string, TermCounts> counts;
-  // Non-fatal observations worth recording (e.g. "3 invalid bytes replaced").
+  // Non-fatal observations worth recording (e.g. "3 invalid bytes replaced"); stored with the
+  // document and counted in the run summary.
   std::vector<std::string> warnings;
+  // What a stage noticed that is not a problem (e.g. "table of contents at byte 2183"): shown
+  // by `inspect`, not stored or counted.
+  std::vector<std::string> notes;
+  // Document flags (names from pipeline/names.h, e.g. "undated", "near-empty"), set by the
+  // runner after the stages; stored comma-separated.
+  std::vector<std::string> flags;
 
   // The whole document, then one scope per section (in text order), as sentence ranges.
   std::vector<Scope> scopes() const;

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "common/json.h"
 #include "common/log.h"
 #include "corpora/fetch/http_client.h"
 #include "pipeline/store/document_store.h"
@@ -46,6 +47,35 @@ void record_fetch(store::DocumentStore& store, const corpora::FetchedFiling& f,
       .run();
 }
 
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+// What the index or submissions JSON said about a filing, kept beside its files as
+// filing-metadata.json so that `process` dates a fetched primary document (which carries no
+// filing date of its own) and knows its accession, CIK, ticker and form.
+void write_filing_metadata(const corpora::FetchedFiling& f, const std::filesystem::path& folder) {
+  std::string out = "{";
+  auto field = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (out.size() > 1) out += ",\n ";
+    out += json_quote(key) + ": " + json_quote(value);
+  };
+  field("accession", f.entry.accession());
+  field("cik", std::to_string(f.entry.cik));
+  field("company", f.entry.company);
+  if (!all_digits(f.company_dir)) field("ticker", f.company_dir);
+  field("form", f.entry.form);
+  field("filed", f.entry.date_filed);
+  field("accepted", f.entry.acceptance);
+  field("period", f.entry.report_date);
+  field("primary_document", f.entry.primary_document);
+  out += "}\n";
+  write_file_atomically(folder / "filing-metadata.json", out);
+}
+
 }  // namespace
 
 FetchSummary fetch_and_record(const FetchOptions& options) {
@@ -73,6 +103,11 @@ FetchSummary fetch_and_record(const FetchOptions& options) {
          {std::pair{submission, &f.result}, std::pair{primary, &f.primary_result}})
       if (here) (result->skipped ? summary.skipped : summary.downloaded) += 1;
     if (!submission && !primary) continue;
+    try {
+      write_filing_metadata(f, (submission ? f.path : f.primary_path).parent_path());
+    } catch (const Error& e) {
+      log_warn("{} (the filing's dates are not kept beside it)", e.what());
+    }
     // The job processes each filing once: the full submission when it is there, else the
     // primary document. Both files are recorded.
     summary.paths.push_back(submission ? f.path : f.primary_path);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 
 namespace secnlp::pipeline {
 
@@ -23,7 +24,6 @@ Pipeline Pipeline::build(const PipelineConfig& config, const StageRegistry& regi
                          Resources& resources) {
   Pipeline p;
   p.config_ = config;
-  p.config_hash_ = config.hash();
   SlotSet available = kSlotRaw;
   for (const std::string& name : config.stages) {
     const StageInfo* info = registry.find(name);
@@ -58,7 +58,13 @@ Pipeline Pipeline::build(const PipelineConfig& config, const StageRegistry& regi
     }
     available |= stage->writes();
     p.stages_.emplace_back(name, std::move(stage));
+    p.versions_ += fmt::format("stage {} v{}\n", name, info->version);
   }
+  // What the results depend on: the options, each stage's code version, and the content of
+  // every resource file the stages loaded (paths left out: the same content elsewhere is the
+  // same input).
+  p.config_hash_ = hex_digest(config.canonical() + p.versions_ + resources.identity());
+  p.description_ = config.canonical() + p.versions_ + resources.identity(/*with_paths=*/true);
   return p;
 }
 

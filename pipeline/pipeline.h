@@ -23,13 +23,21 @@ class Pipeline {
   // with the stage name, keeping its code.
   void run(Document& doc) const;
 
+  // Identifies everything the results depend on: the canonical options, each stage's version
+  // and the content hash of every resource file loaded (Resources::identity). Documents stored
+  // under another hash are recomputed.
   const std::string& config_hash() const { return config_hash_; }
+  // The same in words, with resource paths, one "key value" line each: stored in runs.config
+  // and compared line by line to say why documents are recomputed.
+  const std::string& description() const { return description_; }
   const PipelineConfig& config() const { return config_; }
   std::vector<std::string> stage_names() const;
 
  private:
   PipelineConfig config_;
   std::string config_hash_;
+  std::string versions_;
+  std::string description_;
   std::vector<std::pair<std::string, std::unique_ptr<Stage>>> stages_;
 };
 

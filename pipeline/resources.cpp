@@ -1,5 +1,14 @@
 #include "pipeline/resources.h"
 
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "common/file_io.h"
+#include "common/hash.h"
+
 #include "corpora/lexicons/cmudict.h"
 #include "corpora/lexicons/hyphenation.h"
 #include "corpora/lexicons/lm_lexicon_reader.h"
@@ -8,24 +17,71 @@
 
 namespace secnlp::pipeline {
 
+std::string resource_content_hash(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec))
+    return hex_digest(read_file_bytes(path, ErrorCode::kIo, "resource file"));
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    if (entry.is_regular_file(ec)) files.push_back(entry.path());
+  }
+  if (ec)
+    throw Error(ErrorCode::kIo, "cannot list resource folder: " + ec.message(), path.string());
+  std::sort(files.begin(), files.end());
+  std::string digests;
+  for (const auto& f : files) {
+    digests += f.filename().string();
+    digests += ' ';
+    digests += hex_digest(read_file_bytes(f, ErrorCode::kIo, "resource file"));
+    digests += '\n';
+  }
+  return hex_digest(digests);
+}
+
 Resources::Resources(ResourcePaths paths) : paths_(std::move(paths)) {}
+
+void Resources::record_file(const std::string& role, const std::filesystem::path& path) {
+  std::string hash = resource_content_hash(path);
+  std::lock_guard lock(mutex_);
+  identity_[role] = {path.string(), std::move(hash)};
+}
+
+std::string Resources::identity(bool with_paths) const {
+  std::string out;
+  for (const auto& [role, file] : identity_) {
+    const auto& [path, hash] = file;
+    out += fmt::format("resource {} {}", role, hash);
+    if (with_paths && !path.empty()) out += fmt::format(" ({})", path);
+    out += '\n';
+  }
+  return out;
+}
 Resources::~Resources() = default;
 
 std::shared_ptr<const corpora::WordNetData> Resources::wordnet() {
   std::lock_guard lock(mutex_);
-  if (!wordnet_) wordnet_ = corpora::load_wordnet(paths_.wordnet_dir);
+  if (!wordnet_) {
+    wordnet_ = corpora::load_wordnet(paths_.wordnet_dir);
+    identity_["wordnet"] = {paths_.wordnet_dir.string(), resource_content_hash(paths_.wordnet_dir)};
+  }
   return wordnet_;
 }
 
 std::shared_ptr<const corpora::PronouncingDictionary> Resources::cmudict() {
   std::lock_guard lock(mutex_);
-  if (!cmudict_) cmudict_ = corpora::load_cmudict(paths_.cmudict);
+  if (!cmudict_) {
+    cmudict_ = corpora::load_cmudict(paths_.cmudict);
+    identity_["cmudict"] = {paths_.cmudict.string(), resource_content_hash(paths_.cmudict)};
+  }
   return cmudict_;
 }
 
 std::shared_ptr<const corpora::Hyphenator> Resources::hyphenator() {
   std::lock_guard lock(mutex_);
-  if (!hyphenator_) hyphenator_ = corpora::load_hyphenator(paths_.hyphen);
+  if (!hyphenator_) {
+    hyphenator_ = corpora::load_hyphenator(paths_.hyphen);
+    identity_["hyphen"] = {paths_.hyphen.string(), resource_content_hash(paths_.hyphen)};
+  }
   return hyphenator_;
 }
 
@@ -36,6 +92,9 @@ std::shared_ptr<const nlp::SentimentLexicon> Resources::lexicon() {
     if (paths_.lexicon) {
       lexicon_ =
           std::make_shared<const nlp::SentimentLexicon>(corpora::load_lm_lexicon(*paths_.lexicon));
+      identity_["lexicon"] = {paths_.lexicon->string(), resource_content_hash(*paths_.lexicon)};
+    } else {
+      identity_["lexicon"] = {"", "none"};
     }
   }
   return lexicon_;

@@ -4,9 +4,12 @@
 // Paths default to where Debian's packages put them; the CLI can override each.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace secnlp::corpora {
 struct WordNetData;
@@ -44,6 +47,16 @@ class Resources {
   // Null when no lexicon path is set.
   std::shared_ptr<const nlp::SentimentLexicon> lexicon();
 
+  // Records that a stage read `path` (a file, or a folder of files) as `role` (e.g.
+  // "terms.stopword_files"): its content hash becomes part of the pipeline's identity, so a
+  // changed file recomputes the documents it affected. The accessors above record their own
+  // files. Throws Error(kIo) when the path cannot be read.
+  void record_file(const std::string& role, const std::filesystem::path& path);
+  // Every resource actually loaded, one line each, sorted by role: "resource ROLE HASH" (HASH
+  // "none" for a lexicon stage without a lexicon), with " (PATH)" when `with_paths`. Without
+  // paths it is part of the configuration hash: the same content elsewhere is the same input.
+  std::string identity(bool with_paths = false) const;
+
  private:
   ResourcePaths paths_;
   std::mutex mutex_;
@@ -52,6 +65,11 @@ class Resources {
   std::shared_ptr<const corpora::Hyphenator> hyphenator_;
   std::shared_ptr<const nlp::SentimentLexicon> lexicon_;
   bool lexicon_loaded_ = false;
+  std::map<std::string, std::pair<std::string, std::string>> identity_;  // role -> (path, hash)
 };
+
+// Content hash of a file, or of a folder's regular files (names and contents, sorted by name):
+// 16 hex digits. Throws Error(kIo) naming the path when it cannot be read.
+std::string resource_content_hash(const std::filesystem::path& path);
 
 }  // namespace secnlp::pipeline

@@ -1,10 +1,13 @@
 #include "pipeline/runner.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include <oneapi/tbb/global_control.h>
@@ -15,7 +18,10 @@
 #include "common/log.h"
 #include "corpora/edgar/filing_metadata.h"
 #include "corpora/inputs/input_files.h"
+#include "nlp/sec/section_map.h"
+#include "pipeline/names.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/store/point_in_time.h"
 
 namespace secnlp::pipeline {
 namespace {
@@ -27,7 +33,22 @@ struct WorkItem {
   Document doc;
   std::optional<Error> error;
   bool skipped = false;
+  std::optional<std::int64_t> link_to;  // skipped as a copy of this stored document
 };
+
+// Adds a stored document's flags and warnings to the run summary.
+void note_result(const Document& doc, ProcessSummary& summary) {
+  for (const auto& f : doc.flags) {
+    if (f == kFlagUndated) summary.undated.push_back(doc.path);
+    if (f == kFlagNearEmpty) summary.near_empty.push_back(doc.path);
+    if (f == kFlagTruncated) summary.truncated.push_back(doc.path);
+  }
+  if (!doc.warnings.empty()) {
+    ++summary.with_warnings;
+    for (const auto& w : doc.warnings)
+      log_warn("{}: {}", doc.path, w);
+  }
+}
 
 std::string read_whole_file(const std::filesystem::path& path, std::uint64_t max_bytes,
                             std::uint64_t& size_out) {
@@ -61,32 +82,44 @@ PipelineConfig config_for(const ProcessOptions& options) {
                                : default_pipeline_config();
 }
 
-// Metadata files found beside the inputs (edgar-crawler's FILINGS_METADATA.csv), by folder.
-using FolderMetadata = std::map<std::filesystem::path, corpora::DirectoryMetadata>;
+// Metadata files found beside the inputs, by folder: edgar-crawler's FILINGS_METADATA.csv and
+// the filing-metadata.json that `secnlp fetch` writes beside each filing.
+struct FolderMetadata {
+  corpora::DirectoryMetadata csv;
+  std::map<std::string, std::string> fetched;
+};
+using FolderMetadataMap = std::map<std::filesystem::path, FolderMetadata>;
 
-FolderMetadata read_folder_metadata(const std::vector<std::filesystem::path>& paths) {
-  FolderMetadata out;
+FolderMetadataMap read_folder_metadata(const std::vector<std::filesystem::path>& paths) {
+  FolderMetadataMap out;
   for (const auto& p : paths) {
     const auto folder = p.parent_path();
     if (out.count(folder)) continue;
     auto& entry = out[folder];
     const auto csv = folder / "FILINGS_METADATA.csv";
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(csv, ec)) continue;
+    if (std::filesystem::is_regular_file(csv, ec)) {
+      try {
+        entry.csv = corpora::read_filings_metadata_csv(csv);
+        log_debug("{}: metadata for {} filings", csv.string(), entry.csv.by_file.size());
+      } catch (const Error& e) {
+        log_warn("{} (file-name metadata used instead)", e.what());
+      }
+    }
     try {
-      entry = corpora::read_filings_metadata_csv(csv);
-      log_debug("{}: metadata for {} filings", csv.string(), entry.by_file.size());
+      entry.fetched = corpora::read_fetch_metadata(folder / "filing-metadata.json");
     } catch (const Error& e) {
-      log_warn("{} (file-name metadata used instead)", e.what());
+      log_warn("{} (ignored)", e.what());
     }
   }
   return out;
 }
 
 // Reads `doc.path` into doc.raw (with size and hash) and attaches what the file name, the folder
-// layout and the folder's metadata file say, later sources overriding earlier ones. The
-// submission stage then overrides them with the filing's own header or dei facts.
-void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadata& folders) {
+// layout, the folder's metadata file and fetch's record of the filing say, later sources
+// overriding earlier ones. The submission stage then overrides them with the filing's own
+// header or dei facts, and a user's --metadata file overrides everything (apply_user_metadata).
+void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadataMap& folders) {
   doc.raw = read_whole_file(doc.path, max_bytes, doc.size);
   doc.content_hash = hex_digest(doc.raw);
   const std::filesystem::path path(doc.path);
@@ -94,12 +127,125 @@ void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadata&
   for (auto& [k, v] : corpora::metadata_from_layout(path))
     doc.metadata[k] = std::move(v);
   if (auto folder = folders.find(path.parent_path()); folder != folders.end()) {
-    auto file = folder->second.by_file.find(path.filename().string());
-    if (file != folder->second.by_file.end()) {
+    auto file = folder->second.csv.by_file.find(path.filename().string());
+    if (file != folder->second.csv.by_file.end()) {
       for (const auto& [k, v] : file->second)
         if (!v.empty()) doc.metadata[k] = v;
     }
+    for (const auto& [k, v] : folder->second.fetched)
+      doc.metadata[k] = v;
   }
+}
+
+// The metadata a file's surroundings supply before processing (name, layout, folder files)
+// and the user's entries for it, as one hash: the skip decision compares it.
+std::string input_metadata_hash(const Document& doc, const corpora::UserMetadata& user) {
+  std::string text;
+  for (const auto& [k, v] : doc.metadata)
+    text += k + "=" + v + "\n";
+  auto add = [&](const auto& table, const std::string& key) {
+    if (auto it = table.find(key); it != table.end())
+      for (const auto& [k, v] : it->second)
+        text += "user " + k + "=" + v + "\n";
+  };
+  add(user.by_filename, std::filesystem::path(doc.path).filename().string());
+  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end())
+    add(user.by_accession, it->second);
+  add(user.by_path, doc.path);
+  return hex_digest(text);
+}
+
+void apply_user_metadata(Document& doc, const corpora::UserMetadata& user) {
+  auto apply = [&](const auto& table, const std::string& key) {
+    if (auto it = table.find(key); it != table.end())
+      for (const auto& [k, v] : it->second)
+        doc.metadata[k] = v;
+  };
+  apply(user.by_filename, std::filesystem::path(doc.path).filename().string());
+  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end())
+    apply(user.by_accession, std::string(it->second));
+  apply(user.by_path, doc.path);
+}
+
+// Words of the whole filing as the pipeline counted them, if it did.
+std::optional<double> filing_words(const Document& doc) {
+  auto it = doc.metrics.find("");
+  if (it == doc.metrics.end()) return std::nullopt;
+  std::optional<double> tokens;
+  for (const auto& [name, value] : it->second) {
+    if (name == "words") return value;
+    if (name == "tokens") tokens = value;
+  }
+  return tokens;
+}
+
+// Document flags and warnings that need the whole result: no date, almost no words, a
+// truncated container.
+void flag_document(Document& doc) {
+  doc.flags.clear();
+  if (auto it = doc.metadata.find("accepted"); it != doc.metadata.end()) {
+    if (auto accepted = store::normalize_acceptance(it->second)) {
+      it->second = *accepted;
+    } else {
+      doc.warnings.push_back(
+          fmt::format("acceptance time '{}' is not a date and time; ignored", it->second));
+      doc.metadata.erase(it);
+    }
+  }
+  auto meta = [&](const char* key) {
+    auto it = doc.metadata.find(key);
+    return it == doc.metadata.end() ? std::string() : it->second;
+  };
+  if (store::available_at(meta("accepted"), meta("filed")).empty())
+    doc.flags.emplace_back(kFlagUndated);
+  if (auto words = filing_words(doc)) {
+    const std::string form = meta("form");
+    const bool report = nlp::sec::form_family(form) == nlp::sec::FormFamily::k10K ||
+                        nlp::sec::form_family(form) == nlp::sec::FormFamily::k10Q;
+    const double minimum = report ? 1000 : 50;
+    if (*words < minimum) {
+      doc.flags.emplace_back(kFlagNearEmpty);
+      doc.warnings.push_back(fmt::format("only {} words{}: a truncated file or a cover page only?",
+                                         static_cast<long>(*words),
+                                         report ? fmt::format(" for a {}", form) : std::string()));
+    }
+  }
+  for (const auto& w : doc.warnings) {
+    if (w.find("has no </") != std::string::npos || w.find("truncated") != std::string::npos) {
+      doc.flags.emplace_back(kFlagTruncated);
+      break;
+    }
+  }
+}
+
+// Lines of `now` missing from `before` ("+ line") and the reverse ("- line"): what changed
+// between two configuration descriptions.
+std::vector<std::string> config_changes(const std::string& before, const std::string& now) {
+  auto lines = [](const std::string& text) {
+    std::set<std::string> out;
+    std::size_t p = 0;
+    while (p < text.size()) {
+      std::size_t nl = text.find('\n', p);
+      if (nl == std::string::npos) nl = text.size();
+      if (nl > p) out.insert(text.substr(p, nl - p));
+      p = nl + 1;
+    }
+    return out;
+  };
+  const auto a = lines(before), b = lines(now);
+  std::vector<std::string> out;
+  for (const auto& l : a)
+    if (!b.count(l)) out.push_back("- " + l);
+  for (const auto& l : b)
+    if (!a.count(l)) out.push_back("+ " + l);
+  return out;
+}
+
+// Absolute, symlink-free, normalized: every spelling of a path gives the same string.
+std::filesystem::path canonical_path(const std::filesystem::path& p) {
+  std::error_code ec;
+  auto c = std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec);
+  return ec ? std::filesystem::absolute(p).lexically_normal() : c;
 }
 
 }  // namespace
@@ -107,10 +253,15 @@ void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadata&
 Document process_one(const std::filesystem::path& path, const ProcessOptions& options) {
   Resources resources(options.resources);
   const Pipeline pipeline = Pipeline::build(config_for(options), builtin_stages(), resources);
+  const corpora::UserMetadata user = options.metadata_file
+                                         ? corpora::read_user_metadata_csv(*options.metadata_file)
+                                         : corpora::UserMetadata{};
   Document doc;
-  doc.path = path.string();
-  load_document(doc, options.max_document_bytes, read_folder_metadata({path}));
+  doc.path = canonical_path(path).string();
+  load_document(doc, options.max_document_bytes, read_folder_metadata({doc.path}));
   pipeline.run(doc);
+  apply_user_metadata(doc, user);
+  flag_document(doc);
   return doc;
 }
 
@@ -125,8 +276,30 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   const StageRegistry registry = builtin_stages();
   const Pipeline pipeline = Pipeline::build(config_for(options), registry, resources);
   const std::string& config_hash = pipeline.config_hash();
+  const corpora::UserMetadata user = options.metadata_file
+                                         ? corpora::read_user_metadata_csv(*options.metadata_file)
+                                         : corpora::UserMetadata{};
 
-  const auto paths = corpora::discover_inputs(options.inputs);
+  // A named input that does not exist is a typo, not a document: when nothing named exists the
+  // run stops (exit 3); otherwise each missing one becomes an error row.
+  bool any_exists = false;
+  for (const auto& input : options.inputs) {
+    std::error_code ec;
+    any_exists = any_exists || std::filesystem::exists(std::filesystem::symlink_status(input, ec));
+  }
+  if (!options.inputs.empty() && !any_exists)
+    throw Error(ErrorCode::kIo, "no such file or directory", options.inputs.front().string());
+
+  // One spelling per file: relative, absolute and symlinked paths name the same document.
+  std::vector<std::filesystem::path> paths;
+  {
+    std::set<std::string> seen;
+    for (const auto& p : corpora::discover_inputs(options.inputs)) {
+      auto c = canonical_path(p);
+      if (seen.insert(c.string()).second) paths.push_back(std::move(c));
+    }
+    std::sort(paths.begin(), paths.end());
+  }
   if (paths.empty()) throw Error(ErrorCode::kInvalidArgument, "no input documents found");
   std::uint64_t total_bytes = 0;
   for (const auto& p : paths) {
@@ -135,9 +308,10 @@ ProcessSummary process_documents(const ProcessOptions& options) {
     if (!ec) total_bytes += n;
   }
 
-  const FolderMetadata folders = read_folder_metadata(paths);
+  const FolderMetadataMap folders = read_folder_metadata(paths);
   store::DocumentStore store(options.db);
-  const auto states = store.document_states();
+  const auto files = store.file_states();
+  const auto contents = store.content_states();
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -150,10 +324,14 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   summary.lexicon =
       std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end() &&
       resources.lexicon() != nullptr;
-  summary.run_id = store.begin_run("process", config_hash, pipeline.config().canonical(), threads);
+  summary.run_id = store.begin_run("process", config_hash, pipeline.description(), threads);
   summary.counts.total = paths.size();
   log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),
            static_cast<double>(total_bytes) / 1e6, threads, options.db.string());
+
+  std::mutex changed_mutex;
+  std::set<std::string> changed_configs;  // config hashes of stored documents now recomputed
+  std::atomic<std::uint64_t> recomputed{0};
 
   Progress progress(paths.size(), total_bytes, options.progress);
   std::size_t next = 0;
@@ -179,17 +357,38 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                   Document& doc = item->doc;
                   try {
                     load_document(doc, options.max_document_bytes, folders);
+                    doc.metadata_hash = input_metadata_hash(doc, user);
+                    const auto it = files.find(doc.path);
+                    const bool same_file = it != files.end() &&
+                                           it->second.content_hash == doc.content_hash &&
+                                           it->second.metadata_hash == doc.metadata_hash;
                     if (!options.force) {
-                      auto it = states.find(doc.path);
-                      if (it != states.end() && it->second.status == "ok" &&
-                          it->second.content_hash == doc.content_hash &&
+                      if (same_file && it->second.status == "ok" &&
                           it->second.config_hash == config_hash) {
                         item->skipped = true;
-                        doc.raw.clear();
-                        return item;
+                      } else if (auto c =
+                                     contents.find(store::content_key(doc.content_hash, doc.path));
+                                 it == files.end() && c != contents.end() &&
+                                 c->second.config_hash == config_hash) {
+                        // The same bytes are stored from another path (another spelling, a
+                        // copy, another machine's mount): one document, this file linked.
+                        item->skipped = true;
+                        item->link_to = c->second.doc_id;
                       }
                     }
+                    if (item->skipped) {
+                      doc.raw.clear();
+                      return item;
+                    }
+                    if (same_file && it->second.status == "ok" &&
+                        it->second.config_hash != config_hash) {
+                      ++recomputed;
+                      std::lock_guard lock(changed_mutex);
+                      changed_configs.insert(it->second.config_hash);
+                    }
                     pipeline.run(doc);
+                    apply_user_metadata(doc, user);
+                    flag_document(doc);
                   } catch (const Error& e) {
                     item->error = e;
                   } catch (const std::bad_alloc&) {
@@ -207,10 +406,25 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                   summary.counts.bytes += doc.size;
                   if (item->skipped) {
                     ++summary.counts.skipped;
+                    if (item->link_to) {
+                      try {
+                        store.link_file(doc.path, doc.content_hash, *item->link_to,
+                                        doc.metadata_hash);
+                      } catch (const Error& e) {
+                        log_warn("{}: not recorded as a copy: {}", doc.path, e.message());
+                      }
+                    }
                   } else if (!item->error) {
                     try {
-                      store.write_document(doc, summary.run_id, config_hash, options.store_text);
-                      ++summary.counts.processed;
+                      if (store.write_document(doc, summary.run_id, config_hash,
+                                               options.store_text) ==
+                          store::WriteOutcome::kLinked) {
+                        ++summary.counts.linked;
+                        log_debug("{}: same filing as a stored file; linked", doc.path);
+                      } else {
+                        ++summary.counts.processed;
+                        note_result(doc, summary);
+                      }
                     } catch (const Error& e) {
                       if (e.code() != ErrorCode::kDatabase) throw;
                       item->error = Error(e.code(), e.message(), doc.path);
@@ -219,7 +433,11 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                   if (item->error) {
                     ++summary.counts.failed;
                     log_warn("{}", item->error->what());
-                    store.write_error(doc, summary.run_id, config_hash, *item->error);
+                    try {
+                      store.write_error(doc, summary.run_id, config_hash, *item->error);
+                    } catch (const Error& e) {
+                      log_warn("{}: the error could not be recorded: {}", doc.path, e.message());
+                    }
                     if (summary.failures.size() < kMaxFailuresInSummary) {
                       summary.failures.push_back({doc.path,
                                                   std::string(error_code_name(item->error->code())),
@@ -238,6 +456,12 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   }
   progress.finish();
   store.finish_run(summary.run_id, summary.counts, summary.counts.failed ? "partial" : "ok");
+  summary.recomputed = recomputed.load();
+  for (const auto& old_hash : changed_configs) {
+    for (auto& line : config_changes(store.config_text(old_hash), pipeline.description()))
+      if (std::find(summary.changes.begin(), summary.changes.end(), line) == summary.changes.end())
+        summary.changes.push_back(std::move(line));
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

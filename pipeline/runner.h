@@ -30,6 +30,9 @@ struct ProcessOptions {
   bool force = false;
   bool store_text = true;
   std::uint64_t max_document_bytes = 1ull << 30;
+  // A metadata CSV for files from anywhere (corpora::read_user_metadata_csv): its values win
+  // over every other source, the filing's own header included.
+  std::optional<std::filesystem::path> metadata_file;
   ProgressMode progress = ProgressMode::kAuto;
 };
 
@@ -47,6 +50,17 @@ struct ProcessSummary {
   std::vector<std::string> stages;
   bool lexicon = false;  // whether LM metrics were computed
   std::vector<FailedDocument> failures;
+  // Documents recomputed because the configuration they were stored under differs, and what
+  // differs (lines of Pipeline::description() that changed, e.g. "resource lexicon ...").
+  std::uint64_t recomputed = 0;
+  std::vector<std::string> changes;
+  // Stored documents of this run without a filing date (flag "undated"): their year-over-year
+  // rows cannot be dated. Paths, all of them.
+  std::vector<std::string> undated;
+  // Stored documents flagged near-empty or truncated, and documents with warnings: paths.
+  std::vector<std::string> near_empty;
+  std::vector<std::string> truncated;
+  std::uint64_t with_warnings = 0;
 };
 
 // Processes every input. Throws Error for problems that stop the whole run (bad config, database

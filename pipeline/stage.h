@@ -44,6 +44,9 @@ struct StageInfo {
   std::string description;
   std::vector<StageOptionDoc> options;
   StageFactory factory;
+  // Bumped by the code whenever the stage's output for the same input and options changes: the
+  // version is part of the configuration hash, so stored documents are recomputed.
+  int version = 1;
 };
 
 // The stages a pipeline may name. Explicit registration, no static singletons.

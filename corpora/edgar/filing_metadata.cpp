@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -473,6 +475,173 @@ std::map<std::string, std::string> metadata_from_layout(const std::filesystem::p
     meta.emplace("ticker", id);
   }
   return meta;
+}
+
+namespace {
+
+std::string column_key(std::string_view name) {
+  std::string out;
+  for (char c : trim(name)) {
+    if (c == ' ' || c == '_' || c == '-') continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+}  // namespace
+
+UserMetadata read_user_metadata_csv(const std::filesystem::path& csv) {
+  const std::string path = csv.string();
+  const std::string text = read_file_bytes(csv, ErrorCode::kIo, "metadata CSV");
+  const std::vector<CsvRecord> records = parse_csv(text, path);
+  if (records.empty()) throw Error(ErrorCode::kParse, "line 1: no header row", path);
+  static const std::map<std::string, std::string> kFields = {
+      {"cik", "cik"},           {"ticker", "ticker"},
+      {"company", "company"},   {"form", "form"},
+      {"type", "form"},         {"filed", "filed"},
+      {"filingdate", "filed"},  {"date", "filed"},
+      {"accepted", "accepted"}, {"acceptancedatetime", "accepted"},
+      {"period", "period"},     {"periodofreport", "period"},
+      {"reportdate", "period"}, {"fiscalyear", "fiscal_year"},
+      {"sic", "sic"},
+  };
+  std::optional<std::size_t> path_col, filename_col, accession_col;
+  std::vector<std::pair<std::size_t, std::string>> mapped;
+  const auto& header = records.front().cells;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string key = column_key(header[i]);
+    if (key == "path") {
+      path_col = i;
+    } else if (key == "filename" || key == "file") {
+      filename_col = i;
+    } else if (key == "accession" || key == "accessionnumber") {
+      accession_col = i;
+    } else if (auto it = kFields.find(key); it != kFields.end()) {
+      bool seen = false;
+      for (const auto& [c, k] : mapped)
+        seen = seen || k == it->second;
+      if (!seen) mapped.emplace_back(i, it->second);
+    }
+  }
+  if (!path_col && !filename_col && !accession_col)
+    throw Error(ErrorCode::kParse,
+                "line 1: no key column: name each file by a 'path', 'filename' or 'accession' "
+                "column",
+                path);
+  UserMetadata out;
+  const std::filesystem::path base = std::filesystem::absolute(csv).parent_path();
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& rec = records[r];
+    if (rec.cells.size() > header.size())
+      throw Error(ErrorCode::kParse,
+                  fmt::format("line {}: {} cells, the header has {}", rec.line, rec.cells.size(),
+                              header.size()),
+                  path);
+    auto cell = [&](std::size_t c) -> std::string {
+      return c < rec.cells.size() ? std::string(trim(rec.cells[c])) : std::string();
+    };
+    std::map<std::string, std::string> meta;
+    for (const auto& [c, key] : mapped) {
+      std::string value = cell(c);
+      if (value.empty()) continue;
+      if (key == "cik") value = strip_leading_zeros(value);
+      if (key == "filed" || key == "period") {
+        auto d = normalize_date(value);
+        if (!d)
+          throw Error(ErrorCode::kParse,
+                      fmt::format("line {}: {} '{}' is not a date", rec.line, key, value), path);
+        value = *d;
+      }
+      meta.emplace(key, std::move(value));
+    }
+    bool keyed = false;
+    if (path_col && !cell(*path_col).empty()) {
+      std::error_code ec;
+      const std::filesystem::path p = std::filesystem::path(cell(*path_col));
+      const auto full = std::filesystem::weakly_canonical(p.is_absolute() ? p : base / p, ec);
+      out.by_path[ec ? (base / p).lexically_normal().string() : full.string()] = meta;
+      keyed = true;
+    }
+    if (filename_col && !cell(*filename_col).empty()) {
+      out.by_filename[cell(*filename_col)] = meta;
+      keyed = true;
+    }
+    if (accession_col && !cell(*accession_col).empty()) {
+      const std::string accession = cell(*accession_col);
+      if (!is_accession(accession))
+        throw Error(
+            ErrorCode::kParse,
+            fmt::format("line {}: accession '{}' is not NNNNNNNNNN-NN-NNNNNN", rec.line, accession),
+            path);
+      meta.emplace("accession", accession);
+      out.by_accession[accession] = meta;
+      keyed = true;
+    }
+    if (keyed) ++out.rows;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> read_fetch_metadata(const std::filesystem::path& json_file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(json_file, ec)) return {};
+  const std::string text = read_file_bytes(json_file, ErrorCode::kIo, "filing metadata");
+  // A flat object of string values, as fetch writes it: {"key": "value", ...}.
+  std::map<std::string, std::string> out;
+  std::size_t p = text.find('{');
+  if (p == std::string::npos)
+    throw Error(ErrorCode::kParse, "not a JSON object", json_file.string());
+  auto read_string = [&](std::size_t& i) -> std::optional<std::string> {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+      ++i;
+    if (i >= text.size() || text[i] != '"') return std::nullopt;
+    std::string s;
+    for (++i; i < text.size() && text[i] != '"'; ++i) {
+      if (text[i] == '\\' && i + 1 < text.size()) {
+        ++i;
+        switch (text[i]) {
+          case 'n':
+            s += '\n';
+            break;
+          case 't':
+            s += '\t';
+            break;
+          case 'u':
+            i += 4;
+            s += '?';
+            break;  // not written by fetch
+          default:
+            s += text[i];
+        }
+      } else {
+        s += text[i];
+      }
+    }
+    if (i >= text.size()) return std::nullopt;
+    ++i;
+    return s;
+  };
+  ++p;
+  while (true) {
+    while (p < text.size() && (std::isspace(static_cast<unsigned char>(text[p])) || text[p] == ','))
+      ++p;
+    if (p < text.size() && text[p] == '}') break;
+    auto key = read_string(p);
+    while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p])))
+      ++p;
+    if (!key || p >= text.size() || text[p] != ':')
+      throw Error(ErrorCode::kParse, "not a flat JSON object of strings", json_file.string());
+    ++p;
+    auto value = read_string(p);
+    if (!value)
+      throw Error(ErrorCode::kParse, "not a flat JSON object of strings", json_file.string());
+    if (*key == "filed" || *key == "period") {
+      if (auto d = normalize_date(*value)) *value = *d;
+    }
+    if (*key == "cik") *value = strip_leading_zeros(*value);
+    if (!value->empty() && *key != "primary_document") out.emplace(*key, std::move(*value));
+  }
+  return out;
 }
 
 }  // namespace secnlp::corpora

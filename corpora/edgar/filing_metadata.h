@@ -52,6 +52,31 @@ struct DirectoryMetadata {
 // header. Rows with fewer cells are padded (edgar-crawler leaves trailing cells out).
 DirectoryMetadata read_filings_metadata_csv(const std::filesystem::path& csv);
 
+// A metadata file a user supplies (`secnlp process --metadata FILE.csv`), for files from
+// anywhere. RFC 4180 CSV with a header row; column names are matched case-insensitively, with
+// spaces, dashes and underscores ignored. Each row names its file by one of these key columns:
+//   path       the file's path (absolute, or relative to the CSV's folder)
+//   filename   the file's name without folder (edgar-crawler's column)
+//   accession  the filing's accession number (matches files whose own metadata has it)
+// and supplies any of: cik, ticker, company, form (or type), filed (or filing date, filingdate,
+// date), accepted (or acceptance datetime, acceptancedatetime: EDGAR acceptance time, US
+// Eastern, e.g. 2023-11-02T18:08:27 or 20231102180827), period (or period of report,
+// reportdate), fiscal_year, sic. Dates are normalized as normalize_date; empty cells are left out.
+// Throws Error(kParse, "line N: ...", path) when no key column exists, on a malformed row or a
+// date that is not a date; Error(kIo) when unreadable.
+struct UserMetadata {
+  std::map<std::string, std::map<std::string, std::string>> by_path;  // absolute, canonical
+  std::map<std::string, std::map<std::string, std::string>> by_filename;
+  std::map<std::string, std::map<std::string, std::string>> by_accession;
+  std::size_t rows = 0;
+};
+UserMetadata read_user_metadata_csv(const std::filesystem::path& csv);
+
+// The fields of `filing-metadata.json` that `secnlp fetch` writes beside the files of each
+// filing (accession, cik, company, ticker, form, filed, accepted, period, primary_document).
+// Empty map when the file is absent; Error(kParse, path) when it is not such a JSON object.
+std::map<std::string, std::string> read_fetch_metadata(const std::filesystem::path& json_file);
+
 // Metadata from sec-edgar-downloader's layout:
 //   .../<TICKER or CIK>/<FORM>/<accession>/full-submission.txt        (v4+)
 //   .../<TICKER or CIK>/<FORM>/<accession>/primary-document.<ext>     (v4+, html/htm/xml/txt)

@@ -77,6 +77,7 @@ struct IndexEntry {
   // From the submissions JSON only (empty when read from master.idx / form.idx):
   std::string report_date;       // YYYY-MM-DD period of report, may be empty
   std::string primary_document;  // "aapl-20200926.htm", may be empty
+  std::string acceptance;        // acceptanceDateTime as the JSON lists it, may be empty
 
   // The accession number: the filename's stem when it is one, else empty.
   std::string accession() const;

@@ -117,6 +117,7 @@ void fill_primary_documents(HttpClient& client, const FetchRequest& request,
       if (it == by_accession.end()) continue;
       f.entry.primary_document = it->second.primary_document;
       f.entry.report_date = it->second.report_date;
+      f.entry.acceptance = it->second.acceptance;
     }
   }
 }

@@ -71,6 +71,11 @@ std::vector<SubmissionFiling> read_arrays(const json& arrays, std::string_view w
       fail(resource, fmt::format("{}.{} has {} entries but {}.accessionNumber has {}", where,
                                  kKeys[k], it->size(), where, columns[0]->size()));
   }
+  // acceptanceDateTime is optional (pages and older fixtures lack it); used when complete.
+  const json* acceptance = nullptr;
+  if (const auto it = arrays.find("acceptanceDateTime");
+      it != arrays.end() && it->is_array() && it->size() == columns[0]->size())
+    acceptance = &*it;
   std::vector<SubmissionFiling> out;
   out.reserve(columns[0]->size());
   for (std::size_t i = 0; i < columns[0]->size(); ++i) {
@@ -92,7 +97,10 @@ std::vector<SubmissionFiling> read_arrays(const json& arrays, std::string_view w
                                    .filing_date = std::move(v[1]),
                                    .report_date = std::move(v[2]),
                                    .form = std::move(v[3]),
-                                   .primary_document = std::move(v[4])});
+                                   .primary_document = std::move(v[4]),
+                                   .acceptance = acceptance && (*acceptance)[i].is_string()
+                                                     ? (*acceptance)[i].get<std::string>()
+                                                     : std::string()});
   }
   return out;
 }
@@ -179,6 +187,7 @@ std::vector<IndexEntry> to_index_entries(const Submissions& submissions, std::ui
     e.date_filed = f.filing_date;
     e.filename = fmt::format("edgar/data/{}/{}.txt", cik, f.accession);
     e.report_date = f.report_date;
+    e.acceptance = f.acceptance;
     e.primary_document = f.primary_document;
     out.push_back(std::move(e));
   }

@@ -20,6 +20,8 @@ struct SubmissionFiling {
   std::string report_date;       // YYYY-MM-DD period of report; empty when the SEC lists none
   std::string form;              // "10-K", "10-K/A", ...
   std::string primary_document;  // "aapl-20200926.htm"; empty when the SEC lists none
+  std::string acceptance;        // acceptanceDateTime as listed ("2023-11-02T18:08:27.000Z",
+                                 // Eastern time despite the Z); empty when absent
 };
 
 // An older-filings page named under filings.files (a company with more than ~1000 filings).

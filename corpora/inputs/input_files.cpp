@@ -63,6 +63,10 @@ std::map<std::string, std::string> metadata_from_filename(const std::filesystem:
     meta["form"] = normalise_form(form);
     meta["fiscal_year"] = year;
     if (RE2::PartialMatch(rest, kAccessionInside, &accession)) meta["accession"] = accession;
+    // "..._filed-2025-02-07": the filing date, when the name gives the whole date.
+    static const RE2 kFiled(R"((?:^|_)filed-(\d{4}-\d{2}-\d{2})(?:_|$))");
+    std::string filed;
+    if (RE2::PartialMatch(rest, kFiled, &filed)) meta["filed"] = filed;
   } else if (RE2::FullMatch(stem, kTickerFormYear, &ticker, &form, &year)) {
     std::transform(ticker.begin(), ticker.end(), ticker.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });

@@ -24,7 +24,8 @@ bool is_document_file(const std::filesystem::path& path);
 std::vector<std::filesystem::path> discover_inputs(
     const std::vector<std::filesystem::path>& inputs);
 
-// Metadata from the file name: cik, ticker, form, fiscal_year, accession (whichever are present).
+// Metadata from the file name: cik, ticker, form, fiscal_year, accession, and filed (from a
+// "_filed-YYYY-MM-DD" part of the ticker style), whichever are present.
 std::map<std::string, std::string> metadata_from_filename(const std::filesystem::path& path);
 
 }  // namespace secnlp::corpora

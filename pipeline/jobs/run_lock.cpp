@@ -34,7 +34,13 @@ std::string host_name() {
 }  // namespace
 
 std::filesystem::path lock_path_for(const std::filesystem::path& db) {
-  return std::filesystem::path(db.string() + ".lock");
+  // The database's identity, not its spelling: a relative path, an absolute one and a symlink
+  // to the same file share one lock.
+  std::error_code ec;
+  std::filesystem::path resolved =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(db, ec), ec);
+  if (ec) resolved = db;
+  return std::filesystem::path(resolved.string() + ".lock");
 }
 
 RunLock::RunLock(const std::filesystem::path& db) : path_(lock_path_for(db)) {

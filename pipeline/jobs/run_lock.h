@@ -22,7 +22,9 @@
 
 namespace secnlp::jobs {
 
-// The lock file of a database: "<db>.lock" beside it.
+// The lock file of a database: "<db>.lock" beside the file the path resolves to (absolute,
+// symlinks followed), so every spelling of one database takes the same lock. (Hard links to a
+// SQLite database are unsafe anyway: SQLite's journal is found by name.)
 std::filesystem::path lock_path_for(const std::filesystem::path& db);
 
 class RunLock {

@@ -28,6 +28,11 @@ struct FilingRef {
   std::string filed;  // YYYY-MM-DD, may be empty
   std::string accession;
   std::string path;
+  // Point in time (pipeline/store/point_in_time.h): when the filing became available (empty:
+  // undated), its acceptance time if known, and what identifies its stored state.
+  std::string available_at;
+  std::string accepted;
+  std::string doc_key, content_hash, config_hash;
 };
 
 struct FilingPair {

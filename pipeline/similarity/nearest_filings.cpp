@@ -1,5 +1,7 @@
 #include "pipeline/similarity/nearest_filings.h"
 
+#include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -9,6 +11,10 @@
 #include "common/log.h"
 #include "nlp/features/tfidf.h"
 #include "nlp/retrieval/inverted_index.h"
+#include "pipeline/names.h"
+#include "pipeline/similarity/pit_corpus.h"
+#include "pipeline/store/point_in_time.h"
+#include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
@@ -21,7 +27,8 @@ using store::Statement;
 
 struct Row {
   std::int64_t doc_id = 0;
-  std::string path, cik, ticker, form, accession, content_hash, config_hash;
+  std::string path, cik, ticker, form, accession, content_hash, config_hash, doc_key;
+  std::string available_at;
   std::optional<std::int64_t> year;
 };
 
@@ -32,6 +39,17 @@ std::string cache_name(const std::string& scope) {
   return safe.empty() ? "filing" : safe;
 }
 
+store::PitKey key_of(const Row& r) {
+  return {r.available_at, r.accession, r.content_hash};
+}
+
+nlp::SparseVector decode(std::string_view blob) {
+  nlp::SparseVector v;
+  for (const auto& [id, count] : store::decode_term_vector(blob))
+    v.push_back(id, count);
+  return v;
+}
+
 }  // namespace
 
 pipeline::ResultTable nearest_filings(const NearestQuery& query) {
@@ -39,16 +57,17 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
     throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", query.db.string());
   Connection db(query.db.string());
   store::migrate(db);
+  const std::string scope = store::resolve_scope(db, query.scope);
 
-  // The filings that have this scope, and a stamp of their state.
+  // The filings that have this scope.
   std::vector<Row> rows;
-  std::string state = query.scope;
   {
     Statement st = db.prepare(
         "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.accession, "
-        "d.content_hash, d.config_hash FROM documents d JOIN term_vectors v ON v.doc_id = d.id "
-        "WHERE d.status = 'ok' AND v.scope = ? ORDER BY d.id");
-    st.bind(1, query.scope);
+        "d.content_hash, d.config_hash, d.doc_key, d.available_at FROM documents d "
+        "JOIN term_vectors v ON v.doc_id = d.id WHERE d.status = 'ok' AND v.scope = ? "
+        "ORDER BY d.id");
+    st.bind(1, scope);
     while (st.step()) {
       Row r;
       r.doc_id = st.column_int(0);
@@ -60,7 +79,8 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       r.accession = st.column_text(6);
       r.content_hash = st.column_text(7);
       r.config_hash = st.column_text(8);
-      state += fmt::format("|{}:{}:{}", r.doc_id, r.content_hash, r.config_hash);
+      r.doc_key = st.column_text(9);
+      r.available_at = st.column_text(10);
       rows.push_back(std::move(r));
     }
   }
@@ -78,13 +98,55 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   if (!target) {
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("no stored filing '{}' with {}", query.to,
-                            query.scope.empty() ? "term vectors" : "section " + query.scope));
+                            scope.empty() ? "term vectors" : "section " + scope));
   }
 
-  // The cached index, when its stamp matches the database state.
-  const std::uint64_t stamp = hash64(state);
-  const std::filesystem::path cache =
-      query.db.string() + ".nearest-" + cache_name(query.scope) + ".idx";
+  // As of when: the candidates are the dated filings at or before that point, in order.
+  store::PitKey bound;
+  if (!query.as_of.empty()) {
+    bound = {store::as_of_bound(query.as_of), "\x7f", ""};
+  } else if (target->available_at.empty()) {
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("filing '{}' has no filing date, so 'as of its date' is unknown: give "
+                            "--as-of DATE, or dates with `process --metadata`",
+                            query.to));
+  } else {
+    bound = key_of(*target);
+  }
+  std::vector<const Row*> available;
+  std::size_t undated = 0;
+  for (const Row& r : rows) {
+    if (r.available_at.empty()) {
+      ++undated;
+    } else if (key_of(r) <= bound) {
+      available.push_back(&r);
+    }
+  }
+  std::sort(available.begin(), available.end(),
+            [](const Row* a, const Row* b) { return key_of(*a) < key_of(*b); });
+  if (undated) log_info("{} undated filings are never candidates", undated);
+
+  // Document frequencies over the available filings (and the target's own vector).
+  PitCorpus corpus;
+  std::vector<nlp::SparseVector> vectors(available.size());
+  nlp::SparseVector target_vector;
+  {
+    Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
+    for (std::size_t i = 0; i < available.size(); ++i) {
+      st.bind(1, available[i]->doc_id).bind(2, scope);
+      if (st.step()) vectors[i] = decode(st.column_blob(0));
+      st.reset();
+      corpus.add(vectors[i], available[i]->doc_key + "|" + available[i]->content_hash + "|" +
+                                 available[i]->config_hash);
+    }
+    st.bind(1, target->doc_id).bind(2, scope);
+    if (st.step()) target_vector = decode(st.column_blob(0));
+    st.reset();
+  }
+
+  // The cached index, when its stamp is this corpus's.
+  const std::uint64_t stamp = hash64(scope + "|" + corpus.stamp());
+  const std::filesystem::path cache = query.db.string() + ".nearest-" + cache_name(scope) + ".idx";
   nlp::InvertedIndex index;
   bool loaded = false;
   std::error_code ec;
@@ -98,34 +160,16 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       log_warn("{} (rebuilding the index)", e.what());
     }
   }
-
-  // Document frequencies need every vector; the vectors themselves are kept only to (re)build
-  // the index, and otherwise just the query's.
-  const std::size_t target_row = static_cast<std::size_t>(target - rows.data());
-  std::vector<std::uint32_t> df;
-  std::vector<nlp::SparseVector> vectors(loaded ? 1 : rows.size());
-  {
-    Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      st.bind(1, rows[i].doc_id).bind(2, query.scope);
-      if (st.step()) {
-        nlp::SparseVector* keep = loaded ? (i == target_row ? &vectors[0] : nullptr) : &vectors[i];
-        for (const auto& [id, count] : store::decode_term_vector(st.column_blob(0))) {
-          if (keep) keep->push_back(id, count);
-          if (id >= df.size()) df.resize(id + 1, 0);
-          ++df[id];
-        }
-      }
-      st.reset();
-    }
-  }
-  const std::vector<double> idf = nlp::idf_from_df(df, rows.size(), nlp::TfidfOptions{});
-  for (auto& v : vectors)
-    nlp::apply_tfidf(v, idf, nlp::TfidfOptions{});
+  auto weighted = [&](const nlp::SparseVector& v) {
+    nlp::SparseVector w = v;
+    for (std::size_t i = 0; i < w.ids.size(); ++i)
+      w.values[i] *= corpus.idf(w.ids[i]);
+    return w;
+  };
   if (!loaded) {
     nlp::InvertedIndex::Builder builder;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      builder.add(static_cast<std::uint64_t>(rows[i].doc_id), vectors[i]);
+    for (std::size_t i = 0; i < available.size(); ++i)
+      builder.add(static_cast<std::uint64_t>(available[i]->doc_id), weighted(vectors[i]));
     index = builder.build();
     index.set_stamp(stamp);
     try {
@@ -134,20 +178,32 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       log_warn("{} (index not cached)", e.what());
     }
   }
-  const nlp::SparseVector& query_vector = vectors[loaded ? 0 : target_row];
 
+  // Candidates from the index (single precision), then the best scored exactly.
+  const std::size_t pool = std::max<std::size_t>(query.top * 4, query.top + 50);
   const auto hits =
-      index.top_k(query_vector, query.top, static_cast<std::uint64_t>(target->doc_id));
-  std::unordered_map<std::int64_t, const Row*> by_id;
-  for (const Row& r : rows)
-    by_id[r.doc_id] = &r;
+      index.top_k(weighted(target_vector), pool, static_cast<std::uint64_t>(target->doc_id));
+  std::unordered_map<std::int64_t, std::size_t> position;
+  for (std::size_t i = 0; i < available.size(); ++i)
+    position[available[i]->doc_id] = i;
+  std::vector<std::pair<double, const Row*>> scored;
+  for (const auto& [key, approximate] : hits) {
+    (void)approximate;
+    const std::size_t i = position.at(static_cast<std::int64_t>(key));
+    scored.emplace_back(tfidf_cosine(target_vector, vectors[i], corpus), available[i]);
+  }
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return key_of(*a.second) < key_of(*b.second);
+  });
+  if (scored.size() > query.top) scored.resize(query.top);
 
   pipeline::ResultTable table;
-  table.columns = {"rank", "score",       "document",  "cik",    "ticker",
-                   "form", "fiscal_year", "accession", "section"};
+  table.columns = {"rank", "score",       "document",  "cik",          "ticker",
+                   "form", "fiscal_year", "accession", "available_at", "section"};
   std::int64_t rank = 0;
-  for (const auto& [key, score] : hits) {
-    const Row& r = *by_id.at(static_cast<std::int64_t>(key));
+  for (const auto& [score, rp] : scored) {
+    const Row& r = *rp;
     std::vector<pipeline::Cell> row;
     row.emplace_back(++rank);
     row.emplace_back(score);
@@ -160,7 +216,8 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       row.emplace_back(std::monostate{});
     }
     row.emplace_back(r.accession);
-    row.emplace_back(query.scope.empty() ? std::string("filing") : query.scope);
+    row.emplace_back(r.available_at);
+    row.emplace_back(pipeline::scope_label(scope));
     table.rows.push_back(std::move(row));
   }
   return table;

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/hash.h"
 #include "nlp/features/sparse.h"
 #include "nlp/features/tfidf.h"
 #include "nlp/similarity/levenshtein.h"
@@ -16,8 +18,11 @@
 #include "nlp/similarity/word_diff.h"
 #include "nlp/tokenize/case.h"
 #include "nlp/tokenize/pattern_tokenizer.h"
+#include "pipeline/names.h"
 #include "pipeline/similarity/filing_pairs.h"
+#include "pipeline/similarity/pit_corpus.h"
 #include "pipeline/store/document_store.h"
+#include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
@@ -51,8 +56,8 @@ bool matches(const FilingRef& f, const store::DocumentFilter& filter) {
 std::vector<FilingRef> load_filings(Connection& db) {
   std::vector<FilingRef> out;
   Statement st = db.prepare(
-      "SELECT id, path, cik, ticker, form, fiscal_year, period, filed, accession FROM documents "
-      "WHERE status = 'ok'");
+      "SELECT id, path, cik, ticker, form, fiscal_year, period, filed, accession, available_at, "
+      "accepted, doc_key, content_hash, config_hash FROM documents WHERE status = 'ok'");
   while (st.step()) {
     FilingRef f;
     f.doc_id = st.column_int(0);
@@ -64,10 +69,29 @@ std::vector<FilingRef> load_filings(Connection& db) {
     f.period = st.column_text(6);
     f.filed = st.column_text(7);
     f.accession = st.column_text(8);
+    f.available_at = st.column_text(9);
+    f.accepted = st.column_text(10);
+    f.doc_key = st.column_text(11);
+    f.content_hash = st.column_text(12);
+    f.config_hash = st.column_text(13);
     f.company = !f.cik.empty() ? f.cik : f.ticker;
     out.push_back(std::move(f));
   }
   return out;
+}
+
+std::string identity(const FilingRef& f) {
+  return f.doc_key + "|" + f.content_hash + "|" + f.config_hash;
+}
+
+store::PitKey pit_key(const FilingRef& f) {
+  return {f.available_at, f.accession, f.content_hash};
+}
+
+// The key at which an undated filing's own corpus-dependent scores are taken: its period end
+// (information public before the period closed), else nothing.
+store::PitKey undated_key(const FilingRef& f) {
+  return {f.period.size() == 10 ? f.period + "T00:00:00" : std::string(), "", ""};
 }
 
 nlp::SparseVector to_sparse(const std::vector<store::TermIdCount>& entries) {
@@ -117,50 +141,44 @@ class ScopeData {
     return words_[doc_id] = std::move(out);
   }
 
-  // Document frequencies over the stored vectors of this scope (optionally one company's).
-  struct Corpus {
-    std::vector<double> idf;
-    std::size_t documents = 0;
-    std::size_t vocabulary = 0;
-  };
-  const Corpus& corpus(const std::vector<std::int64_t>& doc_ids, const std::string& key) {
-    auto it = corpora_.find(key);
-    if (it != corpora_.end()) return it->second;
-    std::vector<std::uint32_t> df;
-    Corpus c;
-    auto add = [&](std::string_view blob) {
-      for (const auto& [id, count] : store::decode_term_vector(blob)) {
-        if (id >= df.size()) df.resize(id + 1, 0);
-        c.vocabulary += df[id]++ == 0;
-      }
-      ++c.documents;
-    };
-    if (doc_ids.empty()) {
-      Statement st = db_.prepare(
-          "SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id "
-          "WHERE v.scope = ? AND d.status = 'ok'");
-      st.bind(1, scope_);
-      while (st.step())
-        add(st.column_blob(0));
-    } else {
-      Statement st = db_.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-      for (std::int64_t id : doc_ids) {
-        st.bind(1, id).bind(2, scope_);
-        if (st.step()) add(st.column_blob(0));
-        st.reset();
-      }
-    }
-    c.idf = nlp::idf_from_df(df, c.documents, nlp::TfidfOptions{});
-    return corpora_[key] = std::move(c);
-  }
-
  private:
   Connection& db_;
   std::string scope_;
   nlp::PatternTokenizer tokenizer_;
   std::unordered_map<std::int64_t, std::optional<nlp::SparseVector>> vectors_;
   std::unordered_map<std::int64_t, std::vector<std::string>> words_;
-  std::map<std::string, Corpus> corpora_;
+};
+
+// The filings of one group (every company, or one) with this scope, in point-in-time order,
+// added to a PitCorpus as the walk advances. Only dated filings are ever available.
+class CorpusWalk {
+ public:
+  CorpusWalk(Connection& db, std::string scope, std::vector<const FilingRef*> filings)
+      : scope_(std::move(scope)),
+        filings_(std::move(filings)),
+        read_(db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?")) {
+    std::sort(filings_.begin(), filings_.end(),
+              [](const FilingRef* a, const FilingRef* b) { return pit_key(*a) < pit_key(*b); });
+  }
+
+  // Adds every filing at or before `key`; keys must not decrease between calls.
+  const PitCorpus& advance_to(const store::PitKey& key) {
+    while (next_ < filings_.size() && pit_key(*filings_[next_]) <= key) {
+      const FilingRef& f = *filings_[next_++];
+      read_.bind(1, f.doc_id).bind(2, scope_);
+      if (read_.step())
+        corpus_.add(to_sparse(store::decode_term_vector(read_.column_blob(0))), identity(f));
+      read_.reset();
+    }
+    return corpus_;
+  }
+
+ private:
+  std::string scope_;
+  std::vector<const FilingRef*> filings_;
+  Statement read_;
+  std::size_t next_ = 0;
+  PitCorpus corpus_;
 };
 
 // Cells are appended with emplace_back in branches: GCC 12 warns (falsely) about variant
@@ -204,14 +222,6 @@ double course_ratio(const nlp::SparseVector& a, const nlp::SparseVector& b,
          static_cast<double>(vocabulary);
 }
 
-double tfidf_cosine(const nlp::SparseVector& a, const nlp::SparseVector& b,
-                    const std::vector<double>& idf) {
-  nlp::SparseVector wa = a, wb = b;
-  nlp::apply_tfidf(wa, idf, nlp::TfidfOptions{});
-  nlp::apply_tfidf(wb, idf, nlp::TfidfOptions{});
-  return nlp::cosine_similarity(wa, wb);
-}
-
 }  // namespace
 
 const std::vector<std::string>& measure_names() {
@@ -234,11 +244,8 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
       query.measures.empty() ? default_measures() : query.measures;
   for (const auto& m : measures) {
     if (std::find(known.begin(), known.end(), m) == known.end()) {
-      std::string list;
-      for (const auto& k : known)
-        list += (list.empty() ? "" : ", ") + k;
       throw Error(ErrorCode::kInvalidArgument,
-                  fmt::format("unknown measure '{}' (known: {})", m, list));
+                  fmt::format("unknown measure '{}' (known: {})", m, pipeline::join_names(known)));
     }
   }
   if (!query.all && !query.filter.cik && !query.filter.ticker) {
@@ -249,25 +256,160 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", query.db.string());
   store::DocumentStore store(query.db);  // opens, migrates, and lets us write the cache
   Connection& db = store.connection();
+  const std::string scope = store::resolve_scope(db, query.scope);
+  const std::string as_of = query.filter.as_of ? store::as_of_bound(*query.filter.as_of) : "";
 
   std::vector<FilingRef> filings = load_filings(db);
-  std::map<std::string, std::vector<std::int64_t>> company_docs;
-  for (const auto& f : filings)
-    company_docs[f.company].push_back(f.doc_id);
-  std::vector<FilingPair> pairs = pair_filings(std::move(filings));
+  // --ticker also selects the other filings of the companies that filed under that ticker (a
+  // ticker is recorded as filed; older filings may carry none).
+  std::set<std::string> ticker_ciks;
+  if (query.filter.ticker) {
+    for (const auto& f : filings)
+      if (!f.cik.empty() && lower_ascii(f.ticker) == lower_ascii(*query.filter.ticker))
+        ticker_ciks.insert(f.cik);
+  }
+  std::vector<FilingPair> pairs = pair_filings(filings);
+  std::vector<const FilingRef*> everyone;
+  std::map<std::string, std::vector<const FilingRef*>> by_company;
+  for (const auto& f : filings) {
+    if (f.available_at.empty()) continue;  // undated filings are never available to others
+    everyone.push_back(&f);
+    by_company[f.company].push_back(&f);
+  }
 
-  ScopeData data(db, query.scope);
+  ScopeData data(db, scope);
   const std::string idf_key = query.idf == IdfScope::kCompany ? "company" : "corpus";
+  auto is_corpus_measure = [](const std::string& m) {
+    return m == "cosine_tfidf" || m == "jaccard_course";
+  };
+  const bool need_corpus = std::any_of(measures.begin(), measures.end(), is_corpus_measure);
+
+  // The pairs asked for, with their vectors.
+  struct Job {
+    const FilingPair* pair;
+    const nlp::SparseVector* a;
+    const nlp::SparseVector* b;
+    store::PitKey key;                                             // where the corpus is taken
+    std::map<std::string, std::pair<double, std::string>> values;  // measure -> (value, inputs)
+  };
+  std::vector<Job> jobs;
+  for (const FilingPair& pair : pairs) {
+    const FilingRef& cur = pair.current;
+    bool selected = matches(cur, query.filter);
+    if (!selected && query.filter.ticker && ticker_ciks.count(cur.cik)) {
+      store::DocumentFilter rest = query.filter;
+      rest.ticker.reset();
+      selected = matches(cur, rest);
+    }
+    if (!selected) continue;
+    if (!as_of.empty() && (cur.available_at.empty() || cur.available_at > as_of)) continue;
+    const nlp::SparseVector* a = data.vector(cur.doc_id);
+    const nlp::SparseVector* b = data.vector(pair.previous.doc_id);
+    if (!a || !b) continue;  // the section is missing in one of the two filings
+    jobs.push_back({&pair, a, b, cur.available_at.empty() ? undated_key(cur) : pit_key(cur), {}});
+  }
+
   Statement cached = db.prepare(
-      "SELECT value, corpus_size FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
+      "SELECT value, inputs_hash FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
       "scope = ? AND measure = ? AND idf = ?");
   Statement insert = db.prepare(
       "INSERT OR REPLACE INTO similarity(doc_id, prev_doc_id, scope, measure, idf, value, "
-      "corpus_size, computed_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+      "corpus_size, computed_at, inputs_hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const std::string now = store::utc_now();
+  store::Transaction tx(db);
+
+  // Corpus-dependent measures in point-in-time order, each over the filings available at its
+  // filing's date (per company for --idf company); the rest in any order.
+  std::vector<Job*> order;
+  for (auto& j : jobs)
+    order.push_back(&j);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Job* x, const Job* y) { return x->key < y->key; });
+  std::optional<CorpusWalk> corpus_walk;
+  std::map<std::string, CorpusWalk> company_walks;
+  if (need_corpus && query.idf == IdfScope::kCorpus) corpus_walk.emplace(db, scope, everyone);
+  for (Job* job : order) {
+    const FilingRef& cur = job->pair->current;
+    const FilingRef& prev = job->pair->previous;
+    const PitCorpus* corpus = nullptr;
+    PitCorpus with_self;  // an undated filing's corpus: the dated ones before it, and itself
+    if (need_corpus) {
+      CorpusWalk* walk = &*corpus_walk;
+      if (query.idf == IdfScope::kCompany) {
+        auto it = company_walks.find(cur.company);
+        if (it == company_walks.end())
+          it = company_walks.try_emplace(cur.company, db, scope, by_company[cur.company]).first;
+        walk = &it->second;
+      }
+      corpus = &walk->advance_to(job->key);
+      if (cur.available_at.empty()) {
+        with_self = *corpus;
+        with_self.add(*job->a, identity(cur));
+        corpus = &with_self;
+      }
+    }
+    for (const std::string& measure : measures) {
+      const bool corpus_dependent = is_corpus_measure(measure);
+      const std::string stored_idf = measure == "cosine_tfidf" ? idf_key : "";
+      // Everything the value depends on: both filings' stored states and, for corpus
+      // measures, the exact set of filings available at the score's date.
+      const std::string inputs = hex_digest(
+          identity(cur) + "\n" + identity(prev) +
+          (corpus_dependent ? "\n" + stored_idf + "\n" + corpus->stamp() : std::string()));
+      double value = 0;
+      bool have = false;
+      cached.bind(1, cur.doc_id)
+          .bind(2, prev.doc_id)
+          .bind(3, scope)
+          .bind(4, measure)
+          .bind(5, stored_idf);
+      if (cached.step() && cached.column_text(1) == inputs) {
+        value = cached.column_double(0);
+        have = true;
+      }
+      cached.reset();
+      if (!have) {
+        if (measure == "cosine_tf") {
+          value = nlp::cosine_similarity(*job->a, *job->b);
+        } else if (measure == "cosine_tfidf") {
+          value = tfidf_cosine(*job->a, *job->b, *corpus);
+        } else if (measure == "jaccard") {
+          value = nlp::jaccard(*job->a, *job->b);
+        } else if (measure == "weighted_jaccard") {
+          value = nlp::weighted_jaccard(*job->a, *job->b);
+        } else if (measure == "jaccard_course") {
+          std::size_t vocabulary = corpus->vocabulary();
+          for (std::uint32_t id : job->b->ids)  // an undated previous filing's own terms
+            vocabulary += corpus->df(id) == 0;
+          value = course_ratio(*job->a, *job->b, vocabulary);
+        } else {
+          const nlp::InternedPair ids =
+              nlp::intern_tokens(data.words(cur.doc_id), data.words(prev.doc_id));
+          value = measure == "edit"          ? nlp::edit_similarity(ids.a, ids.b)
+                  : measure == "levenshtein" ? nlp::levenshtein_similarity(ids.a, ids.b)
+                                             : nlp::simple_similarity(ids.a, ids.b);
+        }
+        insert.bind(1, cur.doc_id)
+            .bind(2, prev.doc_id)
+            .bind(3, scope)
+            .bind(4, measure)
+            .bind(5, stored_idf)
+            .bind(6, value)
+            .bind(7,
+                  static_cast<std::int64_t>(corpus && corpus_dependent ? corpus->documents() : 0))
+            .bind(8, now)
+            .bind(9, inputs)
+            .run();
+      }
+      job->values[measure] = {value, inputs};
+    }
+  }
+  tx.commit();
 
   pipeline::ResultTable table;
   table.columns = {"date",
+                   "available_at",
+                   "tradable_from",
                    "cik",
                    "ticker",
                    "form",
@@ -278,83 +420,29 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
                    "section",
                    "measure",
                    "value"};
-  store::Transaction tx(db);
-  for (const FilingPair& pair : pairs) {
-    if (!matches(pair.current, query.filter)) continue;
-    const nlp::SparseVector* a = data.vector(pair.current.doc_id);
-    const nlp::SparseVector* b = data.vector(pair.previous.doc_id);
-    if (!a || !b) continue;  // the section is missing in one of the two filings
+  for (const Job& job : jobs) {
+    const FilingRef& cur = job.pair->current;
     for (const std::string& measure : measures) {
-      // Measures over the idf or the vocabulary depend on the corpus: cached values are valid
-      // only for the corpus size they were computed with.
-      const bool corpus_dependent = measure == "cosine_tfidf" || measure == "jaccard_course";
-      const ScopeData::Corpus* corpus = nullptr;
-      if (corpus_dependent) {
-        corpus = query.idf == IdfScope::kCompany ? &data.corpus(company_docs[pair.current.company],
-                                                                "company:" + pair.current.company)
-                                                 : &data.corpus({}, "corpus");
-      }
-      const std::string stored_idf = measure == "cosine_tfidf" ? idf_key : "";
-      double value = 0;
-      bool have = false;
-      cached.bind(1, pair.current.doc_id)
-          .bind(2, pair.previous.doc_id)
-          .bind(3, query.scope)
-          .bind(4, measure)
-          .bind(5, stored_idf);
-      if (cached.step() &&
-          (!corpus || cached.column_int(1) == static_cast<std::int64_t>(corpus->documents))) {
-        value = cached.column_double(0);
-        have = true;
-      }
-      cached.reset();
-      if (!have) {
-        if (measure == "cosine_tf") {
-          value = nlp::cosine_similarity(*a, *b);
-        } else if (measure == "cosine_tfidf") {
-          value = tfidf_cosine(*a, *b, corpus->idf);
-        } else if (measure == "jaccard") {
-          value = nlp::jaccard(*a, *b);
-        } else if (measure == "weighted_jaccard") {
-          value = nlp::weighted_jaccard(*a, *b);
-        } else if (measure == "jaccard_course") {
-          value = course_ratio(*a, *b, corpus->vocabulary);
-        } else {
-          const nlp::InternedPair ids =
-              nlp::intern_tokens(data.words(pair.current.doc_id), data.words(pair.previous.doc_id));
-          value = measure == "edit"          ? nlp::edit_similarity(ids.a, ids.b)
-                  : measure == "levenshtein" ? nlp::levenshtein_similarity(ids.a, ids.b)
-                                             : nlp::simple_similarity(ids.a, ids.b);
-        }
-        insert.bind(1, pair.current.doc_id)
-            .bind(2, pair.previous.doc_id)
-            .bind(3, query.scope)
-            .bind(4, measure)
-            .bind(5, stored_idf)
-            .bind(6, value)
-            .bind(7, static_cast<std::int64_t>(corpus ? corpus->documents : 0))
-            .bind(8, now)
-            .run();
-      }
       std::vector<pipeline::Cell> row;
       row.reserve(table.columns.size());
-      push_text(row, pair.current.filed);
-      push_text(row, pair.current.cik);
-      push_text(row, pair.current.ticker);
-      push_text(row, pair.current.form);
-      push_year(row, pair.current.fiscal_year);
-      push_text(row, pair.current.accession);
-      push_year(row, pair.previous.fiscal_year);
-      push_text(row, pair.previous.accession);
-      push_text(row, query.scope.empty() ? std::string("filing") : query.scope);
+      push_text(row, cur.filed);
+      push_text(row, cur.available_at);
+      push_text(row, store::tradable_from(cur.available_at));
+      push_text(row, cur.cik);
+      push_text(row, cur.ticker);
+      push_text(row, cur.form);
+      push_year(row, cur.fiscal_year);
+      push_text(row, cur.accession);
+      push_year(row, job.pair->previous.fiscal_year);
+      push_text(row, job.pair->previous.accession);
+      push_text(row, pipeline::scope_label(scope));
       push_text(row, measure == "cosine_tfidf" && query.idf == IdfScope::kCompany
                          ? std::string("cosine_tfidf_company")
                          : measure);
-      row.emplace_back(value);
+      row.emplace_back(job.values.at(measure).first);
       table.rows.push_back(std::move(row));
     }
   }
-  tx.commit();
   return table;
 }
 

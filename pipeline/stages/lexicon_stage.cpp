@@ -1,4 +1,7 @@
 #include <string>
+#include <vector>
+
+#include "common/log.h"
 
 #include "nlp/lexicon/lm_counts.h"
 #include "pipeline/stages/stage_infos.h"
@@ -24,7 +27,23 @@ std::string metric_name(nlp::LmCategory c) {
 
 class LexiconStage final : public Stage {
  public:
-  explicit LexiconStage(Resources& resources) : lexicon_(resources.lexicon()) {}
+  explicit LexiconStage(Resources& resources) : lexicon_(resources.lexicon()) {
+    if (!lexicon_) return;
+    // A category the lexicon has no words for is left absent (not zero): a lexicon holding only
+    // the Negative list says nothing about positive words.
+    std::string missing;
+    for (nlp::LmCategory c : nlp::kLmCategories) {
+      if (lexicon_->size(c) > 0) {
+        present_.push_back(c);
+      } else {
+        missing += (missing.empty() ? "" : ", ") + std::string(nlp::lm_category_name(c));
+      }
+    }
+    if (!missing.empty()) {
+      log_warn("{}: the lexicon has no {} words; those lm_ metrics are left absent",
+               resources.paths().lexicon->string(), missing);
+    }
+  }
   SlotSet reads() const override { return kSlotTokens | kSlotSentences; }
   SlotSet writes() const override { return kSlotMetrics; }
 
@@ -35,17 +54,20 @@ class LexiconStage final : public Stage {
       const nlp::LmCounts counts = nlp::count_lm(
           std::span<const std::string>(doc.tokens.items.data() + begin, end - begin), *lexicon_);
       doc.set_metric(scope.name, "lm_words", static_cast<double>(counts.words));
-      for (nlp::LmCategory c : nlp::kLmCategories) {
+      for (nlp::LmCategory c : present_) {
         const std::string name = "lm_" + metric_name(c);
         doc.set_metric(scope.name, name, static_cast<double>(counts.count(c)));
         doc.set_metric(scope.name, name + "_prop", counts.proportion(c));
       }
-      doc.set_metric(scope.name, "lm_negations", static_cast<double>(counts.negations));
+      // Negations are negated positive words: without a Positive list they are unknown.
+      if (lexicon_->size(nlp::LmCategory::kPositive) > 0)
+        doc.set_metric(scope.name, "lm_negations", static_cast<double>(counts.negations));
     }
   }
 
  private:
   std::shared_ptr<const nlp::SentimentLexicon> lexicon_;
+  std::vector<nlp::LmCategory> present_;
 };
 
 }  // namespace
@@ -56,7 +78,8 @@ StageInfo lexicon_stage() {
           "strong/weak modal, constraining) and negated positives, per document and section. "
           "Needs --lexicon; without it adds nothing",
           {},
-          [](const StageOptions&, Resources& r) { return std::make_unique<LexiconStage>(r); }};
+          [](const StageOptions&, Resources& r) { return std::make_unique<LexiconStage>(r); },
+          /*version=*/2};  // 2: categories the lexicon lacks are absent, not zero
 }
 
 }  // namespace secnlp::pipeline::stages

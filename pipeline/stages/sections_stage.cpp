@@ -66,7 +66,7 @@ class SectionsStage final : public Stage {
       doc.sections.push_back(std::move(section));
     }
     for (auto& note : map.notes)
-      doc.warnings.push_back(std::move(note));
+      doc.notes.push_back(std::move(note));
     doc.set_metric("", "sections", static_cast<double>(doc.sections.size()));
   }
 

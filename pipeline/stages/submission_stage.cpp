@@ -6,6 +6,7 @@
 #include "nlp/encoding/encoding.h"
 #include "nlp/html/html_to_text.h"
 #include "pipeline/stages/stage_infos.h"
+#include "pipeline/store/point_in_time.h"
 
 namespace secnlp::pipeline::stages {
 namespace {
@@ -41,6 +42,11 @@ class SubmissionStage final : public Stage {
     set_if(doc, "sic", h.sic);
     set_if(doc, "fiscal_year_end", h.fiscal_year_end);
     set_if(doc, "state", h.state);
+    doc.metadata["container"] = "submission";
+    if (auto it = h.fields.find("ACCEPTANCE-DATETIME"); it != h.fields.end()) {
+      if (auto accepted = store::normalize_acceptance(it->second))
+        doc.metadata["accepted"] = *accepted;
+    }
     if (!doc.metadata.count("fiscal_year") && h.period.size() >= 4)
       doc.metadata["fiscal_year"] = h.period.substr(0, 4);
     for (const auto& w : sub.warnings)
@@ -111,7 +117,8 @@ StageInfo submission_stage() {
           "uuencoded, XBRL or XML parts), Loughran-McDonald summary counts; inline-XBRL dei facts "
           "for primary documents",
           {{"exhibit_text", "true", "Keep the plain text of text and HTML exhibits"}},
-          [](const StageOptions& o, Resources&) { return std::make_unique<SubmissionStage>(o); }};
+          [](const StageOptions& o, Resources&) { return std::make_unique<SubmissionStage>(o); },
+          /*version=*/2};  // 2: acceptance time and container kind recorded
 }
 
 }  // namespace secnlp::pipeline::stages

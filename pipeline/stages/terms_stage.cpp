@@ -32,8 +32,11 @@ class TermsStage final : public Stage {
                               "your own lists with stopword_files)",
                               stopwords));
     }
-    for (const auto& file : o.get_strings("stopword_files")) {
+    const auto stopword_files = o.get_strings("stopword_files");
+    for (std::size_t i = 0; i < stopword_files.size(); ++i) {
+      const std::string& file = stopword_files[i];
       const auto words = corpora::read_word_list(file);
+      resources.record_file(fmt::format("terms.stopword_files.{}", i), file);
       std::vector<std::string> lowered;
       for (const auto& w : words)
         lowered.push_back(nlp::to_lower(w));

@@ -6,10 +6,12 @@
 #include <ctime>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "common/json.h"
+#include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/term_vector_codec.h"
 
@@ -59,7 +61,9 @@ Connection& migrated(Connection& db) {
 }  // namespace
 
 DocumentStore::DocumentStore(const std::filesystem::path& db_path)
-    : db_(db_path.string()), insert_term_(migrated(db_), "INSERT INTO vocabulary(term) VALUES(?)") {
+    : db_(db_path.string()),
+      insert_term_(migrated(db_),
+                   "INSERT INTO vocabulary(term) VALUES(?) ON CONFLICT(term) DO NOTHING") {
   Statement st = db_.prepare("SELECT id, term FROM vocabulary");
   while (st.step()) {
     vocabulary_.emplace(st.column_text(1), static_cast<std::uint32_t>(st.column_int(0)));
@@ -82,14 +86,15 @@ std::int64_t DocumentStore::begin_run(std::string_view command, std::string_view
 
 void DocumentStore::update_run(std::int64_t run_id, const RunCounts& c) {
   db_.prepare(
-         "UPDATE runs SET docs_total=?, docs_processed=?, docs_skipped=?, docs_failed=?, bytes=? "
-         "WHERE id=?")
+         "UPDATE runs SET docs_total=?, docs_processed=?, docs_skipped=?, docs_failed=?, bytes=?, "
+         "docs_linked=? WHERE id=?")
       .bind(1, c.total)
       .bind(2, c.processed)
       .bind(3, c.skipped)
       .bind(4, c.failed)
       .bind(5, c.bytes)
-      .bind(6, run_id)
+      .bind(6, c.linked)
+      .bind(7, run_id)
       .run();
 }
 
@@ -103,32 +108,126 @@ void DocumentStore::finish_run(std::int64_t run_id, const RunCounts& counts,
       .run();
 }
 
-std::unordered_map<std::string, StoredState> DocumentStore::document_states() {
+std::unordered_map<std::string, StoredState> DocumentStore::file_states() {
   std::unordered_map<std::string, StoredState> out;
-  Statement st = db_.prepare("SELECT path, content_hash, config_hash, status FROM documents");
+  Statement st = db_.prepare(
+      "SELECT f.path, f.doc_id, f.content_hash, d.config_hash, d.status, f.role, "
+      "f.metadata_hash FROM document_files f JOIN documents d ON d.id = f.doc_id");
   while (st.step()) {
     out.emplace(st.column_text(0),
-                StoredState{st.column_text(1), st.column_text(2), st.column_text(3)});
+                StoredState{st.column_int(1), st.column_text(2), st.column_text(3),
+                            st.column_text(4), st.column_text(5), st.column_text(6)});
   }
   return out;
 }
 
-std::int64_t DocumentStore::upsert_document(const pipeline::Document& doc, std::int64_t run_id,
+std::unordered_map<std::string, StoredState> DocumentStore::content_states() {
+  std::unordered_map<std::string, StoredState> out;
+  Statement st = db_.prepare(
+      "SELECT f.content_hash, f.doc_id, d.config_hash, d.status, f.role, f.path "
+      "FROM document_files f JOIN documents d ON d.id = f.doc_id WHERE d.status = 'ok' "
+      "ORDER BY f.role DESC, f.doc_id");
+  while (st.step()) {
+    out.emplace(content_key(st.column_text(0), st.column_text(5)),
+                StoredState{st.column_int(1), st.column_text(0), st.column_text(2),
+                            st.column_text(3), st.column_text(4)});
+  }
+  return out;
+}
+
+std::string DocumentStore::config_text(std::string_view config_hash) {
+  Statement st =
+      db_.prepare("SELECT config FROM runs WHERE config_hash = ? ORDER BY id DESC LIMIT 1");
+  st.bind(1, config_hash);
+  return st.step() ? st.column_text(0) : std::string();
+}
+
+std::optional<DocumentStore::Existing> DocumentStore::find_by_key(const std::string& key) {
+  Statement st = db_.prepare(
+      "SELECT id, kind, status, path, content_hash, config_hash FROM documents WHERE doc_key = ? "
+      "ORDER BY id");
+  st.bind(1, key);
+  std::optional<Existing> first;
+  std::vector<std::int64_t> extra;
+  while (st.step()) {
+    if (!first) {
+      first = Existing{st.column_int(0),  st.column_text(1), st.column_text(2),
+                       st.column_text(3), st.column_text(4), st.column_text(5)};
+    } else {
+      extra.push_back(st.column_int(0));  // duplicates an older secnlp stored per path
+    }
+  }
+  for (std::int64_t id : extra)
+    db_.prepare("DELETE FROM documents WHERE id = ?").bind(1, id).run();
+  return first;
+}
+
+std::optional<DocumentStore::Existing> DocumentStore::find_by_path(const std::string& path) {
+  Statement st = db_.prepare(
+      "SELECT id, kind, status, path, content_hash, config_hash FROM documents WHERE path = ?");
+  st.bind(1, path);
+  if (!st.step()) return std::nullopt;
+  return Existing{st.column_int(0),  st.column_text(1), st.column_text(2),
+                  st.column_text(3), st.column_text(4), st.column_text(5)};
+}
+
+void DocumentStore::set_file(const std::string& path, std::string_view content_hash,
+                             std::int64_t doc_id, std::string_view role,
+                             std::string_view metadata_hash) {
+  db_.prepare(
+         "INSERT INTO document_files(path, doc_id, content_hash, role, seen_at, metadata_hash) "
+         "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET doc_id = excluded.doc_id, "
+         "content_hash = excluded.content_hash, role = excluded.role, "
+         "seen_at = excluded.seen_at, metadata_hash = excluded.metadata_hash")
+      .bind(1, path)
+      .bind(2, doc_id)
+      .bind(3, content_hash)
+      .bind(4, role)
+      .bind(5, utc_now())
+      .bind(6, metadata_hash)
+      .run();
+}
+
+void DocumentStore::link_file(const std::string& path, std::string_view content_hash,
+                              std::int64_t doc_id, std::string_view metadata_hash) {
+  Transaction tx(db_);
+  set_file(path, content_hash, doc_id, "linked", metadata_hash);
+  tx.commit();
+}
+
+std::int64_t DocumentStore::upsert_document(const pipeline::Document& doc,
+                                            const std::optional<Existing>& row, std::int64_t run_id,
                                             std::string_view config_hash, std::string_view status,
                                             std::string_view error) {
-  Statement st = db_.prepare(R"sql(
+  // Another row holding this path came from what the file held before: the file is this
+  // document now.
+  if (auto other = find_by_path(doc.path); other && (!row || other->id != row->id))
+    db_.prepare("DELETE FROM documents WHERE id = ?").bind(1, other->id).run();
+
+  const std::string accepted = meta(doc, "accepted").value_or("");
+  const std::string filed = meta(doc, "filed").value_or("");
+  const std::string available = available_at(accepted, filed);
+  std::string flags;
+  for (const auto& f : doc.flags)
+    flags += (flags.empty() ? "" : ",") + f;
+  std::string warnings = "[";
+  for (const auto& w : doc.warnings)
+    warnings += (warnings.size() > 1 ? "," : "") + json_quote(w);
+  warnings += "]";
+
+  Statement st = db_.prepare(row ? R"sql(
+UPDATE documents SET path=?1, size=?2, content_hash=?3, config_hash=?4, status=?5, run_id=?6,
+  processed_at=?7, source_type=?8, encoding=?9, cik=?10, ticker=?11, company=?12, form=?13,
+  fiscal_year=?14, period=?15, filed=?16, accession=?17, metadata=?18, error=?19, doc_key=?20,
+  kind=?21, accepted=?22, available_at=?23, flags=?24, warnings=?25
+WHERE id=?26)sql"
+                                 : R"sql(
 INSERT INTO documents(path, size, content_hash, config_hash, status, run_id, processed_at,
                       source_type, encoding, cik, ticker, company, form, fiscal_year, period,
-                      filed, accession, metadata, error)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-ON CONFLICT(path) DO UPDATE SET
-  size=excluded.size, content_hash=excluded.content_hash, config_hash=excluded.config_hash,
-  status=excluded.status, run_id=excluded.run_id, processed_at=excluded.processed_at,
-  source_type=excluded.source_type, encoding=excluded.encoding, cik=excluded.cik,
-  ticker=excluded.ticker, company=excluded.company, form=excluded.form,
-  fiscal_year=excluded.fiscal_year, period=excluded.period, filed=excluded.filed,
-  accession=excluded.accession, metadata=excluded.metadata, error=excluded.error
-RETURNING id)sql");
+                      filed, accession, metadata, error, doc_key, kind, accepted, available_at,
+                      flags, warnings)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+       ?20, ?21, ?22, ?23, ?24, ?25))sql");
   st.bind(1, doc.path)
       .bind(2, doc.size)
       .bind(3, doc.content_hash)
@@ -146,39 +245,94 @@ RETURNING id)sql");
       .bind(15, meta(doc, "period"))
       .bind(16, meta(doc, "filed"))
       .bind(17, meta(doc, "accession"))
-      .bind(18, metadata_json(doc.metadata));
+      .bind(18, metadata_json(doc.metadata))
+      .bind(20, status == "error" ? "path:" + doc.path : document_key(doc))
+      .bind(21, doc.metadata.count("container") && doc.metadata.at("container") == "submission"
+                    ? "submission"
+                    : "document");
   if (error.empty()) {
     st.bind_null(19);
   } else {
     st.bind(19, error);
   }
-  if (!st.step()) db_.fail("upsert document returned no id");
-  const std::int64_t id = st.column_int(0);
-  st.step();
+  st.bind(22, meta(doc, "accepted"));
+  if (available.empty()) {
+    st.bind_null(23);
+  } else {
+    st.bind(23, available);
+  }
+  if (flags.empty()) {
+    st.bind_null(24);
+  } else {
+    st.bind(24, flags);
+  }
+  st.bind(25, warnings);
+  std::int64_t id = 0;
+  if (row) {
+    st.bind(26, row->id).run();
+    id = row->id;
+  } else {
+    st.run();
+    id = db_.last_insert_rowid();
+  }
   for (const char* table : {"metrics", "term_vectors", "sections", "document_text", "exhibits"}) {
     db_.prepare(fmt::format("DELETE FROM {} WHERE doc_id=?", table)).bind(1, id).run();
   }
   // Cached similarity scores that involve this document are stale now.
   db_.prepare("DELETE FROM similarity WHERE doc_id=?1 OR prev_doc_id=?1").bind(1, id).run();
+  // This file is where the results come from; the file they came from before, if another,
+  // stays linked to the filing.
+  db_.prepare("UPDATE document_files SET role = 'linked' WHERE doc_id = ? AND path <> ?")
+      .bind(1, id)
+      .bind(2, doc.path)
+      .run();
+  set_file(doc.path, doc.content_hash, id, "processed", doc.metadata_hash);
   return id;
 }
 
 std::uint32_t DocumentStore::term_id(const std::string& term) {
   auto it = vocabulary_.find(term);
   if (it != vocabulary_.end()) return it->second;
+  // Another writer may have added the term since the cache was read: take its id then.
   insert_term_.bind(1, term).run();
-  const auto id = static_cast<std::uint32_t>(db_.last_insert_rowid());
+  std::uint32_t id;
+  if (db_.changes() > 0) {
+    id = static_cast<std::uint32_t>(db_.last_insert_rowid());
+  } else {
+    Statement st = db_.prepare("SELECT id FROM vocabulary WHERE term = ?");
+    st.bind(1, term);
+    if (!st.step()) db_.fail("vocabulary term vanished");
+    id = static_cast<std::uint32_t>(st.column_int(0));
+  }
   vocabulary_.emplace(term, id);
   return id;
 }
 
-void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t run_id,
-                                   std::string_view config_hash, bool store_text) {
+WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::int64_t run_id,
+                                           std::string_view config_hash, bool store_text) {
   // New vocabulary ids are only cached once the transaction commits.
   auto vocabulary_before = vocabulary_.size();
   try {
     Transaction tx(db_);
-    const std::int64_t id = upsert_document(doc, run_id, config_hash, "ok", {});
+    const std::string key = document_key(doc);
+    std::optional<Existing> row = find_by_key(key);
+    const bool submission =
+        doc.metadata.count("container") && doc.metadata.at("container") == "submission";
+    if (row && row->status == "ok" && row->path != doc.path &&
+        ((row->kind == "submission" && !submission) ||
+         (row->content_hash == doc.content_hash && row->config_hash == config_hash))) {
+      // The filing is stored from its full submission (Loughran and McDonald's Stage One
+      // reads the submission), or from an identical copy: link this file to it.
+      set_file(doc.path, doc.content_hash, row->id, "linked", doc.metadata_hash);
+      tx.commit();
+      return WriteOutcome::kLinked;
+    }
+    if (!row && !doc.metadata.count("accession")) {
+      // Without an accession the identity is the content: the same path with new content is
+      // the same file changed, so its row is replaced rather than left stale.
+      if (auto by_path = find_by_path(doc.path)) row = by_path;
+    }
+    const std::int64_t id = upsert_document(doc, row, run_id, config_hash, "ok", {});
     if (store_text) {
       db_.prepare("INSERT INTO document_text(doc_id, text) VALUES(?, ?)")
           .bind(1, id)
@@ -187,7 +341,7 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
     }
     Statement section = db_.prepare(
         "INSERT OR REPLACE INTO sections(doc_id, item, begin_offset, end_offset, heading, method, "
-        "confidence, flags, title) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "confidence, flags, title, refers_to) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& s : doc.sections) {
       section.bind(1, id)
           .bind(2, s.item)
@@ -197,8 +351,13 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
           .bind(6, s.method)
           .bind(7, s.confidence)
           .bind(8, static_cast<std::int64_t>(s.flags))
-          .bind(9, s.title)
-          .run();
+          .bind(9, s.title);
+      if (s.refers_to.empty()) {
+        section.bind_null(10);
+      } else {
+        section.bind(10, s.refers_to);
+      }
+      section.run();
     }
     Statement exhibit = db_.prepare(
         "INSERT OR REPLACE INTO exhibits(doc_id, sequence, type, filename, description, kind, "
@@ -271,6 +430,7 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
           .run();
     }
     tx.commit();
+    return WriteOutcome::kStored;
   } catch (...) {
     if (vocabulary_.size() != vocabulary_before) {
       // Drop ids that were rolled back; reload is simplest and rare.
@@ -286,7 +446,6 @@ void DocumentStore::write_document(const pipeline::Document& doc, std::int64_t r
 void DocumentStore::write_error(const pipeline::Document& doc, std::int64_t run_id,
                                 std::string_view config_hash, const Error& error) {
   Transaction tx(db_);
-  upsert_document(doc, run_id, config_hash, "error", error.message());
   db_.prepare("INSERT INTO errors(run_id, path, code, message, at) VALUES(?, ?, ?, ?, ?)")
       .bind(1, run_id)
       .bind(2, doc.path)
@@ -294,7 +453,39 @@ void DocumentStore::write_error(const pipeline::Document& doc, std::int64_t run_
       .bind(4, error.message())
       .bind(5, utc_now())
       .run();
+  std::optional<std::int64_t> linked_to;
+  {
+    Statement st = db_.prepare("SELECT doc_id, role FROM document_files WHERE path = ?");
+    st.bind(1, doc.path);
+    if (st.step() && st.column_text(1) == "linked") linked_to = st.column_int(0);
+  }
+  std::optional<Existing> row = find_by_path(doc.path);
+  const bool store_failure = error.code() == ErrorCode::kDatabase;
+  if (!linked_to && !(store_failure && row && row->status == "ok")) {
+    pipeline::Document failed;
+    failed.path = doc.path;
+    failed.size = doc.size;
+    failed.content_hash = doc.content_hash;
+    failed.metadata = doc.metadata;
+    upsert_document(failed, row, run_id, config_hash, "error", error.message());
+  }
   tx.commit();
+}
+
+std::string content_key(std::string_view content_hash, const std::string& path) {
+  return std::string(content_hash) + "|" + std::filesystem::path(path).filename().string();
+}
+
+std::string document_key(const pipeline::Document& doc) {
+  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end() && !it->second.empty())
+    return "accession:" + it->second;
+  // Without an accession, the same bytes under the same file name are the same document (one
+  // folder reached by several spellings, or copied); identical bytes under other names may be
+  // different filings (a company that refiled the same text), so the name is part of it.
+  if (!doc.content_hash.empty())
+    return "content:" + doc.content_hash + ":" +
+           std::filesystem::path(doc.path).filename().string();
+  return "path:" + doc.path;
 }
 
 }  // namespace secnlp::store

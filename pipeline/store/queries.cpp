@@ -9,7 +9,10 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/log.h"
 #include "nlp/sec/section_map.h"
+#include "pipeline/names.h"
+#include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
@@ -37,11 +40,28 @@ std::pair<std::string, std::vector<std::string>> where_clause(const DocumentFilt
     cik.erase(0, std::min(cik.find_first_not_of('0'), cik.size()));
     add(" AND ltrim(d.cik, '0') = ?", cik);
   }
-  if (f.ticker) add(" AND upper(d.ticker) = upper(?)", *f.ticker);
+  if (f.ticker) {
+    sql +=
+        " AND (upper(d.ticker) = upper(?) OR (d.cik IS NOT NULL AND ltrim(d.cik, '0') IN "
+        "(SELECT ltrim(t.cik, '0') FROM documents t WHERE upper(t.ticker) = upper(?) AND "
+        "t.cik IS NOT NULL)))";
+    params.push_back(*f.ticker);
+    params.push_back(*f.ticker);
+  }
   if (f.form) add(" AND upper(d.form) = upper(?)", *f.form);
   if (f.year) add(" AND d.fiscal_year = ?", std::to_string(*f.year));
   if (f.path_contains) add(" AND instr(d.path, ?) > 0", *f.path_contains);
+  if (f.as_of)
+    add(" AND d.available_at IS NOT NULL AND d.available_at <= ?", as_of_bound(*f.as_of));
   return {sql, params};
+}
+
+std::vector<std::string> stored_items(Connection& db) {
+  std::vector<std::string> items;
+  Statement st = db.prepare("SELECT DISTINCT item FROM sections ORDER BY item");
+  while (st.step())
+    items.push_back(st.column_text(0));
+  return items;
 }
 
 pipeline::Cell text_or_null(Statement& st, int i) {
@@ -57,13 +77,18 @@ const std::vector<std::string> kLmMetrics = {"lm_negative",     "lm_positive",  
 
 }  // namespace
 
+std::string resolve_scope(Connection& db, std::string_view name) {
+  return pipeline::require_scope(name, stored_items(db));
+}
+
 pipeline::ResultTable query_metrics(const MetricsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);
+  const std::string scope = resolve_scope(db, query.scope);
   std::set<std::string> available;
   {
     Statement st = db.prepare("SELECT DISTINCT name FROM metrics WHERE scope = ?");
-    st.bind(1, query.scope);
+    st.bind(1, scope);
     while (st.step())
       available.insert(st.column_text(0));
   }
@@ -77,19 +102,48 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
     names.assign(available.begin(), available.end());
   } else {
     names = query.names;
+    std::set<std::string> known(available);
+    {
+      Statement st = db.prepare("SELECT DISTINCT name FROM metrics");
+      while (st.step())
+        known.insert(st.column_text(0));
+    }
+    for (const auto& n : pipeline::metric_names())
+      known.insert(n.name);
+    for (const auto& n : names) {
+      if (!known.count(n)) {
+        std::vector<std::string> list;
+        for (const auto& m : pipeline::metric_names())
+          list.push_back(m.name);
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("unknown metric '{}' (known: all, {}; `secnlp names` explains "
+                                "each)",
+                                n, pipeline::join_names(list)));
+      }
+      if (!available.count(n)) {
+        log_warn("metric '{}' is not stored for {}{}", n,
+                 scope.empty() ? "any filing" : "section " + scope,
+                 n.rfind("lm_", 0) == 0
+                     ? " (LM metrics need `process --lexicon` with that category)"
+                     : "");
+      }
+    }
   }
 
   pipeline::ResultTable table;
-  table.columns = {"document", "cik", "ticker", "form", "year"};
+  table.columns = {"document",  "cik",   "ticker",       "form",   "fiscal_year",
+                   "accession", "filed", "available_at", "section"};
+  const std::size_t first_metric = table.columns.size();
   table.columns.insert(table.columns.end(), names.begin(), names.end());
   std::map<std::string, std::size_t> column_of;
   for (std::size_t i = 0; i < names.size(); ++i)
-    column_of[names[i]] = 5 + i;
+    column_of[names[i]] = first_metric + i;
 
   auto [where, params] = where_clause(query.filter);
-  Statement docs =
-      db.prepare("SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year FROM documents d" +
-                 where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path");
+  Statement docs = db.prepare(
+      "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.accession, d.filed, "
+      "d.available_at FROM documents d" +
+      where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path");
   for (std::size_t i = 0; i < params.size(); ++i)
     docs.bind(static_cast<int>(i) + 1, params[i]);
   Statement values = db.prepare("SELECT name, value FROM metrics WHERE doc_id = ? AND scope = ?");
@@ -100,7 +154,11 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
     row[2] = text_or_null(docs, 3);
     row[3] = text_or_null(docs, 4);
     if (!docs.column_is_null(5)) row[4] = docs.column_int(5);
-    values.bind(1, docs.column_int(0)).bind(2, query.scope);
+    row[5] = text_or_null(docs, 6);
+    row[6] = text_or_null(docs, 7);
+    row[7] = text_or_null(docs, 8);
+    row[8] = pipeline::scope_label(scope);
+    values.bind(1, docs.column_int(0)).bind(2, scope);
     bool any = false;
     while (values.step()) {
       auto it = column_of.find(values.column_text(0));
@@ -109,7 +167,7 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
       any = true;
     }
     values.reset();
-    if (any || query.scope.empty()) table.rows.push_back(std::move(row));
+    if (any || scope.empty()) table.rows.push_back(std::move(row));
   }
   return table;
 }
@@ -117,6 +175,7 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
 pipeline::ResultTable query_terms(const TermsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);
+  const std::string scope = resolve_scope(db, query.scope);
   auto [where, params] = where_clause(query.filter);
   Statement st =
       db.prepare("SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id" + where +
@@ -124,7 +183,7 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
   int index = 1;
   for (const auto& p : params)
     st.bind(index++, p);
-  st.bind(index, query.scope);
+  st.bind(index, scope);
   std::vector<std::vector<TermIdCount>> vectors;
   while (st.step())
     vectors.push_back(decode_term_vector(st.column_blob(0)));
@@ -226,7 +285,8 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
   Connection db(existing(db_path).string());
   migrate(db);
   auto [where, params] = where_clause(filter);
-  const bool whole = item == "filing";
+  const std::string scope = resolve_scope(db, item);
+  const bool whole = scope.empty();
   std::string sql =
       whole ? "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, 'filing', t.text "
               "FROM documents d LEFT JOIN document_text t ON t.doc_id = d.id" +
@@ -247,7 +307,7 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
   int index = 1;
   for (const auto& p : params)
     st.bind(index++, p);
-  if (!whole) st.bind(index++, item);
+  if (!whole) st.bind(index++, scope);
   for (auto id : doc_ids)
     st.bind(index++, id);
   std::vector<SectionText> out;
@@ -275,6 +335,16 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
 pipeline::ResultTable query_sections(const SectionsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);
+  {
+    const std::vector<std::string> stored = stored_items(db);
+    for (const auto& item : query.items) {
+      if (pipeline::require_scope(item, stored).empty())
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("'{}' is the whole filing, not a section (use `secnlp metrics` "
+                                "or `export --what metrics` for whole filings)",
+                                item));
+    }
+  }
   auto [where, params] = where_clause(query.filter);
   std::string sql =
       "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.filed, s.item, s.title, "
@@ -399,10 +469,11 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
   Connection db(existing(path).string());
   migrate(db);
   auto [where, params] = where_clause(filter);
-  const std::string head = "SELECT d.filed, d.cik, d.ticker, d.form, d.fiscal_year, d.accession";
+  const std::string head =
+      "SELECT d.filed, d.available_at, d.cik, d.ticker, d.form, d.fiscal_year, d.accession";
   std::string sql;
   pipeline::ResultTable table;
-  table.columns = {"date", "cik", "ticker", "form", "fiscal_year", "accession"};
+  table.columns = {"date", "available_at", "cik", "ticker", "form", "fiscal_year", "accession"};
   switch (what) {
     case ExportWhat::kSimilarity:
       sql = head +
@@ -412,6 +483,8 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
             "JOIN documents p ON p.id = s.prev_doc_id" +
             where + " ORDER BY d.cik, d.ticker, d.period, d.fiscal_year, s.scope, s.measure";
       table.columns.insert(table.columns.end(), {"prev_accession", "section", "measure", "value"});
+      // A score could have been known from its filing's available_at, traded from
+      // tradable_from (added below).
       break;
     case ExportWhat::kMetrics:
       sql = head +
@@ -434,11 +507,14 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
   for (std::size_t i = 0; i < params.size(); ++i)
     st.bind(static_cast<int>(i) + 1, params[i]);
   const int columns = static_cast<int>(table.columns.size());
+  const bool similarity = what == ExportWhat::kSimilarity;
+  const std::vector<std::string> sql_columns = table.columns;
+  if (similarity) table.columns.insert(table.columns.begin() + 2, "tradable_from");
   while (st.step()) {
     std::vector<pipeline::Cell> row;
     row.reserve(table.columns.size());
     for (int c = 0; c < columns; ++c) {
-      const std::string& name = table.columns[static_cast<std::size_t>(c)];
+      const std::string& name = sql_columns[static_cast<std::size_t>(c)];
       if (st.column_is_null(c)) {
         row.emplace_back(std::monostate{});
       } else if (name == "document") {
@@ -453,6 +529,13 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       } else {
         row.emplace_back(st.column_text(c));
       }
+    }
+    if (similarity) {
+      const pipeline::Cell available = row[1];
+      row.insert(row.begin() + 2,
+                 std::holds_alternative<std::string>(available)
+                     ? pipeline::Cell(tradable_from(std::get<std::string>(available)))
+                     : pipeline::Cell(std::monostate{}));
     }
     table.rows.push_back(std::move(row));
   }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nlp/features/count_vectorizer.h"
@@ -20,18 +21,33 @@ struct DocumentFilter {
   std::optional<std::string> form;
   std::optional<int> year;
   std::optional<std::string> path_contains;
+  // Only filings available by then (point_in_time.h: a date means the end of that day);
+  // undated filings are left out.
+  std::optional<std::string> as_of;
 };
+// `ticker` also matches the other filings of every CIK that filed under that ticker (older
+// filings often carry no ticker); the stored ticker stays as filed.
+
+class Connection;
+
+// The stored spelling of a section name as a user typed it (case-insensitive; "filing",
+// "document" and "" are the whole filing, stored as ""). Throws Error(kInvalidArgument)
+// listing the valid names when the name is unknown.
+std::string resolve_scope(Connection& db, std::string_view name);
 
 struct MetricsQuery {
   std::filesystem::path db;
   DocumentFilter filter;
-  std::string scope;  // "" = whole document, else a section item such as "1A"
+  std::string scope;  // "" or "filing" = whole document, else a section item such as "1A"
   // Metric names (columns). Empty: a default set (words, sentences, readability, and the LM
   // counts when the database has them). "all" = every metric stored.
   std::vector<std::string> names;
 };
 
-// One row per document: document, cik, ticker, form, year, then one column per metric.
+// One row per document: document, cik, ticker, form, fiscal_year, accession, filed,
+// available_at, section, then one column per metric. Throws Error(kInvalidArgument) for an
+// unknown metric (listing the known ones) or section; a known metric that no stored document
+// has is an empty column with a warning on stderr.
 pipeline::ResultTable query_metrics(const MetricsQuery& query);
 
 enum class TermOrder { kCount, kDocumentFrequency, kTfidf };

@@ -194,6 +194,36 @@ INSERT INTO fetches_by_kind
 DROP TABLE fetches;
 ALTER TABLE fetches_by_kind RENAME TO fetches;
 )sql",
+    R"sql(
+ALTER TABLE documents ADD COLUMN doc_key TEXT;
+ALTER TABLE documents ADD COLUMN kind TEXT;
+ALTER TABLE documents ADD COLUMN accepted TEXT;
+ALTER TABLE documents ADD COLUMN available_at TEXT;
+ALTER TABLE documents ADD COLUMN flags TEXT;
+ALTER TABLE documents ADD COLUMN warnings TEXT;
+UPDATE documents SET doc_key = CASE
+  WHEN accession IS NOT NULL AND accession <> '' THEN 'accession:' || accession
+  WHEN content_hash IS NOT NULL AND content_hash <> '' THEN 'content:' || content_hash
+  ELSE 'path:' || path END;
+UPDATE documents SET available_at = filed || 'T23:59:59' WHERE filed IS NOT NULL AND filed <> '';
+CREATE INDEX documents_key ON documents(doc_key);
+CREATE INDEX documents_available ON documents(available_at);
+CREATE TABLE document_files (
+  path TEXT PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  content_hash TEXT,
+  role TEXT NOT NULL CHECK (role IN ('processed', 'linked')),
+  seen_at TEXT,
+  metadata_hash TEXT
+);
+CREATE INDEX document_files_doc ON document_files(doc_id);
+INSERT INTO document_files(path, doc_id, content_hash, role, seen_at)
+  SELECT path, id, content_hash, 'processed', processed_at FROM documents;
+ALTER TABLE sections ADD COLUMN refers_to TEXT;
+ALTER TABLE runs ADD COLUMN docs_linked INTEGER DEFAULT 0;
+ALTER TABLE similarity ADD COLUMN inputs_hash TEXT;
+DELETE FROM similarity;
+)sql",
 };
 
 int user_version(Connection& db) {

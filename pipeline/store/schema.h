@@ -30,12 +30,33 @@
 // Version 6 keys fetches by (accession, kind): kind 'submission' (the full submission .txt) or
 //   'primary' (the primary document), so `fetch --what both` records both files; older rows get
 //   their kind from their path.
+// Version 7 (point in time, one document per filing):
+//   documents.doc_key       the document's identity: 'accession:<accession>' when the accession
+//                           is known, else 'content:<content hash>' ('path:<path>' for files
+//                           that could not be read); one row per identity
+//   documents.kind          'submission' (an EDGAR container) or 'document' (a primary document
+//                           or any other file)
+//   documents.accepted      EDGAR acceptance time, US Eastern, YYYY-MM-DDTHH:MM:SS
+//   documents.available_at  when the filing became public, the point-in-time key
+//                           (pipeline/store/point_in_time.h); NULL when undated
+//   documents.flags         document flag names, comma-separated (pipeline/names.h)
+//   documents.warnings      what processing noticed, a JSON array of strings
+//   document_files          every file that reached a document: path -> doc_id, its content
+//                           hash, role 'processed' (the file the results come from) or 'linked'
+//                           (another copy or the primary document of a stored submission),
+//                           and a hash of the metadata its surroundings supplied (file name,
+//                           folder metadata files, --metadata): a change recomputes the file
+//   sections.refers_to      where an item's content is when the item only points there
+//   runs.docs_linked        files recognised as another file's filing
+//   similarity.inputs_hash  identity of every input of a cached score (both filings and, for
+//                           corpus measures, every filing available at the score's date);
+//                           cached scores from older versions are dropped
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

@@ -98,7 +98,11 @@ bool Statement::step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  connection_->fail("step");
+  // Reset before throwing: a statement left in its failed state answers every later bind with
+  // "bad parameter or other API misuse", so one failure would fail all later documents.
+  const std::string message = sqlite3_errmsg(connection_->handle());
+  sqlite3_reset(stmt_);
+  throw Error(ErrorCode::kDatabase, fmt::format("step: {}", message), connection_->path());
 }
 
 void Statement::run() {

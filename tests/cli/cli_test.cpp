@@ -66,7 +66,8 @@ TEST_F(CliTest, ProcessThenQueryInEachFormat) {
 
   Result csv = run("metrics --db " + db() + " --format csv --metric words", dir_.path());
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "document,cik,ticker,form,year,words");
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "document,cik,ticker,form,fiscal_year,accession,filed,available_at,section,words");
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 3);
 
   Result json = run("terms --db " + db() + " --format json --top 3", dir_.path());
@@ -94,7 +95,18 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
       {"metrics --db /nonexistent/x.db", 3, "no such database"},
       {"process " + (dir_.path() / "bin").string() + " --db " + db() + " --progress off", 1,
        "x.htm"},
+      // No silent empty answers: a typo is a usage error naming the valid names.
+      {"process /nonexistent/filings --db " + db(), 3, "/nonexistent/filings"},
+      {"metrics --db " + db() + " --metric lm_negativ", 2, "lm_negative_prop"},
+      {"metrics --db " + db() + " --section 1Z", 2, "unknown section '1Z'"},
+      {"terms --db " + db() + " --section risk", 2, "unknown section 'risk'"},
+      {"similarity --db " + db() + " --all --measure cosine", 2, "unknown measure 'cosine'"},
+      {"similar --db " + db() + " --to x --as-of yesterday", 2, ""},
+      {"metrics --db " + db() + " --section 1a", 0, ""},
+      {"metrics --db " + db() + " --section filing", 0, ""},
+      {"metrics --db " + (dir_.path() / "garbage.db").string(), 4, "garbage.db"},
   };
+  write_file(dir_.path() / "garbage.db", std::string(4096, 'x'));
   for (const auto& row : rows) {
     Result r = run(row.args, dir_.path());
     EXPECT_EQ(r.exit_code, row.code) << row.args << "\n" << r.err;
@@ -253,16 +265,17 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
   std::string line;
   std::getline(lines, line);
   EXPECT_EQ(line,
-            "date,cik,ticker,form,fiscal_year,accession,prev_fiscal_year,prev_accession,section,"
-            "measure,value");
+            "date,available_at,tradable_from,cik,ticker,form,fiscal_year,accession,"
+            "prev_fiscal_year,prev_accession,section,measure,value");
   while (std::getline(lines, line)) {
     std::vector<std::string> f;
     std::stringstream cells(line);
     for (std::string cell; std::getline(cells, cell, ',');)
       f.push_back(cell);
-    ASSERT_EQ(f.size(), 11u) << line;
-    EXPECT_EQ(f[8], "1A");
-    value[f[4] + " " + f[9]] = std::stod(f[10]);
+    ASSERT_EQ(f.size(), 13u) << line;
+    EXPECT_EQ(f[10], "1A");
+    EXPECT_FALSE(f[1].empty()) << line;  // the samples are dated
+    value[f[6] + " " + f[11]] = std::stod(f[12]);
   }
   ASSERT_EQ(value.size(), 4u) << r.out;  // 2023 and 2024, two measures each
   EXPECT_LT(value["2024 edit"], value["2023 edit"]);
@@ -390,18 +403,28 @@ TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
   write_file(tree / "files/company_tickers.json",
              R"({"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."}})");
   // Fiscal 2020's 10-K was filed in 2021; fiscal 2019's in 2020; the 10-Q is no 10-K.
-  write_file(
-      tree / "submissions/CIK0000320193.json",
-      R"({"name":"Apple Inc.","filings":{"recent":{)"
-      R"("accessionNumber":["0000320193-21-000001","0000320193-20-000090",)"
-      R"("0000320193-20-000001"],)"
-      R"("filingDate":["2021-01-05","2020-08-01","2020-01-03"],)"
-      R"("reportDate":["2020-12-26","2020-06-27","2019-09-28"],)"
-      R"("form":["10-K","10-Q","10-K"],)"
-      R"("primaryDocument":["aapl-20201226.htm","q.htm","aapl-20190928.htm"]},"files":[]}})");
+  write_file(tree / "submissions/CIK0000320193.json",
+             R"({"name":"Apple Inc.","filings":{"recent":{)"
+             R"("accessionNumber":["0000320193-21-000001","0000320193-20-000090",)"
+             R"("0000320193-20-000001"],)"
+             R"("filingDate":["2021-01-05","2020-08-01","2020-01-03"],)"
+             R"("reportDate":["2020-12-26","2020-06-27","2019-09-28"],)"
+             R"("form":["10-K","10-Q","10-K"],)"
+             R"("primaryDocument":["aapl-20201226.htm","q.htm","aapl-20190928.htm"],)"
+             R"("acceptanceDateTime":["2021-01-04T18:30:00.000Z","2020-07-31T16:05:00.000Z",)"
+             R"("2020-01-02T08:00:00.000Z"]},"files":[]}})");
   const std::string acc = "0000320193-21-000001";
-  write_file(tree / "Archives/edgar/data/320193/000032019321000001" / (acc + ".txt"),
-             "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
+  // A full submission whose header names neither the filing date nor the acceptance time:
+  // `process` takes them from what fetch learnt (filing-metadata.json).
+  std::string body;
+  for (int i = 0; i < 400; ++i)
+    body += "Apple designs, manufactures and markets smartphones and personal computers. ";
+  const std::string submission = "<SEC-DOCUMENT>" + acc +
+                                 ".txt\n<SEC-HEADER>\nACCESSION NUMBER:\t" + acc +
+                                 "\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n"
+                                 "<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<TEXT>\n" +
+                                 body + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+  write_file(tree / "Archives/edgar/data/320193/000032019321000001" / (acc + ".txt"), submission);
   write_file(tree / "Archives/edgar/data/320193/000032019321000001/aapl-20201226.htm",
              "<html><body>fiscal 2020</body></html>");
   testing::FixtureServer server(tree);
@@ -415,8 +438,7 @@ TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
   EXPECT_NE(first.out.find("selected,1"), std::string::npos) << first.out;
   EXPECT_NE(first.out.find("downloaded,2"), std::string::npos) << first.out;
   const fs::path folder = dir_.path() / "edgar/sec-edgar-filings/AAPL/10-K" / acc;
-  EXPECT_EQ(testing::read_file(folder / "full-submission.txt"),
-            "<SEC-DOCUMENT>" + acc + "</SEC-DOCUMENT>\n");
+  EXPECT_EQ(testing::read_file(folder / "full-submission.txt"), submission);
   EXPECT_EQ(testing::read_file(folder / "primary-document.html"),
             "<html><body>fiscal 2020</body></html>");
   EXPECT_FALSE(fs::exists(dir_.path() / "edgar/sec-edgar-filings/AAPL/10-K/0000320193-20-000001"));
@@ -442,6 +464,32 @@ TEST_F(CliTest, FetchByFiscalYearBothFilesFromALocalEdgar) {
   EXPECT_NE(again.out.find("already present,2"), std::string::npos) << again.out;
   for (const auto& r : server.log())
     EXPECT_EQ(r.path.find("/Archives/"), std::string::npos) << r.path;
+
+  // `process` on what fetch left: one document for the filing (the full submission, the
+  // primary document linked to it), with the dates and identity fetch learnt.
+  const std::string processed_db = (dir_.path() / "processed.db").string();
+  Result processed = run("process " + (dir_.path() / "edgar").string() + " --db " + processed_db +
+                             " --progress off --format csv",
+                         dir_.path());
+  ASSERT_EQ(processed.exit_code, 0) << processed.err;
+  EXPECT_NE(processed.out.find("linked (same filing as another file),1"), std::string::npos)
+      << processed.out;
+  {
+    store::Connection conn(processed_db);
+    store::Statement st = conn.prepare(
+        "SELECT accession, cik, ticker, form, filed, accepted, available_at, kind, "
+        "(SELECT count(*) FROM documents) FROM documents");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.column_text(0), acc);
+    EXPECT_EQ(st.column_text(1), "320193");
+    EXPECT_EQ(st.column_text(2), "AAPL");
+    EXPECT_EQ(st.column_text(3), "10-K");
+    EXPECT_EQ(st.column_text(4), "2021-01-05");
+    EXPECT_EQ(st.column_text(5), "2021-01-04T18:30:00");
+    EXPECT_EQ(st.column_text(6), "2021-01-04T18:30:00");
+    EXPECT_EQ(st.column_text(7), "submission");
+    EXPECT_EQ(st.column_int(8), 1);
+  }
 
   // Rejected: an unknown --what, and fiscal years that are no range.
   struct Bad {

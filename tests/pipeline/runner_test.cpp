@@ -203,9 +203,9 @@ TEST_F(RunnerTest, LexiconAddsLoughranMcDonaldMetrics) {
   q.filter.path_contains = "good.htm";
   auto table = store::query_metrics(q);
   ASSERT_EQ(table.rows.size(), 1u);
-  EXPECT_EQ(std::get<double>(table.rows[0][5]), 3);  // losses, litigation, costly
-  EXPECT_EQ(std::get<double>(table.rows[0][6]), 2);  // achieve, profitability
-  EXPECT_EQ(std::get<double>(table.rows[0][7]), 2);  // "not achieve profitability"
+  EXPECT_EQ(std::get<double>(table.rows[0][9]), 3);   // losses, litigation, costly
+  EXPECT_EQ(std::get<double>(table.rows[0][10]), 2);  // achieve, profitability
+  EXPECT_EQ(std::get<double>(table.rows[0][11]), 2);  // "not achieve profitability"
 }
 
 TEST_F(RunnerTest, BadPipelineFailsBeforeReadingAnything) {

@@ -35,6 +35,10 @@ class SimilaritySeriesTest : public ::testing::Test {
                 "A cyberattack could disrupt our systems. New regulation of rockets may limit "
                 "sales, and interest rates could raise our borrowing costs."));
     write("ZETA_10k_2021.txt", ten_k("We sell anvils to coyotes.", risks + "Weather hurts."));
+    // Filing dates: scores and nearest filings are point in time.
+    write("FILINGS_METADATA.csv",
+          "filename,Filing Date\nACME_10k_2020.txt,2021-03-01\nACME_10k_2021.txt,2022-03-01\n"
+          "ACME_10k_2022.txt,2023-03-01\nZETA_10k_2021.txt,2022-02-01\n");
     pipeline::ProcessOptions o;
     o.inputs = {dir_.path() / "in"};
     o.db = db_;
@@ -49,8 +53,8 @@ class SimilaritySeriesTest : public ::testing::Test {
   std::map<std::pair<std::int64_t, std::string>, double> scores(const pipeline::ResultTable& t) {
     std::map<std::pair<std::int64_t, std::string>, double> out;
     for (const auto& row : t.rows)
-      out[{std::get<std::int64_t>(row[4]), std::get<std::string>(row[9])}] =
-          std::get<double>(row[10]);
+      out[{std::get<std::int64_t>(row[6]), std::get<std::string>(row[11])}] =
+          std::get<double>(row[12]);
     return out;
   }
   testing::TempDir dir_;
@@ -111,12 +115,12 @@ TEST_F(SimilaritySeriesTest, RejectsUnknownMeasuresAndUnnamedCompanies) {
 TEST_F(SimilaritySeriesTest, NearestFilingsFromTheCachedIndex) {
   NearestQuery q;
   q.db = db_;
-  q.to = "ACME_10k_2020";
+  q.to = "ACME_10k_2021";  // as of its filing date: ACME 2020 and ZETA 2021 were public
   q.scope = "1A";
   q.top = 3;
   const auto first = nearest_filings(q);
-  ASSERT_GE(first.rows.size(), 2u);
-  EXPECT_EQ(std::get<std::string>(first.rows[0][2]), "ACME_10k_2021.txt");  // identical text
+  ASSERT_EQ(first.rows.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(first.rows[0][2]), "ACME_10k_2020.txt");  // identical text
   EXPECT_NEAR(std::get<double>(first.rows[0][1]), 1.0, 1e-6);
   EXPECT_TRUE(fs::exists(db_.string() + ".nearest-1A.idx"));
   const auto cached = nearest_filings(q);

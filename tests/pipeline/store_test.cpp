@@ -38,7 +38,7 @@ pipeline::Document sample_doc(const std::string& path) {
   pipeline::Document doc;
   doc.path = path;
   doc.size = 100;
-  doc.content_hash = "abc";
+  doc.content_hash = "abc" + path;  // different files: different content
   doc.metadata = {{"cik", "0000320193"}, {"form", "10-K"}, {"fiscal_year", "2023"}};
   doc.text = "Some text.";
   doc.set_metric("", "words", 2);
@@ -59,8 +59,8 @@ TEST(DocumentStoreTest, WritesAndReadsBack) {
     const auto run = store.begin_run("process", "cfg", "config text", 2);
     store.write_document(sample_doc("/a.htm"), run, "cfg", true);
     store.write_document(sample_doc("/b.htm"), run, "cfg", true);
-    store.finish_run(run, {2, 2, 0, 0, 200}, "ok");
-    auto states = store.document_states();
+    store.finish_run(run, {2, 2, 0, 0, 0, 200}, "ok");
+    auto states = store.file_states();
     ASSERT_EQ(states.size(), 2u);
     EXPECT_EQ(states["/a.htm"].status, "ok");
     EXPECT_EQ(states["/a.htm"].config_hash, "cfg");
@@ -71,7 +71,7 @@ TEST(DocumentStoreTest, WritesAndReadsBack) {
   q.filter.cik = "320193";  // leading zeros optional
   auto table = query_metrics(q);
   ASSERT_EQ(table.rows.size(), 2u);
-  EXPECT_EQ(std::get<double>(table.rows[0][6]), 12.5);
+  EXPECT_EQ(std::get<double>(table.rows[0][10]), 12.5);
 
   TermsQuery t;
   t.db = db;
@@ -112,7 +112,7 @@ TEST(DocumentStoreTest, ErrorMarksDocumentAndDropsStaleResults) {
   auto doc = sample_doc("/a.htm");
   store.write_document(doc, run, "cfg", true);
   store.write_error(doc, run, "cfg", Error(ErrorCode::kParse, "binary content", doc.path));
-  EXPECT_EQ(store.document_states()["/a.htm"].status, "error");
+  EXPECT_EQ(store.file_states()["/a.htm"].status, "error");
   Statement st = store.connection().prepare("SELECT code, message FROM errors");
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.column_text(0), "parse");

@@ -13,6 +13,7 @@ void add_process_command(CLI::App& app, int& exit_code);
 void add_metrics_command(CLI::App& app, int& exit_code);
 void add_terms_command(CLI::App& app, int& exit_code);
 void add_stages_command(CLI::App& app, int& exit_code);
+void add_names_command(CLI::App& app, int& exit_code);
 void add_sections_command(CLI::App& app, int& exit_code);
 void add_inspect_command(CLI::App& app, int& exit_code);
 void add_exhibits_command(CLI::App& app, int& exit_code);

@@ -8,6 +8,9 @@ void add_document_filter(CLI::App& command, store::DocumentFilter& filter) {
   command.add_option("--form", filter.form, "Only this form type, e.g. 10-K");
   command.add_option("--year", filter.year, "Only this fiscal year");
   command.add_option("--path", filter.path_contains, "Only documents whose path contains this");
+  command.add_option("--as-of", filter.as_of,
+                     "Only filings available by this date (YYYY-MM-DD = end of that day, or "
+                     "YYYY-MM-DDTHH:MM:SS US Eastern); undated filings are left out");
 }
 
 void add_format_option(CLI::App& command, std::string& format, const std::string& description) {

@@ -73,12 +73,16 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
     }
     print_table(std::cout, sections, f);
 
-    if (!doc.warnings.empty()) {
+    if (!doc.warnings.empty() || !doc.notes.empty() || !doc.flags.empty()) {
       heading("notes");
       pipeline::ResultTable notes;
-      notes.columns = {"note"};
+      notes.columns = {"kind", "note"};
+      for (const auto& flag : doc.flags)
+        notes.rows.push_back({std::string("flag"), flag});
       for (const auto& w : doc.warnings)
-        notes.rows.push_back({w});
+        notes.rows.push_back({std::string("warning"), w});
+      for (const auto& n : doc.notes)
+        notes.rows.push_back({std::string("note"), n});
       print_table(std::cout, notes, f);
     }
   });

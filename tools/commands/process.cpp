@@ -16,6 +16,7 @@ struct ProcessFlags {
   std::vector<std::string> inputs;
   std::string pipeline_file;
   std::string lexicon;
+  std::string metadata;
   std::string progress = "auto";
   std::string format = "table";
   bool dry_run = false;
@@ -33,7 +34,25 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
   add("documents", std::to_string(s.counts.total));
   add("processed", std::to_string(s.counts.processed));
   add("skipped (unchanged)", std::to_string(s.counts.skipped));
+  if (s.counts.linked) add("linked (same filing as another file)", std::to_string(s.counts.linked));
   add("failed", std::to_string(s.counts.failed));
+  if (s.recomputed) {
+    add("recomputed (configuration changed)", std::to_string(s.recomputed));
+    for (const auto& change : s.changes)
+      add("  changed", change);
+  }
+  if (!s.undated.empty())
+    add("undated",
+        fmt::format("{} filing{} ha{} no filing date: their similarity rows cannot be dated "
+                    "(give dates with --metadata FILE.csv)",
+                    s.undated.size(), s.undated.size() == 1 ? "" : "s",
+                    s.undated.size() == 1 ? "s" : "ve"));
+  if (!s.near_empty.empty())
+    add("near-empty",
+        fmt::format("{} (almost no words: truncated or cover page only?)", s.near_empty.size()));
+  if (!s.truncated.empty())
+    add("truncated", fmt::format("{} (the container ends early)", s.truncated.size()));
+  if (s.with_warnings) add("documents with warnings", std::to_string(s.with_warnings));
   add("input", fmt::format("{:.1f} MB", mb));
   add("time", fmt::format("{:.2f} s ({:.1f} MB/s, start-up included)", s.seconds,
                           s.seconds > 0 ? mb / s.seconds : 0.0));
@@ -61,6 +80,10 @@ void add_process_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lexicon", flags->lexicon,
                   "Loughran-McDonald lexicon: master dictionary CSV, a folder of word lists, or "
                   "one list");
+  cmd->add_option("--metadata", flags->metadata,
+                  "CSV of filing metadata for the inputs (path, filename or accession; filed, "
+                  "accepted, period, cik, ticker, form ...); its values win over every other "
+                  "source");
   cmd->add_option("--wordnet", flags->options.resources.wordnet_dir, "WordNet dictionary folder")
       ->capture_default_str();
   cmd->add_option("--cmudict", flags->options.resources.cmudict, "CMU pronouncing dictionary")
@@ -85,6 +108,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
       o.inputs.emplace_back(i);
     if (!flags->pipeline_file.empty()) o.pipeline_file = flags->pipeline_file;
     if (!flags->lexicon.empty()) o.resources.lexicon = flags->lexicon;
+    if (!flags->metadata.empty()) o.metadata_file = flags->metadata;
     o.progress = flags->progress == "bar"     ? pipeline::ProgressMode::kBar
                  : flags->progress == "lines" ? pipeline::ProgressMode::kLines
                  : flags->progress == "off"   ? pipeline::ProgressMode::kOff
@@ -101,6 +125,19 @@ void add_process_command(CLI::App& app, int& exit_code) {
     const jobs::RunLock lock(o.db);
     const pipeline::ProcessSummary summary = pipeline::process_documents(o);
     print_table(std::cout, summary_table(summary, o), parse_output_format(flags->format));
+    if (!summary.undated.empty() || !summary.near_empty.empty() || !summary.truncated.empty()) {
+      pipeline::ResultTable flagged;
+      flagged.columns = {"flagged document", "flag"};
+      auto list = [&](const std::vector<std::string>& paths, const char* flag) {
+        for (const auto& path : paths)
+          flagged.rows.push_back({path, std::string(flag)});
+      };
+      list(summary.undated, "undated");
+      list(summary.near_empty, "near-empty");
+      list(summary.truncated, "truncated");
+      std::cout << "\n";
+      print_table(std::cout, flagged, parse_output_format(flags->format));
+    }
     if (!summary.failures.empty()) {
       pipeline::ResultTable failures;
       failures.columns = {"failed document", "code", "message"};

@@ -20,6 +20,9 @@ void add_similar_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("--section,--scope", query->scope,
                   "Section item, e.g. 1A (default: whole filing)");
   cmd->add_option("--top", query->top, "How many neighbours")->capture_default_str();
+  cmd->add_option("--as-of", query->as_of,
+                  "Answer as of this date (YYYY-MM-DD = end of day, or YYYY-MM-DDTHH:MM:SS US "
+                  "Eastern); default: when the --to filing became available");
   add_format_option(*cmd, *format, "table, csv or json");
   cmd->callback([query, format, db] {
     query->db = *db;
