@@ -177,9 +177,11 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
   migrate(db);
   const std::string scope = resolve_scope(db, query.scope);
   auto [where, params] = where_clause(query.filter);
+  // Point-in-time order, not insertion order: the sums below then do not depend on how the
+  // database was filled.
   Statement st =
       db.prepare("SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id" + where +
-                 " AND v.scope = ? ORDER BY d.id");
+                 " AND v.scope = ? ORDER BY d.available_at, d.accession, d.content_hash, d.id");
   int index = 1;
   for (const auto& p : params)
     st.bind(index++, p);
