@@ -57,11 +57,9 @@ int main(int argc, char** argv) {
   secnlp::tools::add_runs_command(app, exit_code);
   secnlp::tools::add_stages_command(app, exit_code);
   secnlp::tools::add_names_command(app, exit_code);
-#ifdef SECNLP_WITH_TORCH
   secnlp::tools::add_train_command(app, exit_code);
   secnlp::tools::add_evaluate_command(app, exit_code);
   secnlp::tools::add_predict_command(app, exit_code);
-#endif
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError
                           : verbose ? secnlp::LogLevel::kDebug

@@ -1,8 +1,8 @@
 #include "corpora/fetch/http_client.h"
 
 #include "common/file_io.h"
+#include "corpora/fetch/libcurl.h"
 
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -21,8 +21,7 @@ namespace secnlp::corpora {
 namespace {
 
 void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  libcurl();  // opens it and runs curl_global_init, once
 }
 
 std::string lower(std::string_view s) {
@@ -97,10 +96,10 @@ bool is_valid_user_agent(std::string_view user_agent) {
 
 struct HttpClient::Handle {
   CURL* curl = nullptr;
-  Handle() : curl(curl_easy_init()) {
+  Handle() : curl(libcurl().easy_init()) {
     if (curl == nullptr) throw Error(ErrorCode::kInternal, "curl_easy_init failed", "libcurl");
   }
-  ~Handle() { curl_easy_cleanup(curl); }
+  ~Handle() { libcurl().easy_cleanup(curl); }
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
 };
@@ -212,15 +211,15 @@ class HeaderList {
                     "http headers");
       // "Name;" is curl's way to send a header with an empty value.
       const std::string line = value.empty() ? name + ";" : name + ": " + value;
-      curl_slist* next = curl_slist_append(list_, line.c_str());
+      curl_slist* next = libcurl().slist_append(list_, line.c_str());
       if (next == nullptr) {
-        curl_slist_free_all(list_);
+        libcurl().slist_free_all(list_);
         throw Error(ErrorCode::kInternal, "curl_slist_append failed", "libcurl");
       }
       list_ = next;
     }
   }
-  ~HeaderList() { curl_slist_free_all(list_); }
+  ~HeaderList() { libcurl().slist_free_all(list_); }
   HeaderList(const HeaderList&) = delete;
   HeaderList& operator=(const HeaderList&) = delete;
   curl_slist* get() const { return list_; }
@@ -233,31 +232,32 @@ class HeaderList {
 template <class Attempt>
 void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& a,
              curl_slist* headers = nullptr) {
-  curl_easy_reset(curl);  // keeps live connections: keep-alive survives
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl decodes (gzip)
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.stall_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Attempt::on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &a);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &Attempt::on_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &a);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, a.error);
-  if (headers != nullptr) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  a.code = curl_easy_perform(curl);
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a.status);
+  const Libcurl& api = libcurl();
+  api.easy_reset(curl);  // keeps live connections: keep-alive survives
+  api.easy_setopt(curl, CURLOPT_URL, url.c_str());
+  api.easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
+  api.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl decodes (gzip)
+  api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  api.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
+  api.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
+  api.easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  api.easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.stall_timeout.count()));
+  api.easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Attempt::on_body);
+  api.easy_setopt(curl, CURLOPT_WRITEDATA, &a);
+  api.easy_setopt(curl, CURLOPT_HEADERFUNCTION, &Attempt::on_header);
+  api.easy_setopt(curl, CURLOPT_HEADERDATA, &a);
+  api.easy_setopt(curl, CURLOPT_ERRORBUFFER, a.error);
+  if (headers != nullptr) api.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  a.code = api.easy_perform(curl);
+  api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a.status);
 }
 
 std::string describe(CURLcode code, const char* error) {
-  return fmt::format("{} ({})", error[0] != '\0' ? error : curl_easy_strerror(code),
+  return fmt::format("{} ({})", error[0] != '\0' ? error : libcurl().easy_strerror(code),
                      static_cast<int>(code));
 }
 

@@ -1,6 +1,7 @@
 #include "corpora/lexicons/cmudict.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "common/error.h"
@@ -26,11 +27,44 @@ bool is_vowel_phone(std::string_view phone) {
   return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
 }
 
+// FNV-1a over the (already lower-cased) bytes, high bits folded into the low ones (the table
+// index) and kept apart as the tag.
+std::uint64_t hash_word(std::string_view word) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
 }  // namespace
+
+std::size_t PronouncingDictionary::slot(std::string_view lower_word, std::uint32_t& tag) const {
+  const std::uint64_t h = hash_word(lower_word);
+  tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(h) & mask;
+  for (;; i = (i + 1) & mask) {
+    const Entry& e = table_[i];
+    if (!e.used) return i;
+    if (e.tag == tag && e.length == lower_word.size() &&
+        std::string_view(words_.data() + e.offset, e.length) == lower_word)
+      return i;
+  }
+}
 
 PronouncingDictionary PronouncingDictionary::parse(std::string_view text, std::string_view source) {
   PronouncingDictionary dict;
-  dict.syllables_.reserve(text.size() / 24);
+  // At most one word per line; a power of two at or above lines / 0.7 keeps the table at most
+  // 70% full.
+  const std::size_t lines =
+      static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  std::size_t capacity = 16;
+  while (capacity * 7 < lines * 10)
+    capacity *= 2;
+  dict.table_.resize(capacity);
+  dict.words_.reserve(text.size() / 3);
   std::size_t line_number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -74,12 +108,25 @@ PronouncingDictionary PronouncingDictionary::parse(std::string_view text, std::s
                   "line " + std::to_string(line_number) + ": word without phones",
                   std::string(source));
     }
-    std::string key(word);
-    std::transform(key.begin(), key.end(), key.begin(), ascii_lower);
+    if (word.size() > UINT16_MAX) {
+      throw Error(ErrorCode::kResource, "line " + std::to_string(line_number) + ": word too long",
+                  std::string(source));
+    }
+    const std::size_t offset = dict.words_.size();
+    for (const char c : word)
+      dict.words_.push_back(ascii_lower(c));
+    std::uint32_t tag = 0;
+    Entry& entry = dict.table_[dict.slot(std::string_view(dict.words_).substr(offset), tag)];
     // First pronunciation wins: an alternate never replaces an existing entry.
-    dict.syllables_.try_emplace(std::move(key), static_cast<std::uint8_t>(std::min(vowels, 255)));
+    if (entry.used) {
+      dict.words_.resize(offset);
+      continue;
+    }
+    entry = {static_cast<std::uint32_t>(offset), tag, static_cast<std::uint16_t>(word.size()),
+             static_cast<std::uint8_t>(std::min(vowels, 255)), true};
+    ++dict.size_;
   }
-  if (dict.syllables_.empty()) {
+  if (dict.size_ == 0) {
     throw Error(ErrorCode::kResource, "no pronunciations found", std::string(source));
   }
   return dict;
@@ -87,11 +134,12 @@ PronouncingDictionary PronouncingDictionary::parse(std::string_view text, std::s
 
 std::optional<int> PronouncingDictionary::syllables(std::string_view word) const {
   constexpr std::size_t kBuffer = 64;
-  if (word.empty()) return std::nullopt;
+  if (word.empty() || table_.empty()) return std::nullopt;
   auto lookup = [&](std::string_view key) -> std::optional<int> {
-    auto it = syllables_.find(key);
-    if (it == syllables_.end()) return std::nullopt;
-    return it->second;
+    std::uint32_t tag = 0;
+    const Entry& e = table_[slot(key, tag)];
+    if (!e.used) return std::nullopt;
+    return e.syllables;
   };
   if (word.size() > kBuffer) {
     std::string key(word);

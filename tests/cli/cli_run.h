@@ -19,12 +19,14 @@ struct CliResult {
   std::string err;
 };
 
-// Runs `secnlp ARGS` (ARGS as a shell would split them).
-inline CliResult run_cli(const std::string& args, const std::filesystem::path& dir) {
+// Runs `secnlp ARGS` (ARGS as a shell would split them); `env`, if given, is put before the
+// command, e.g. "LD_DEBUG=libs".
+inline CliResult run_cli(const std::string& args, const std::filesystem::path& dir,
+                         const std::string& env = "") {
   const std::filesystem::path out = dir / "stdout.txt";
   const std::filesystem::path err = dir / "stderr.txt";
-  const std::string command = std::string(SECNLP_BINARY) + " " + args + " >" + out.string() +
-                              " 2>" + err.string() + " </dev/null";
+  const std::string command = (env.empty() ? "" : env + " ") + std::string(SECNLP_BINARY) + " " +
+                              args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
   const int status = std::system(command.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

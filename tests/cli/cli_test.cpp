@@ -165,6 +165,55 @@ TEST_F(CliTest, SectionsByItemAcrossYears) {
   EXPECT_GT(text.out.size(), 10000u);
 }
 
+// Only the model commands load libtorch (through libsecnlp_models_cli.so): the dynamic loader
+// reports every library the process opens (LD_DEBUG=libs, on stderr), and libtorch is not among
+// them for --version, --help of the model commands, process and the queries.
+TEST_F(CliTest, ProcessQueriesAndHelpLoadNoLibtorch) {
+  const std::string samples = std::string(SECNLP_SOURCE_DIR) + "/samples";
+  const std::vector<std::string> commands = {
+      "--version",
+      "process " + samples + " --db " + db() + " --progress off",
+      "metrics --db " + db(),
+      "sections --db " + db() + " --item 1A",
+      "terms --db " + db() + " --top 5",
+      "train --help",
+      "predict --help",
+  };
+  for (const auto& args : commands) {
+    Result r = testing::run_cli(args, dir_.path(), "LD_DEBUG=libs");
+    ASSERT_EQ(r.exit_code, 0) << args << "\n" << r.err.substr(0, 4000);
+    EXPECT_NE(r.err.find("libsqlite3"), std::string::npos) << args << ": no LD_DEBUG report";
+    EXPECT_EQ(r.err.find("libtorch"), std::string::npos) << args;
+    EXPECT_EQ(r.err.find("libsecnlp_models_cli"), std::string::npos) << args;
+  }
+}
+
+// Without their library the model commands stop with exit 3 and name the file they looked for;
+// a build without libtorch says they are not built in (exit 5). A job with a predict follow-up
+// stops before it processes anything.
+TEST_F(CliTest, ModelCommandsWithoutTheirLibrary) {
+  const std::string missing = (dir_.path() / "nowhere" / "libsecnlp_models_cli.so").string();
+  write_file(dir_.path() / "job.toml",
+             "[job]\nname = \"nightly\"\ndb = \"out.db\"\n[[source]]\npath = \"in\"\n"
+             "[followups]\npredict = { model = \"m\" }\n");
+  const std::vector<std::string> commands = {
+      "train --data " + in() + " --model bow --out " + (dir_.path() / "m").string(),
+      "evaluate --model m --data " + in(), "predict --model m --text hello",
+      "run " + (dir_.path() / "job.toml").string()};
+  for (const auto& args : commands) {
+    Result r = testing::run_cli(args, dir_.path(), "SECNLP_MODELS_LIB=" + missing);
+#ifdef SECNLP_WITH_TORCH
+    EXPECT_EQ(r.exit_code, 3) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(missing + ": not found"), std::string::npos) << args << "\n" << r.err;
+#else
+    EXPECT_EQ(r.exit_code, 5) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find("libtorch"), std::string::npos) << args << "\n" << r.err;
+#endif
+  }
+  // Nothing was processed: the job stopped before its sources.
+  EXPECT_FALSE(fs::exists(db()));
+}
+
 TEST_F(CliTest, SubmissionMainDocumentExhibitsAndHeaderMetadata) {
   const std::string submission = R"(<SEC-DOCUMENT>0000012345-24-000001.txt : 20240301
 <SEC-HEADER>0000012345-24-000001.hdr.sgml : 20240301

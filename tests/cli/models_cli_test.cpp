@@ -300,5 +300,30 @@ TEST_F(ModelsCliTest, RefusalsExitNonZeroAndNameTheProblemOnStderr) {
   EXPECT_EQ(still.exit_code, 0) << still.err;
 }
 
+// The model commands run in libsecnlp_models_cli.so, which secnlp loads beside itself, and it
+// brings libtorch (LD_DEBUG=libs: the dynamic loader's report on stderr). SECNLP_MODELS_LIB
+// names another copy; a file that is not the library is refused with exit 3, naming it.
+TEST_F(ModelsCliTest, ModelCommandsLoadTheirLibraryAndLibtorchOnlyWhenTheyRun) {
+  ASSERT_EQ(train().exit_code, 0);
+  const Result r = testing::run_cli("predict --model " + model() + " --text profit", dir_.path(),
+                                    "LD_DEBUG=libs");
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 4000);
+  EXPECT_NE(r.err.find("libsecnlp_models_cli.so"), std::string::npos);
+  EXPECT_NE(r.err.find("libtorch"), std::string::npos);
+
+  const fs::path library = fs::path(SECNLP_BINARY).parent_path() / "libsecnlp_models_cli.so";
+  const Result named = testing::run_cli("predict --model " + model() + " --text profit",
+                                        dir_.path(), "SECNLP_MODELS_LIB=" + library.string());
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_NE(named.out.find("profit"), std::string::npos) << named.out;
+
+  write_file(dir_.path() / "not_a_library.so", "not an ELF file\n");
+  const std::string bad = (dir_.path() / "not_a_library.so").string();
+  const Result refused = testing::run_cli("predict --model " + model() + " --text profit",
+                                          dir_.path(), "SECNLP_MODELS_LIB=" + bad);
+  EXPECT_EQ(refused.exit_code, 3) << refused.err;
+  EXPECT_NE(refused.err.find(bad + ": cannot load"), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace secnlp

@@ -23,11 +23,11 @@ void add_export_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
 void add_fetch_command(CLI::App& app, int& exit_code);
-#ifdef SECNLP_WITH_TORCH
+// The model commands: flags here, the work in libsecnlp_models_cli.so, loaded when one runs
+// (tools/commands/model_commands.h); a build without libtorch says they are not built in.
 void add_train_command(CLI::App& app, int& exit_code);
 void add_evaluate_command(CLI::App& app, int& exit_code);
 void add_predict_command(CLI::App& app, int& exit_code);
-#endif
 
 // Options shared by commands (tools/commands/common_options.cpp).
 // --cik/--ticker/--form/--year/--path filters of read commands.

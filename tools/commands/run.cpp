@@ -9,10 +9,8 @@
 #include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
-#ifdef SECNLP_WITH_TORCH
-#include "pipeline/model_runs.h"
-#endif
 #include "tools/commands/commands.h"
+#include "tools/commands/model_commands.h"
 #include "tools/output.h"
 
 namespace secnlp::tools {
@@ -55,15 +53,21 @@ void add_run_command(CLI::App& app, int& exit_code) {
       return fetched.paths;
     };
 #ifdef SECNLP_WITH_TORCH
-    options.predict = [&job](const jobs::PredictFollowup& p, const std::vector<std::int64_t>& ids,
-                             const std::string& section) {
-      pipeline::ScoreRequest score;
-      score.db = job.db;
-      score.model_dir = p.model;
-      score.item = section;
-      score.doc_ids = ids;
-      return pipeline::score_sections(score).rows.size();
-    };
+    // Only a job with a predict follow-up loads the model commands' library (and libtorch),
+    // before anything runs, so a missing library stops the job at once.
+    if (job.predict) {
+      const ModelCommands& library = model_commands("followups.predict");
+      options.predict = [&job, &library](const jobs::PredictFollowup& p,
+                                         const std::vector<std::int64_t>& ids,
+                                         const std::string& section) {
+        models::ScoreRequest score;
+        score.db = job.db;
+        score.model_dir = p.model;
+        score.item = section;
+        score.doc_ids = ids;
+        return rethrow_if_failed(library.score_sections(score)).count;
+      };
+    }
 #endif
     const jobs::JobSummary s = jobs::run_job(job, options);
     pipeline::ResultTable t;

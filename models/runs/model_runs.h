@@ -3,7 +3,10 @@
 // label file) and are recorded in SQLite epoch by epoch; trained text models score stored
 // sections, per sentence and aggregated per section, into the metrics table.
 //
-// Torch-free: uses models/train/training.h. Built only with SECNLP_WITH_TORCH.
+// Torch-free header (uses models/train/training.h), so the main `secnlp` binary can hold these
+// requests while parsing flags; the library is built only with SECNLP_WITH_TORCH and linked
+// only into libsecnlp_models_cli.so (tools/models_cli/), never into `secnlp` itself. It is the
+// one part of models/ that uses the store: training runs and section scores are recorded there.
 
 #include <cstdint>
 #include <filesystem>
@@ -17,7 +20,7 @@
 #include "pipeline/result_table.h"
 #include "pipeline/store/queries.h"
 
-namespace secnlp::pipeline {
+namespace secnlp::models {
 
 // Where labelled data comes from. Either `path` (a labelled-text file or folder, read with
 // `text` options; or an image dataset for vision models), or stored sections: `db` + `section`
@@ -45,10 +48,10 @@ struct TrainRequest {
   LabelledSource data;
   std::string image_split = "train";  // vision: the dataset part to train on
   std::string test_split;             // vision: a separate test part ("test"); empty: split
-  models::ModelChoice model;
-  models::TrainOptions train;
-  models::TextDataOptions text;
-  models::ImageDataOptions images;
+  ModelChoice model;
+  TrainOptions train;
+  TextDataOptions text;
+  ImageDataOptions images;
   std::filesystem::path out;
   std::filesystem::path record_db;  // record the run and its epochs here; empty: do not
   std::string options_json;         // the command line's options, stored with the run
@@ -57,8 +60,7 @@ struct TrainRequest {
 // Trains (text or vision, by the model's name), recording the run in `record_db` when set: a
 // training_runs row marked running, one training_epochs row per epoch as it ends, then
 // finished (or failed, with the error rethrown). A resumed run continues its own row.
-models::TrainResult train_model(const TrainRequest& request,
-                                const models::TrainCallbacks& callbacks = {});
+TrainResult train_model(const TrainRequest& request, const TrainCallbacks& callbacks = {});
 
 // Scoring stored sections with a text model.
 //   item       section to score ("1A", "7", ... or "filing")
@@ -80,6 +82,6 @@ struct ScoreRequest {
 
 // Returns one row per scored section: document, ticker, year, item, sentences, then p_<class>
 // per class. Throws Error(kResource) for a bad model, Error(kInvalidArgument) for a vision model.
-ResultTable score_sections(const ScoreRequest& request);
+pipeline::ResultTable score_sections(const ScoreRequest& request);
 
-}  // namespace secnlp::pipeline
+}  // namespace secnlp::models

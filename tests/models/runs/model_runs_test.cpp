@@ -1,7 +1,7 @@
-// A text model scoring stored sections (pipeline::score_sections): filings the test writes are
+// A text model scoring stored sections (models::score_sections): filings the test writes are
 // processed into a temporary store, a tiny bag-of-words model is trained on sentences the test
 // writes, and its per-section scores are checked in the metrics table.
-#include "pipeline/model_runs.h"
+#include "models/runs/model_runs.h"
 
 #include <fstream>
 #include <map>
@@ -14,7 +14,7 @@
 #include "pipeline/store/sqlite.h"
 #include "tests/support/test_data.h"
 
-namespace secnlp::pipeline {
+namespace secnlp::models {
 namespace {
 
 namespace fs = std::filesystem;
@@ -83,12 +83,12 @@ class ModelRunsTest : public ::testing::Test {
           ten_k("Profit growth may be strong. A lawsuit may cause a loss. Weak demand could "
                 "cause a decline."));
     write("NORISK_10k_2021.txt", ten_k(""));  // no Item 1A
-    ProcessOptions o;
+    pipeline::ProcessOptions o;
     o.inputs = {dir_.path() / "in"};
     o.db = db_;
     o.threads = 1;
-    o.progress = ProgressMode::kOff;
-    const auto summary = process_documents(o);
+    o.progress = pipeline::ProgressMode::kOff;
+    const auto summary = pipeline::process_documents(o);
     ASSERT_EQ(summary.failures.size(), 0u);
 
     models::TextDataOptions prep;
@@ -141,7 +141,7 @@ class ModelRunsTest : public ::testing::Test {
 };
 
 TEST_F(ModelRunsTest, ScoresEverySectionIntoMetricsNamedAfterTheModel) {
-  const ResultTable t = score_sections(request());
+  const pipeline::ResultTable t = score_sections(request());
   EXPECT_EQ(t.columns, (std::vector<std::string>{"document", "ticker", "year", "item", "sentences",
                                                  "p_negative", "p_positive"}));
   ASSERT_EQ(t.rows.size(), 3u);  // NORISK has no Item 1A
@@ -223,7 +223,7 @@ TEST_F(ModelRunsTest, DocIdsAndTheFilterRestrictWhatIsScored) {
   const auto ids = doc_ids();
   ScoreRequest r = request();
   r.doc_ids = {ids.at("MIXED"), ids.at("NORISK")};
-  const ResultTable t = score_sections(r);
+  const pipeline::ResultTable t = score_sections(r);
   ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(std::get<std::string>(t.rows[0][1]), "MIXED");
   auto metrics = model_metrics("tone");
@@ -258,7 +258,7 @@ TEST_F(ModelRunsTest, NameDefaultsToTheModelFolderAndItemIsCaseInsensitive) {
 TEST_F(ModelRunsTest, WholeFilingIsScoredWithTheEmptyScope) {
   ScoreRequest r = request();
   r.item = "filing";
-  const ResultTable t = score_sections(r);
+  const pipeline::ResultTable t = score_sections(r);
   ASSERT_EQ(t.rows.size(), 4u);  // every document, NORISK too
   const auto metrics = model_metrics("tone");
   ASSERT_EQ(metrics.size(), 4u);
@@ -273,7 +273,7 @@ TEST_F(ModelRunsTest, WholeFilingIsScoredWithTheEmptyScope) {
 TEST_F(ModelRunsTest, MissingSectionScoresNothing) {
   ScoreRequest r = request();
   r.item = "9B";
-  const ResultTable t = score_sections(r);
+  const pipeline::ResultTable t = score_sections(r);
   EXPECT_TRUE(t.rows.empty());
   EXPECT_EQ(t.columns.size(), 7u);
   EXPECT_EQ(model_rows(), 0);
@@ -319,4 +319,4 @@ TEST_F(ModelRunsTest, MissingModelDatabaseOrAVisionModelIsAClearError) {
 }
 
 }  // namespace
-}  // namespace secnlp::pipeline
+}  // namespace secnlp::models

@@ -1,4 +1,4 @@
-#include "pipeline/model_runs.h"
+#include "models/runs/model_runs.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,7 +13,7 @@
 #include "pipeline/store/sqlite.h"
 #include "pipeline/store/training_records.h"
 
-namespace secnlp::pipeline {
+namespace secnlp::models {
 namespace {
 
 namespace fs = std::filesystem;
@@ -60,8 +60,7 @@ corpora::ImageSet load_images(const fs::path& path, std::string_view split) {
   return corpora::read_image_dataset(path, split);
 }
 
-models::TrainResult train_model(const TrainRequest& request,
-                                const models::TrainCallbacks& callbacks) {
+TrainResult train_model(const TrainRequest& request, const TrainCallbacks& callbacks) {
   const bool text = models::is_text_model_name(request.model.name);
   if (!text && !models::is_vision_model_name(request.model.name))
     throw Error(ErrorCode::kInvalidArgument,
@@ -152,7 +151,7 @@ models::TrainResult train_model(const TrainRequest& request,
   return result;
 }
 
-ResultTable score_sections(const ScoreRequest& request) {
+pipeline::ResultTable score_sections(const ScoreRequest& request) {
   const auto predictor = models::Predictor::load(request.model_dir, request.device);
   if (predictor.info().task != "text")
     throw Error(ErrorCode::kInvalidArgument, "section scoring needs a text model",
@@ -165,7 +164,7 @@ ResultTable score_sections(const ScoreRequest& request) {
   std::size_t missing = 0;
   const auto sections = store::read_section_texts(request.db, request.filter, request.item,
                                                   request.doc_ids, &missing);
-  ResultTable table;
+  pipeline::ResultTable table;
   table.columns = {"document", "ticker", "year", "item", "sentences"};
   for (const auto& c : classes)
     table.columns.push_back("p_" + c);
@@ -213,7 +212,7 @@ ResultTable score_sections(const ScoreRequest& request) {
     }
     conn.exec("COMMIT");
 
-    std::vector<Cell> row;
+    std::vector<pipeline::Cell> row;
     row.emplace_back(section.document);
     row.emplace_back(section.ticker);
     if (section.fiscal_year) {
@@ -238,4 +237,4 @@ ResultTable score_sections(const ScoreRequest& request) {
   return table;
 }
 
-}  // namespace secnlp::pipeline
+}  // namespace secnlp::models
