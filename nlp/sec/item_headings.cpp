@@ -263,6 +263,7 @@ struct ItemSegmenter::Impl {
   RE2 reference_any;
   RE2 prose_after;  // what follows a title in a cross-reference ("of this report", ", which")
   RE2 stub_answer;  // "None." "Not applicable." after a heading
+  RE2 stub_word;    // where such an answer starts in a heading line
   RE2 exec_head;    // "Executive Officers of the Registrant"
   RE2 fin_head;     // "Index to Financial Statements", "Report of Independent ..."
   RE2 exhibit13;    // "Exhibit 13", "Annual Report to Shareholders"
@@ -307,11 +308,12 @@ struct ItemSegmenter::Impl {
             R"(\b(?:see|refer\s+to)\b|\bset\s+forth\s+(?:in|under)|\bincluded\s+(?:in|under|herein|on\s+page)|\bcontained\s+in|\bappears?\s+(?:in|under|on)|\bon\s+pages?\s)",
             options()),
         prose_after(
-            R"([\s"'”’)]*(?:,\s*[a-z]|(?:of|in)\s+(?:this|our|the|its)\s+(?:annual\s+|quarterly\s+)?(?:report|form|document|filing|prospectus|10-?[kq])|(?:below|above|herein|elsewhere)\b|(?:of|in)\s+part\s+i))",
+            R"([\s"'”’)]*(?:,\s*[a-z]|(?:of|in)\s+(?i:this|our|the|its)\s+(?i:(?:annual\s+|quarterly\s+)?(?:report|form|document|filing|prospectus|10-?[kq]))|(?:below|above|herein|elsewhere)\b|(?:of|in)\s+part\s+i))",
             case_sensitive()),
         stub_answer(
             R"([\s.:\-–—]*(?:none|not\s+applicable|n/a|omitted|not\s+required|\[?reserved\]?)\b)",
             options()),
+        stub_word(R"(\b((?:none|not\s+applicable|n/a|omitted|not\s+required))\W*$)", options()),
         exec_head(
             R"((?:item\s*4\s*\(?a\)?[\s.:\-–—]*|supplemental\s+item[\s.:\-–—]*|part\s+i[\s.:\-–—]+)?(?:(?:information\s+(?:about|regarding|concerning|with\s+respect\s+to)\s+(?:our\s+|the\s+)?)?executive\s+officers\s+of\s+(?:the\s+)?(?:registrant|company|corporation)|information\s+(?:about|regarding|concerning)\s+(?:our\s+|the\s+company\W?s\s+)?executive\s+officers|(?:our\s+)?executive\s+officers\s+and\s+(?:certain\s+)?(?:other\s+)?(?:key\s+)?(?:significant\s+)?employees)(?:\s*\([^)\n]{0,60}\))?[\s.:*)]*$)",
             options()),
@@ -326,8 +328,8 @@ struct ItemSegmenter::Impl {
             options()),
         item_ref(R"(\bitem\s*(1[45])\b)", options()) {
     for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
-                          &reference_lead, &reference_any, &prose_after, &stub_answer, &exec_head,
-                          &fin_head, &exhibit13, &fs_pointer, &item_ref})
+                          &reference_lead, &reference_any, &prose_after, &stub_answer, &stub_word,
+                          &exec_head, &fin_head, &exhibit13, &fs_pointer, &item_ref})
       if (!re->ok())
         throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
     for (const auto& spec : items) {
@@ -598,9 +600,10 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         next_line(c.head_end + 1, nb, ne);
         std::string_view nt = nb != ne ? trim(body_text.substr(nb, ne - nb)) : std::string_view();
         if ((nt.size() <= 40 && anchored(stub_answer, nt))) c.stub = true;
+        const std::string plain = ascii_dashes(c.rest);
         for (std::size_t s = 0; !c.stub && s < items.size(); ++s)
-          if (std::size_t len = title_length(s, c.rest); len > 0)
-            c.stub = anchored(stub_answer, std::string_view(c.rest).substr(len));
+          if (std::size_t len = title_length(s, plain); len > 0)
+            c.stub = anchored(stub_answer, std::string_view(plain).substr(len));
       }
     }
     cands.push_back(std::move(c));
@@ -703,6 +706,17 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         if (at != std::string_view::npos && len > 0) {
           c.head_end = static_cast<std::uint32_t>(c.pos + at + len);
           c.heading = std::string(trim(line.substr(0, at + len)));
+        }
+      }
+      if (c.stub && !c.rest_empty && !c.split) {
+        // "Item 16. Form 10-K Summary. None.": the answer is the body.
+        std::string_view line = body_text.substr(c.pos, c.head_end - c.pos);
+        re2::StringPiece m;
+        if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), stub_word, &m) &&
+            m.data() > line.data() + 6) {
+          c.head_end = static_cast<std::uint32_t>(c.pos + (m.data() - line.data()));
+          c.heading =
+              std::string(trim(line.substr(0, static_cast<std::size_t>(m.data() - line.data()))));
         }
       }
       if (next_title) {
@@ -989,6 +1003,10 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
 
   // Pass 5: flags, confidence, refers_to, consistency.
   std::vector<char> found(items.size() + 1, 0);
+  std::vector<char> chosen_spec(items.size() + 1, 0);  // items with a section
+  for (std::size_t k : chosen)
+    for (std::size_t sp : nodes[k].specs)
+      chosen_spec[sp] = 1;
   const bool has_trailing_fs = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) {
     return d.item == "financial_statements";
   });
@@ -1075,11 +1093,14 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
           break;
         }
       for (const Candidate& o : cands) {
-        if (o.kind != Candidate::kItem || o.toc || o.inline_start) continue;
+        // TOC-marked runs count too: inside a section's body they are missed headings (a run of
+        // body-less headings taken for a table of contents).
+        if (o.kind != Candidate::kItem || o.inline_start) continue;
         if (o.pos <= d.head_end || o.pos >= d.end) continue;
         for (std::size_t sp : specs_for_number(o.numbers.front())) {
           const long idx = static_cast<long>(sp);
-          if (idx <= n.last || idx >= next_first) continue;
+          const bool between = idx > n.last && idx < next_first;
+          if (!between && (chosen_spec[sp] || idx == n.first)) continue;
           if (use_parts && o.part != 0 && items[sp].part != o.part) continue;
           if (title_matches(sp, o.rest) || (o.split && title_matches(sp, o.next_title))) {
             s.flags |= kSectionContainsHeading;
