@@ -22,7 +22,7 @@ using ascii::to_upper;
 // Bytes of a line (or of the text after a sentence start) that heading regexes look at.
 constexpr std::size_t kPrefixBytes = 400;
 // Lines longer than this are also searched for headings at sentence starts (flattened SGML).
-constexpr std::size_t kLongLine = 1000;
+constexpr std::size_t kLongLine = 250;
 // A heading whose remainder is neither empty nor its title must be a short capitalised title.
 constexpr std::size_t kLooseTitleMax = 120;
 // At most this many candidates per item enter the subsequence choice (keeps it O(n)).
