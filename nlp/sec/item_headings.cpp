@@ -1100,7 +1100,10 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         for (std::size_t sp : specs_for_number(o.numbers.front())) {
           const long idx = static_cast<long>(sp);
           const bool between = idx > n.last && idx < next_first;
-          if (!between && (chosen_spec[sp] || idx == n.first)) continue;
+          // A second titled heading of the item itself, outside any TOC run: the section may
+          // start at a TOC line (the body's heading comes later).
+          const bool again = idx == n.first && !o.toc && !c.toc;
+          if (!between && !again && (chosen_spec[sp] || idx == n.first)) continue;
           if (use_parts && o.part != 0 && items[sp].part != o.part) continue;
           if (title_matches(sp, o.rest) || (o.split && title_matches(sp, o.next_title))) {
             s.flags |= kSectionContainsHeading;
