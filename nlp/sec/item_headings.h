@@ -3,7 +3,7 @@
 // look-ups on their results. Most callers want segment_10k / segment_10q and find_section.
 //
 // How a filing is cut (linear in the text; every regex is RE2, anchored, on a bounded prefix):
-//  1. Candidates. Each line (and each sentence start inside very long lines, for filings whose
+//  1. Candidates. Each line (and each sentence start inside long lines, for filings whose
 //     SGML was flattened) that starts with "Item N[A-C]" -- optionally after "PART II[.-]
 //     [OTHER INFORMATION]" -- is a candidate. Accepted spellings: "Item 1A." "ITEM 1A:"
 //     "Item 1A-" "Item 1A—" "Item 1A.Risk", cells split by TAB ("Item 1A.\tRisk Factors"),
@@ -38,7 +38,9 @@
 // Methods: "heading" (line-start heading, title on the line), "split-heading" (title or number
 // on the next line), "heading-in-table" (cells separated by TAB), "spaced-heading" ("I T E M"),
 // "combined", "text-heading" (line-start heading in a hard-wrapped plain-text filing),
-// "inline-heading" (sentence start inside a long line), "toc" (TOC-only entry).
+// "inline-heading" (sentence start inside a line of more than 250 bytes), "toc" (TOC-only
+// entry), "unnumbered-heading" (executive_officers, financial_statements; confidence 0.8 with
+// body text, else 0.6).
 //
 // Flags: kSectionEmpty (no letters or digits after the heading); kSectionIncorporatedByReference
 // (body < 3000 bytes whose first 500 bytes say it is "incorporated (herein) by reference" (to a
