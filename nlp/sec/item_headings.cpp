@@ -1053,10 +1053,11 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
     // Where a pointer's content is.
     if (!is_sig && any_alnum && body.size() < kIncorporationWindow) {
       const re2::StringPiece bp(body.data(), body.size());
+      // The exhibits item lists Exhibit 13 without pointing to it.
+      const bool exhibits_item = items[n.specs.front()].title.starts_with("Exhibits");
       const bool points = (s.flags & kSectionReferenceOnly) || incorporated_lead ||
-                          RE2::PartialMatch(bp, reference_any) ||
                           RE2::PartialMatch(bp, incorporated);
-      if (points && RE2::PartialMatch(bp, exhibit13)) {
+      if (points && !exhibits_item && RE2::PartialMatch(bp, exhibit13)) {
         s.refers_to = "EX-13";
       } else if (items[n.specs.front()].holds_financial_statements &&
                  RE2::PartialMatch(bp, fs_pointer)) {
