@@ -46,7 +46,9 @@ struct Section {
   std::string method;       // how it was found, e.g. "heading", "toc-link"
   double confidence = 1.0;  // 0..1
   std::uint32_t flags = 0;  // SectionFlag bits
-  std::string refers_to;    // where the item's content is when the item only points there
+  // Where the item's content is when its body only points there: another section's item id
+  // ("financial_statements", "15") or an exhibit type ("EX-13"); empty otherwise.
+  std::string refers_to;
 };
 
 // Another document of the same EDGAR submission (an exhibit, a graphic, XBRL ...). Only text and

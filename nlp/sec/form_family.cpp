@@ -36,8 +36,17 @@ FormFamily guess_form_family(std::string_view clean_text) {
   return form_family(form);
 }
 
+int guess_filing_year(std::string_view clean_text) {
+  static const RE2 kYear(
+      R"((?i)(?:fiscal\s+year|quarterly\s+period|period|year|quarter)\s+ended:?\s+(?:[a-z]+\.?\s+\d{1,2},?\s+)?((?:19|20)\d\d)\b)");
+  re2::StringPiece input(clean_text.data(), std::min<std::size_t>(clean_text.size(), 20000));
+  int year = 0;
+  if (!RE2::FindAndConsume(&input, kYear, &year)) return 0;
+  return year;
+}
+
 std::string section_flag_names(std::uint32_t flags) {
-  static constexpr std::array<std::pair<std::uint32_t, const char*>, 7> kNames = {{
+  static constexpr std::array<std::pair<std::uint32_t, const char*>, 8> kNames = {{
       {kSectionEmpty, "empty"},
       {kSectionReferenceOnly, "reference-only"},
       {kSectionIncorporatedByReference, "incorporated-by-reference"},
@@ -45,6 +54,7 @@ std::string section_flag_names(std::uint32_t flags) {
       {kSectionTooLong, "too-long"},
       {kSectionTableOfContentsOnly, "toc-only"},
       {kSectionCombined, "combined"},
+      {kSectionContainsHeading, "contains-heading"},
   }};
   std::string out;
   for (const auto& [bit, name] : kNames) {

@@ -22,7 +22,7 @@ using ascii::to_upper;
 // Bytes of a line (or of the text after a sentence start) that heading regexes look at.
 constexpr std::size_t kPrefixBytes = 400;
 // Lines longer than this are also searched for headings at sentence starts (flattened SGML).
-constexpr std::size_t kLongLine = 1000;
+constexpr std::size_t kLongLine = 250;
 // A heading whose remainder is neither empty nor its title must be a short capitalised title.
 constexpr std::size_t kLooseTitleMax = 120;
 // At most this many candidates per item enter the subsequence choice (keeps it O(n)).
@@ -52,6 +52,58 @@ char upper(char c) {
 
 std::string_view sv(re2::StringPiece p) {
   return std::string_view(p.data(), p.size());
+}
+
+// Unicode dashes (U+2010..U+2015, U+2212) as '-', U+00A0 as ' ': "Form 10‑K Summary".
+std::string ascii_dashes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (b(i) == 0xE2 && i + 2 < s.size() &&
+        ((b(i + 1) == 0x80 && b(i + 2) >= 0x90 && b(i + 2) <= 0x95) ||
+         (b(i + 1) == 0x88 && b(i + 2) == 0x92))) {
+      out.push_back('-');
+      i += 2;
+    } else if (b(i) == 0xC2 && i + 1 < s.size() && b(i + 1) == 0xA0) {
+      out.push_back(' ');
+      i += 1;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// `s` without blanks: "LEGAL PROCEE DINGS" -> "LEGALPROCEEDINGS" (runs split mid-word).
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (!is_blank(c)) out.push_back(c);
+  return out;
+}
+
+// A title pattern for squeezed text: every "\s+" becomes "\s*".
+std::string squeezed_pattern(std::string_view pattern) {
+  std::string out(pattern);
+  for (std::size_t at = out.find("\\s+"); at != std::string::npos; at = out.find("\\s+", at))
+    out.replace(at, 3, "\\s*");
+  return out;
+}
+
+// "I TEM 7A", "IT EM 7A", "ITE M 7A" (a <b>/<font> run split mid-word): the line without that
+// blank, or empty when the line does not start so.
+std::string join_split_item(std::string_view t) {
+  if (t.size() < 6) return {};
+  for (std::size_t k = 1; k <= 3; ++k) {
+    if (t[k] != ' ') continue;
+    std::string joined = std::string(t.substr(0, k)) + std::string(t.substr(k + 1));
+    if (joined.size() >= 5 && iequals(std::string_view(joined).substr(0, 4), "item") &&
+        (joined[4] == ' ' || joined[4] == 's' || joined[4] == 'S' || is_digit(joined[4])))
+      return joined;
+    return {};
+  }
+  return {};
 }
 
 std::string_view trim(std::string_view s) {
@@ -155,6 +207,23 @@ struct Candidate {
   bool loose = false;
   std::uint32_t next_title_end = 0;
   bool next_page_number = false;
+  std::string continuation;  // the next line when the rest is a short, non-matching title
+  std::uint32_t continuation_end = 0;
+  bool stub = false;  // "None." / "Not applicable." answers it (not a TOC entry)
+};
+
+// An unnumbered heading line (executive officers, financial statements): [pos, end).
+struct Marker {
+  std::uint32_t pos = 0;
+  std::uint32_t end = 0;
+  std::string line;
+};
+
+// A section before flags and confidence are set.
+struct Draft {
+  long node = -1;  // index into nodes, -1 for unnumbered sections
+  std::string item, title, heading, method;
+  std::uint32_t begin = 0, end = 0, head_end = 0;
 };
 
 struct Node {
@@ -180,8 +249,10 @@ int roman_part(std::string_view s) {
 
 struct ItemSegmenter::Impl {
   std::vector<ItemSpec> items;
+  SegmenterOptions opts;
   bool use_parts = false;
-  std::vector<std::unique_ptr<RE2>> titles;  // per item
+  std::vector<std::unique_ptr<RE2>> titles;           // per item
+  std::vector<std::unique_ptr<RE2>> squeezed_titles;  // per item, for blank-free titles
   RE2::Set family{RE2::Options(), RE2::ANCHOR_START};
   RE2 item_head;
   RE2 part_head;
@@ -190,6 +261,14 @@ struct ItemSegmenter::Impl {
   RE2 incorporated;
   RE2 reference_lead;
   RE2 reference_any;
+  RE2 prose_after;  // what follows a title in a cross-reference ("of this report", ", which")
+  RE2 stub_answer;  // "None." "Not applicable." after a heading
+  RE2 stub_word;    // where such an answer starts in a heading line
+  RE2 exec_head;    // "Executive Officers of the Registrant"
+  RE2 fin_head;     // "Index to Financial Statements", "Report of Independent ..."
+  RE2 exhibit13;    // "Exhibit 13", "Annual Report to Shareholders"
+  RE2 fs_pointer;   // "see Index to Financial Statements", "page F-1", "Item 15"
+  RE2 item_ref;     // "Item 15" / "Item 14" inside a pointer
 
   static RE2::Options options() {
     RE2::Options o;
@@ -198,12 +277,19 @@ struct ItemSegmenter::Impl {
     return o;
   }
 
-  Impl(std::span<const ItemSpec> specs, bool parts)
+  static RE2::Options case_sensitive() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return o;
+  }
+
+  Impl(std::span<const ItemSpec> specs, const SegmenterOptions& o)
       : items(specs.begin(), specs.end()),
-        use_parts(parts),
+        opts(o),
+        use_parts(o.use_parts),
         family(options(), RE2::ANCHOR_START),
         item_head(
-            R"((?:part\s*(iv|i{1,3}|[1-4])\b[\s.,:;\-–—]*(?:\(?(?:financial|other)\s+information\)?[\s.,:;\-–—]*)?)?items?\s*(\d{1,3})(?:\s?([a-c])\b)?(\s*\(t\))?((?:\s*(?:,|and|&|through|thru|to|-|–|—)\s*(?:items?\s*)?\d{1,2}(?:\s?[a-c]\b)?)*))",
+            R"((?:part\s*(iv|i{1,3}|[1-4])\b[\s.,:;\-–—]*(?:\(?(?:financial|other)\s+information\)?[\s.,:;\-–—]*)?)?items?\s*(\d{1,3})(?:\s?([a-c])\b|\s?\(([a-c])\))?(\s*\(t\))?((?:\s*(?:,|and|&|through|thru|to|-|–|—)\s*(?:items?\s*)?\d{1,2}(?:\s?[a-c]\b)?)*))",
             options()),
         part_head(
             R"(part\s*(iv|i{1,3}|[1-4])\b[\s.,:;\-–—]*(\(?(?:financial|other)\s+information\)?)?)",
@@ -220,9 +306,30 @@ struct ItemSegmenter::Impl {
             options()),
         reference_any(
             R"(\b(?:see|refer\s+to)\b|\bset\s+forth\s+(?:in|under)|\bincluded\s+(?:in|under|herein|on\s+page)|\bcontained\s+in|\bappears?\s+(?:in|under|on)|\bon\s+pages?\s)",
-            options()) {
+            options()),
+        prose_after(
+            R"([\s"'”’)]*(?:,\s*[a-z]|(?:of|in)\s+(?i:this|our|the|its)\s+(?i:(?:annual\s+|quarterly\s+)?(?:report|form|document|filing|prospectus|10-?[kq]))|(?:below|above|herein|elsewhere)\b|(?:of|in)\s+part\s+i))",
+            case_sensitive()),
+        stub_answer(
+            R"([\s.:\-–—]*(?:none|not\s+applicable|n/a|omitted|not\s+required|\[?reserved\]?)\b)",
+            options()),
+        stub_word(R"(\b((?:none|not\s+applicable|n/a|omitted|not\s+required))\W*$)", options()),
+        exec_head(
+            R"((?:item\s*4\s*\(?a\)?[\s.:\-–—]*|supplemental\s+item[\s.:\-–—]*|part\s+i[\s.:\-–—]+)?(?:(?:information\s+(?:about|regarding|concerning|with\s+respect\s+to)\s+(?:our\s+|the\s+)?)?executive\s+officers\s+of\s+(?:the\s+)?(?:registrant|company|corporation)|information\s+(?:about|regarding|concerning)\s+(?:our\s+|the\s+company\W?s\s+)?executive\s+officers|(?:our\s+)?executive\s+officers\s+and\s+(?:certain\s+)?(?:other\s+)?(?:key\s+)?(?:significant\s+)?employees)(?:\s*\([^)\n]{0,60}\))?[\s.:*)]*$)",
+            options()),
+        fin_head(
+            R"((?:index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:financial\s+statement\s+)?schedules?)?|(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:supplementary\s+data|schedules?))?|report\s+of\s+independent\s+(?:registered\s+public\s+accounting\s+firm|(?:certified\s+public\s+)?accountants|auditors))[\s.:]*(?:page\s*)?$)",
+            options()),
+        exhibit13(
+            R"(\bexhibit\s*(?:no\.?\s*)?13\b|\bannual\s+report\s+to\s+(?:share|stock|security)\s*holders)",
+            options()),
+        fs_pointer(
+            R"(\bF-\s?\d|index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements|financial\s+statements\s+(?:and\s+[\w\s]{0,40}?)?(?:are\s+|is\s+)?(?:included|set\s+forth|listed|appear|begin|filed|contained|found|presented)|\bitem\s*1[45]\b|\bpart\s+iv\b)",
+            options()),
+        item_ref(R"(\bitem\s*(1[45])\b)", options()) {
     for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
-                          &reference_lead, &reference_any})
+                          &reference_lead, &reference_any, &prose_after, &stub_answer, &stub_word,
+                          &exec_head, &fin_head, &exhibit13, &fs_pointer, &item_ref})
       if (!re->ok())
         throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
     for (const auto& spec : items) {
@@ -232,17 +339,40 @@ struct ItemSegmenter::Impl {
                     fmt::format("title pattern of item {}: {}", spec.id, re->error()),
                     std::string(spec.title_pattern));
       titles.push_back(std::move(re));
+      squeezed_titles.push_back(
+          std::make_unique<RE2>("(?:" + squeezed_pattern(spec.title_pattern) + ")", options()));
     }
     std::string err;
     if (family.Add(R"((?:part\s*(?:iv|i{1,3}|[1-4])\b[^\n]{0,60}?)?items?\s*\d)", &err) != 0 ||
         family.Add(R"(part\s*(?:iv|i{1,3}|[1-4])\b)", &err) != 1 ||
-        family.Add(R"(signatures?\s*:?\s*$)", &err) != 2 || !family.Compile())
+        family.Add(R"(signatures?(?:\s+page)?\s*:?\s*$|signatures?\s*:?\s+pursuant\s+to\b)",
+                   &err) != 2 ||
+        !family.Compile())
       throw Error(ErrorCode::kInternal, "heading family: " + err, "item_headings");
   }
 
   bool title_matches(std::size_t spec, std::string_view rest) const {
     if (rest.empty()) return false;
-    return anchored(*titles[spec], rest) || anchored(reserved, rest);
+    if (anchored(*titles[spec], rest) || anchored(reserved, rest)) return true;
+    // Unicode dashes, NBSP, and blanks inside words ("LEGAL PROCEE DINGS").
+    std::string plain = ascii_dashes(rest.substr(0, std::min(rest.size(), kPrefixBytes)));
+    if (plain != rest && anchored(*titles[spec], plain)) return true;
+    std::string squeezed = squeeze(plain.substr(0, std::min<std::size_t>(plain.size(), 160)));
+    return squeezed.size() >= 4 && anchored(*squeezed_titles[spec], squeezed);
+  }
+
+  // A title followed by cross-reference prose: "Risk Factors of this report", "Risk Factors,
+  // which". Only the text right after the title match counts.
+  bool reference_prose(std::string_view rest) const {
+    for (std::size_t s = 0; s < items.size(); ++s) {
+      std::size_t len = title_length(s, rest);
+      if (len == 0) continue;
+      std::string_view after = rest.substr(len);
+      // The rest of the title's words ("Risk Factors" -> "Risk Factors" " of ...").
+      after = after.substr(0, std::min<std::size_t>(after.size(), 80));
+      if (anchored(prose_after, after)) return true;
+    }
+    return false;
   }
 
   // Length of the title match at the start of `rest` (0 when none).
@@ -281,19 +411,27 @@ struct ItemSegmenter::Impl {
       return true;
     }
     if (item_hit) {
-      re2::StringPiece part, number, letter, t_suffix, combined;
+      re2::StringPiece part, number, letter, letter2, t_suffix, combined;
       re2::StringPiece input(v.data(), v.size());
       {
-        RE2::Arg a0(&part), a1(&number), a2(&letter), a3(&t_suffix), a4(&combined);
-        const RE2::Arg* args[] = {&a0, &a1, &a2, &a3, &a4};
-        if (RE2::ConsumeN(&input, item_head, args, 5)) {
+        RE2::Arg a0(&part), a1(&number), a2(&letter), a3(&letter2), a4(&t_suffix), a5(&combined);
+        const RE2::Arg* args[] = {&a0, &a1, &a2, &a3, &a4, &a5};
+        if (RE2::ConsumeN(&input, item_head, args, 6)) {
           if (!input.empty() && (is_digit(input[0]) || input[0] == '(')) return false;
           if (number.size() > 2) return false;
           int n = std::stoi(std::string(number));
           if (n < 1 || n > 16) return false;
+          // "Item 1A, Risk Factors, ..." is a cross-reference in prose, not a heading.
+          {
+            std::size_t k = 0;
+            while (k < input.size() && is_blank(input[k]))
+              ++k;
+            if (k < input.size() && input[k] == ',' && input.size() > kLooseTitleMax) return false;
+          }
           c.kind = Candidate::kItem;
           c.part = roman_part(sv(part));
-          c.numbers.push_back(std::string(number) + to_upper(sv(letter)));
+          c.numbers.push_back(std::string(number) +
+                              to_upper(letter.empty() ? sv(letter2) : sv(letter)));
           if (!combined.empty()) add_combined(sv(combined), c);
           // Separator, then the remainder.
           std::size_t k = 0;
@@ -302,6 +440,9 @@ struct ItemSegmenter::Impl {
             if (is_blank(ch) || ch == '.' || ch == ':' || ch == ';' || ch == ',' || ch == '-' ||
                 ch == ')') {
               ++k;
+            } else if (static_cast<unsigned char>(ch) == 0xC2 && k + 1 < input.size() &&
+                       static_cast<unsigned char>(input[k + 1]) == 0xA0) {
+              k += 2;
             } else if (static_cast<unsigned char>(ch) == 0xE2 && k + 2 < input.size() &&
                        static_cast<unsigned char>(input[k + 1]) == 0x80 &&
                        (static_cast<unsigned char>(input[k + 2]) == 0x93 ||
@@ -372,6 +513,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
 
   // Pass 1: lines, layout, candidates.
   std::vector<Candidate> cands;
+  std::vector<Marker> exec_lines, fin_lines;
   std::size_t lines = 0, wrapped = 0, long_lines = 0;
   auto line_end = [&](std::size_t from) {
     std::size_t nl = body_text.find('\n', from);
@@ -417,6 +559,12 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       buffer = collapse_spaced(t.substr(0, std::min(t.size(), kPrefixBytes * 2)));
       view = buffer;
       c.spaced = true;
+    } else if (!strict && (f == 'I') && t.size() > 1 && !is_digit(t[1])) {
+      if (std::string joined = join_split_item(t.substr(0, std::min(t.size(), kPrefixBytes)));
+          !joined.empty()) {
+        buffer = std::move(joined);
+        view = buffer;
+      }
     }
     if (!parse_heading(view, strict, c)) return;
     c.head_end = static_cast<std::uint32_t>(joined_end);
@@ -437,6 +585,25 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
           c.next_title_end = static_cast<std::uint32_t>(ne);
           c.next_page_number = ends_with_page_number(nt);
         }
+      } else if (!strict && c.rest.size() <= 60) {
+        // "ITEM 9A. CONTROLS AND" / "PROCEDURES": the title may run onto the next line.
+        std::size_t nb, ne;
+        next_line(joined_end + 1, nb, ne);
+        if (nb != ne && ne - nb <= 120) {
+          c.continuation = std::string(trim(body_text.substr(nb, ne - nb)));
+          c.continuation_end = static_cast<std::uint32_t>(ne);
+        }
+      }
+      // "Item 16. Form 10-K Summary. None." or "None." on the next line: an answered stub.
+      {
+        std::size_t nb, ne;
+        next_line(c.head_end + 1, nb, ne);
+        std::string_view nt = nb != ne ? trim(body_text.substr(nb, ne - nb)) : std::string_view();
+        if ((nt.size() <= 40 && anchored(stub_answer, nt))) c.stub = true;
+        const std::string plain = ascii_dashes(c.rest);
+        for (std::size_t s = 0; !c.stub && s < items.size(); ++s)
+          if (std::size_t len = title_length(s, plain); len > 0)
+            c.stub = anchored(stub_answer, std::string_view(plain).substr(len));
       }
     }
     cands.push_back(std::move(c));
@@ -452,6 +619,16 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       if (len > 250) ++long_lines;
     }
     try_at(pos, le, false);
+    if ((opts.executive_officers || opts.trailing_financial_statements) && len > 0 && len <= 140) {
+      std::string_view t = trim(body_text.substr(pos, len));
+      std::string plain = ascii_dashes(t);
+      Marker m{static_cast<std::uint32_t>(t.data() - body_text.data()),
+               static_cast<std::uint32_t>(le), std::string(t)};
+      if (opts.executive_officers && t.size() >= 18 && anchored(exec_head, plain))
+        exec_lines.push_back(m);
+      else if (opts.trailing_financial_statements && t.size() >= 18 && anchored(fin_head, plain))
+        fin_lines.push_back(m);
+    }
     if (len > kLongLine) {
       // Sentence starts inside a long line: ". Item 2. Management's ..." (strict: title needed).
       for (std::size_t p = pos + 2; p + 4 < le; ++p) {
@@ -465,8 +642,16 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         char pc = body_text[q];
         unsigned char upc = static_cast<unsigned char>(pc);
         // "... as of August 4, 1998 PART I. FINANCIAL INFORMATION Item 1. ..." needs no stop.
+        // A closing quote counts only after a sentence end ('... "Risks." Item 2.'): 'see
+        // "Item 1A. Risk Factors"' is a cross-reference.
+        bool quote_closes = false;
+        if (pc == '"' || upc == 0x9D) {
+          std::size_t qb = pc == '"' ? q : (q >= 2 ? q - 2 : q);
+          char before = qb > pos ? body_text[qb - 1] : ' ';
+          quote_closes = before == '.' || before == '!' || before == '?';
+        }
         if (pc == '.' || pc == '!' || pc == '?' || pc == ':' || pc == ';' || pc == ')' ||
-            pc == '"' || upc == 0x9D || upper(w[0]) == 'P')
+            quote_closes || upper(w[0]) == 'P')
           try_at(p, le, true);
       }
     }
@@ -481,16 +666,29 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
   kept.reserve(cands.size());
   for (auto& c : cands) {
     if (c.kind == Candidate::kItem) {
-      bool any_spec = false, any_title = false, next_title = false;
+      bool any_spec = false, any_title = false, next_title = false, continued = false;
       for (const auto& n : c.numbers) {
         for (std::size_t s : specs_for_number(n)) {
           any_spec = true;
           if (title_matches(s, c.rest)) any_title = true;
           if (c.rest_empty && title_matches(s, c.next_title)) next_title = true;
         }
+        if (!any_title && !c.continuation.empty()) {
+          std::string joined = c.rest + " " + c.continuation;
+          for (std::size_t s : specs_for_number(n))
+            if (title_matches(s, joined)) continued = true;
+        }
         break;  // the first number decides
       }
       if (!any_spec) continue;
+      if (any_title && reference_prose(c.rest)) continue;  // "Item 1A. Risk Factors of this report"
+      if (continued) {
+        c.rest += " " + c.continuation;
+        c.heading += " " + c.continuation.substr(0, 160);
+        c.head_end = c.continuation_end;
+        c.split = true;
+        any_title = true;
+      }
       if (c.inline_start && !any_title) continue;
       if (!c.rest_empty && !any_title) {
         char f = c.rest[0];
@@ -508,6 +706,17 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         if (at != std::string_view::npos && len > 0) {
           c.head_end = static_cast<std::uint32_t>(c.pos + at + len);
           c.heading = std::string(trim(line.substr(0, at + len)));
+        }
+      }
+      if (c.stub && !c.rest_empty && !c.split) {
+        // "Item 16. Form 10-K Summary. None.": the answer is the body.
+        std::string_view line = body_text.substr(c.pos, c.head_end - c.pos);
+        re2::StringPiece m;
+        if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), stub_word, &m) &&
+            m.data() > line.data() + 6) {
+          c.head_end = static_cast<std::uint32_t>(c.pos + (m.data() - line.data()));
+          c.heading =
+              std::string(trim(line.substr(0, static_cast<std::size_t>(m.data() - line.data()))));
         }
       }
       if (next_title) {
@@ -548,6 +757,20 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       else
         it->second = cands[k].pos;
     }
+    // First position of each key: an entry that closes a run with body after it and whose number
+    // was seen before is the body's first heading, not a TOC line (TOCs cut in two runs).
+    std::vector<std::pair<std::string, std::uint32_t>> first_pos;
+    for (std::size_t k : seq) {
+      std::string key = key_of(cands[k]);
+      if (std::none_of(first_pos.begin(), first_pos.end(),
+                       [&](const auto& p) { return p.first == key; }))
+        first_pos.emplace_back(key, cands[k].pos);
+    }
+    auto first_of = [&](const std::string& key) {
+      for (const auto& p : first_pos)
+        if (p.first == key) return p.second;
+      return std::uint32_t{0};
+    };
     auto last_of = [&](const std::string& key) {
       for (const auto& p : last_pos)
         if (p.first == key) return p.second;
@@ -557,7 +780,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
     while (k < seq.size()) {
       std::size_t j = k;
       std::vector<std::string> seen{key_of(cands[seq[k]])};
-      while (j + 1 < seq.size() && !cands[seq[j]].body_after) {
+      while (j + 1 < seq.size() && !cands[seq[j]].body_after && !cands[seq[j]].stub) {
         std::string key = key_of(cands[seq[j + 1]]);
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) break;
         seen.push_back(key);
@@ -573,8 +796,12 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         if (evidence * 2 >= size) {
           map.notes.push_back(
               fmt::format("table of contents at byte {} ({} entries)", cands[seq[k]].pos, size));
-          for (std::size_t m = k; m <= j; ++m)
+          for (std::size_t m = k; m <= j; ++m) {
+            const Candidate& c = cands[seq[m]];
+            if (m == j && m > k && c.body_after && !c.page_number && first_of(key_of(c)) < c.pos)
+              continue;
             cands[seq[m]].toc = true;
+          }
         }
       }
       k = j + 1;
@@ -684,40 +911,126 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
     chosen.push_back(static_cast<std::size_t>(i));
   std::reverse(chosen.begin(), chosen.end());
 
-  // Pass 4: sections.
+  // Pass 4: drafts (chosen headings, then unnumbered sections cut out of them).
   std::vector<std::uint32_t> part_lines;
   for (const auto& c : cands)
     if (c.kind == Candidate::kPart && !c.inline_start) part_lines.push_back(c.pos);
-  std::vector<char> found(items.size() + 1, 0);
+  std::vector<Draft> drafts;
   for (std::size_t k = 0; k < chosen.size(); ++k) {
     const Node& n = nodes[chosen[k]];
     const Candidate& c = cands[n.cand];
-    std::uint32_t begin = c.pos;
-    std::uint32_t end = k + 1 < chosen.size() ? cands[nodes[chosen[k + 1]].cand].pos
-                                              : static_cast<std::uint32_t>(limit);
+    Draft d;
+    d.node = static_cast<long>(chosen[k]);
+    d.begin = c.pos;
+    d.end = k + 1 < chosen.size() ? cands[nodes[chosen[k + 1]].cand].pos
+                                  : static_cast<std::uint32_t>(limit);
     // Leave out a PART heading that opens the next part.
     for (auto it = part_lines.rbegin(); it != part_lines.rend(); ++it) {
-      if (*it >= end) continue;
-      if (*it > c.head_end && !has_body(body_text.substr(*it, end - *it))) end = *it;
+      if (*it >= d.end) continue;
+      if (*it > c.head_end && !has_body(body_text.substr(*it, d.end - *it))) d.end = *it;
       break;
     }
-    std::uint32_t head_end = std::min(std::max(c.head_end, begin), end);
-    std::string_view body = body_text.substr(head_end, end - head_end);
-    ItemSection s;
+    d.head_end = std::min(std::max(c.head_end, d.begin), d.end);
     bool is_sig = n.first == sig_key;
-    s.item = is_sig ? "signatures" : std::string(items[n.specs.front()].id);
-    s.title = is_sig ? "Signatures" : std::string(items[n.specs.front()].title);
-    s.heading = c.heading;
-    s.begin = begin;
-    s.end = end;
-    bool combined = n.specs.size() > 1;
-    s.method = combined         ? "combined"
-               : c.spaced       ? "spaced-heading"
-               : c.inline_start ? "inline-heading"
-               : c.in_table     ? "heading-in-table"
-               : c.split        ? "split-heading"
-               : plain_text     ? "text-heading"
-                                : "heading";
+    d.item = is_sig ? "signatures" : std::string(items[n.specs.front()].id);
+    d.title = is_sig ? "Signatures" : std::string(items[n.specs.front()].title);
+    d.heading = c.heading;
+    d.method = n.specs.size() > 1 ? "combined"
+               : c.spaced         ? "spaced-heading"
+               : c.inline_start   ? "inline-heading"
+               : c.in_table       ? "heading-in-table"
+               : c.split          ? "split-heading"
+               : plain_text       ? "text-heading"
+                                  : "heading";
+    drafts.push_back(std::move(d));
+  }
+  // Cuts draft `at` at `m`: the part from the marker on becomes section `item`.
+  auto cut = [&](std::size_t at, const Marker& m, const char* item, const char* title) {
+    Draft x;
+    x.item = item;
+    x.title = title;
+    x.heading = m.line.substr(0, std::min<std::size_t>(m.line.size(), 200));
+    x.begin = m.pos;
+    x.end = drafts[at].end;
+    x.head_end = std::min(m.end, x.end);
+    x.method = "unnumbered-heading";
+    drafts[at].end = m.pos;
+    drafts.insert(drafts.begin() + static_cast<long>(at) + 1, std::move(x));
+  };
+  auto spec_index = [&](std::string_view id) -> long {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (items[i].id == id) return static_cast<long>(i);
+    return -1;
+  };
+  if (opts.executive_officers && !exec_lines.empty()) {
+    // Inside Part I: a section of Item 1 .. Item 4 (before Item 5), after its heading.
+    const long first_part2 = spec_index("5");
+    bool done = false;
+    for (std::size_t k = 0; k < drafts.size() && !done; ++k) {
+      const Draft& d = drafts[k];
+      if (d.node < 0 || d.end <= d.head_end) continue;
+      const long first = nodes[static_cast<std::size_t>(d.node)].first;
+      if (first == sig_key || (first_part2 >= 0 && first >= first_part2)) continue;
+      for (const Marker& m : exec_lines) {
+        if (m.pos < d.head_end || m.pos >= d.end) continue;
+        cut(k, m, "executive_officers", "Executive Officers of the Registrant");
+        done = true;
+        break;
+      }
+    }
+  }
+  if (opts.trailing_financial_statements && !fin_lines.empty() && !drafts.empty()) {
+    // F-pages after the signatures, or inside the form's last item (16) before them.
+    for (std::size_t k = 0; k < drafts.size(); ++k) {
+      Draft& d = drafts[k];
+      if (d.node < 0) continue;
+      const long first = nodes[static_cast<std::size_t>(d.node)].first;
+      const bool last_item = first == static_cast<long>(items.size()) - 1 &&
+                             items[static_cast<std::size_t>(first)].id == "16";
+      if (first != sig_key && !last_item) continue;
+      // After a few signature lines at least; the item's own "None." for Item 16.
+      const std::uint32_t from = d.head_end + (first == sig_key ? 100u : 0u);
+      bool done = false;
+      for (const Marker& m : fin_lines) {
+        if (m.pos < from || m.pos >= d.end) continue;
+        cut(k, m, "financial_statements", "Financial Statements");
+        done = true;
+        break;
+      }
+      if (done) break;
+    }
+  }
+
+  // Pass 5: flags, confidence, refers_to, consistency.
+  std::vector<char> found(items.size() + 1, 0);
+  std::vector<char> chosen_spec(items.size() + 1, 0);  // items with a section
+  for (std::size_t k : chosen)
+    for (std::size_t sp : nodes[k].specs)
+      chosen_spec[sp] = 1;
+  const bool has_trailing_fs = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) {
+    return d.item == "financial_statements";
+  });
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    const Draft& d = drafts[k];
+    std::string_view body = body_text.substr(d.head_end, d.end - d.head_end);
+    ItemSection s;
+    s.item = d.item;
+    s.title = d.title;
+    s.heading = d.heading;
+    s.begin = d.begin;
+    s.end = d.end;
+    s.method = d.method;
+    if (d.node < 0) {
+      // Unnumbered section: confident when it has body text.
+      s.confidence =
+          has_body(body.substr(0, std::min<std::size_t>(body.size(), 20000))) ? 0.8 : 0.6;
+      if (body.empty()) s.flags |= kSectionEmpty;
+      map.sections.push_back(std::move(s));
+      continue;
+    }
+    const Node& n = nodes[static_cast<std::size_t>(d.node)];
+    const Candidate& c = cands[n.cand];
+    bool is_sig = n.first == sig_key;
     // Flags.
     std::string_view lead = trim(body.substr(0, std::min<std::size_t>(body.size(), 400)));
     while (!lead.empty() && (lead.front() == '\n' || is_blank(lead.front())))
@@ -727,18 +1040,80 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
     });
     if (!any_alnum) s.flags |= kSectionEmpty;
     std::string_view opening = body.substr(0, std::min(body.size(), kIncorporationLead));
-    if (any_alnum && body.size() < kIncorporationWindow &&
-        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), incorporated))
-      s.flags |= kSectionIncorporatedByReference | kSectionReferenceOnly;
+    const bool incorporated_lead =
+        any_alnum && body.size() < kIncorporationWindow &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), incorporated);
+    if (incorporated_lead) s.flags |= kSectionIncorporatedByReference | kSectionReferenceOnly;
     if (any_alnum && body.size() < kReferenceWindow &&
         (anchored(reference_lead, lead) ||
          RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), reference_any)))
       s.flags |= kSectionReferenceOnly;
+    bool combined = n.specs.size() > 1;
     if (combined) s.flags |= kSectionCombined;
-    if (!is_sig && !(s.flags & (kSectionReferenceOnly | kSectionEmpty))) {
+    // Where a pointer's content is.
+    if (!is_sig && any_alnum && body.size() < kIncorporationWindow) {
+      const re2::StringPiece bp(body.data(), body.size());
+      // The exhibits item lists Exhibit 13 without pointing to it.
+      const bool exhibits_item = items[n.specs.front()].title.starts_with("Exhibits");
+      const bool points = (s.flags & kSectionReferenceOnly) || incorporated_lead ||
+                          RE2::PartialMatch(bp, incorporated);
+      if (points && !exhibits_item && RE2::PartialMatch(bp, exhibit13)) {
+        s.refers_to = "EX-13";
+      } else if (items[n.specs.front()].holds_financial_statements &&
+                 RE2::PartialMatch(bp, fs_pointer)) {
+        std::string number;
+        if (has_trailing_fs) {
+          s.refers_to = "financial_statements";
+        } else if (RE2::PartialMatch(bp, item_ref, &number) && spec_index(number) >= 0) {
+          s.refers_to = number;
+        } else {
+          // "Part IV": the exhibits item found after this one.
+          for (std::size_t m = k + 1; m < drafts.size(); ++m)
+            if (drafts[m].node >= 0 && drafts[m].title.rfind("Exhibits", 0) == 0) {
+              s.refers_to = drafts[m].item;
+              break;
+            }
+        }
+        if (!s.refers_to.empty()) s.flags |= kSectionReferenceOnly;
+      }
+    }
+    if (!is_sig && !(s.flags & (kSectionReferenceOnly | kSectionEmpty)) && s.refers_to.empty()) {
       const ItemSpec& spec = items[n.specs.front()];
-      if (body.size() < spec.min_bytes) s.flags |= kSectionTooShort;
+      const double min_bytes = spec.min_bytes * opts.min_scale;
+      if (static_cast<double>(body.size()) < min_bytes) s.flags |= kSectionTooShort;
       if (body.size() > spec.max_bytes) s.flags |= kSectionTooLong;
+    }
+    // Consistency: the titled line-start heading of an item that belongs between this section
+    // and the next one found, outside any TOC, means a heading was missed.
+    if (!is_sig) {
+      long next_first = static_cast<long>(items.size());
+      for (std::size_t m = k + 1; m < drafts.size(); ++m)
+        if (drafts[m].node >= 0) {
+          next_first = std::min<long>(nodes[static_cast<std::size_t>(drafts[m].node)].first,
+                                      static_cast<long>(items.size()));
+          break;
+        }
+      for (const Candidate& o : cands) {
+        // TOC-marked runs count too: inside a section's body they are missed headings (a run of
+        // body-less headings taken for a table of contents).
+        if (o.kind != Candidate::kItem || o.inline_start) continue;
+        if (o.pos <= d.head_end || o.pos >= d.end) continue;
+        for (std::size_t sp : specs_for_number(o.numbers.front())) {
+          const long idx = static_cast<long>(sp);
+          const bool between = idx > n.last && idx < next_first;
+          // A second titled heading of the item itself, outside any TOC run: the section may
+          // start at a TOC line (the body's heading comes later).
+          const bool again = idx == n.first && !o.toc && !c.toc;
+          if (!between && !again && (chosen_spec[sp] || idx == n.first)) continue;
+          if (use_parts && o.part != 0 && items[sp].part != o.part) continue;
+          if (title_matches(sp, o.rest) || (o.split && title_matches(sp, o.next_title))) {
+            s.flags |= kSectionContainsHeading;
+            map.notes.push_back(fmt::format("item {} contains a heading of item {} at byte {}",
+                                            s.item, items[sp].id, o.pos));
+          }
+        }
+        if (s.flags & kSectionContainsHeading) break;
+      }
     }
     // Confidence.
     double conf = 0.55;
@@ -749,6 +1124,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         std::find(toc_items.begin(), toc_items.end(), n.specs.front()) != toc_items.end())
       conf += 0.05;
     if (s.flags & (kSectionTooShort | kSectionTooLong)) conf -= 0.25;
+    if (s.flags & kSectionContainsHeading) conf -= 0.30;
     if (n.part_agreement < 0) conf -= 0.15;
     if (c.inline_start) conf -= 0.10;
     s.confidence = std::clamp(conf, 0.0, 1.0);
@@ -809,7 +1185,9 @@ std::string_view section_text(const SectionMap& map, std::string_view text, std:
 }
 
 ItemSegmenter::ItemSegmenter(std::span<const ItemSpec> items, bool use_parts)
-    : impl_(std::make_unique<Impl>(items, use_parts)) {}
+    : impl_(std::make_unique<Impl>(items, SegmenterOptions{use_parts, false, false, 1.0})) {}
+ItemSegmenter::ItemSegmenter(std::span<const ItemSpec> items, const SegmenterOptions& options)
+    : impl_(std::make_unique<Impl>(items, options)) {}
 ItemSegmenter::~ItemSegmenter() = default;
 SectionMap ItemSegmenter::segment(std::string_view clean_text) const {
   return impl_->segment(clean_text);

@@ -23,8 +23,20 @@ FormFamily form_family(std::string_view form);
 // none is found. For documents whose metadata has no form type.
 FormFamily guess_form_family(std::string_view clean_text);
 
+// The filing year named on a cover page ("For the fiscal year ended September 30, 1999",
+// "for the quarterly period ended ...") within the first 20 KB of clean text; 0 when none.
+int guess_filing_year(std::string_view clean_text);
+
+// What is known of a filing besides its text; the segmenters pick era- and form-specific item
+// tables from it (pre-2003 10-K Item 14, 10-KSB numbering, shorter items of small filers).
+struct FilingInfo {
+  std::string_view form;  // "10-K", "10-K405", "10-KSB" ...; empty: from the cover page
+  int year = 0;           // filing or fiscal year; 0: from the cover page
+};
+
 // Short names of the set flags, comma-separated: "empty", "reference-only",
-// "incorporated-by-reference", "too-short", "too-long", "toc-only", "combined".
+// "incorporated-by-reference", "too-short", "too-long", "toc-only", "combined",
+// "contains-heading".
 std::string section_flag_names(std::uint32_t flags);
 
 // Section flags (bits of ItemSection::flags).
@@ -36,10 +48,16 @@ enum SectionFlag : std::uint32_t {
   kSectionTooLong = 1u << 4,                  // much longer than this item usually is
   kSectionTableOfContentsOnly = 1u << 5,      // only a table-of-contents entry was found
   kSectionCombined = 1u << 6,                 // heading covers several items ("Items 1 and 2")
+  // The body holds, at a line start, the heading of another item expected between this one and
+  // the next section found: the boundary is probably wrong (a missed heading).
+  kSectionContainsHeading = 1u << 7,
 };
 
 struct ItemSection {
-  // Canonical id. 10-K: "1", "1A", "1B", "1C", "2" ... "16", "signatures".
+  // Canonical id. 10-K: "1", "1A", "1B", "1C", "2" ... "16", "signatures", and the unnumbered
+  // "executive_officers" (Part I, "Executive Officers of the Registrant") and
+  // "financial_statements" (F-pages after Item 16 / the signatures). 10-KSB: its own numbers
+  // ("6" is MD&A, "7" the financial statements, "8A" controls; titles say so).
   // 10-Q: "part1item1" ... "part1item4", "part2item1", "part2item1a", "part2item2" ...
   // "part2item6". 8-K: "1.01" ... "9.01", and pre-2004 items as "item1" ... "item12".
   std::string item;
@@ -50,6 +68,9 @@ struct ItemSection {
   std::string method;       // how it was found, e.g. "heading", "heading-in-table", "combined"
   double confidence = 0;    // 0..1
   std::uint32_t flags = 0;  // SectionFlag bits
+  // Where the item's content is when its body only points there: another section's id
+  // ("financial_statements", "15") or an exhibit type ("EX-13"); empty otherwise.
+  std::string refers_to;
 };
 
 struct SectionMap {

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <string>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -40,9 +43,20 @@ class SectionsStage final : public Stage {
     }
     nlp::sec::SectionMap map;
     switch (family) {
-      case FormFamily::k10K:
-        map = nlp::sec::segment_10k(doc.text);
+      case FormFamily::k10K: {
+        // Era- and form-specific item tables: the form type and the filing year when known.
+        nlp::sec::FilingInfo info;
+        std::string form;
+        if (form_ != "auto") {
+          form = form_;
+        } else if (auto it = doc.metadata.find("form"); it != doc.metadata.end()) {
+          form = it->second;
+        }
+        info.form = form;
+        info.year = filing_year(doc);
+        map = nlp::sec::segment_10k(doc.text, info);
         break;
+      }
       case FormFamily::k10Q:
         map = nlp::sec::segment_10q(doc.text);
         break;
@@ -63,6 +77,16 @@ class SectionsStage final : public Stage {
       section.method = std::move(s.method);
       section.confidence = s.confidence;
       section.flags = s.flags;
+      section.refers_to = std::move(s.refers_to);
+      if (section.refers_to.rfind("EX-", 0) == 0) {
+        // The item's text is an exhibit of the submission (the annual report, EX-13).
+        const bool present =
+            std::any_of(doc.exhibits.begin(), doc.exhibits.end(),
+                        [&](const Exhibit& e) { return e.type.rfind(section.refers_to, 0) == 0; });
+        doc.warnings.push_back(fmt::format("item {} refers to exhibit {}{}", section.item,
+                                           section.refers_to,
+                                           present ? "" : " (not in this submission)"));
+      }
       doc.sections.push_back(std::move(section));
     }
     for (auto& note : map.notes)
@@ -71,6 +95,26 @@ class SectionsStage final : public Stage {
   }
 
  private:
+  // The filing (else fiscal) year from the metadata: "filed" / "period" (YYYYMMDD or
+  // YYYY-MM-DD), "fiscal_year"; 0 when unknown (the segmenter then reads the cover page).
+  static int filing_year(const Document& doc) {
+    for (const char* key : {"filed", "period", "fiscal_year"}) {
+      auto it = doc.metadata.find(key);
+      if (it == doc.metadata.end() || it->second.size() < 4) continue;
+      int year = 0;
+      for (std::size_t i = 0; i < 4; ++i) {
+        char c = it->second[i];
+        if (c < '0' || c > '9') {
+          year = 0;
+          break;
+        }
+        year = year * 10 + (c - '0');
+      }
+      if (year >= 1990 && year <= 2100) return year;
+    }
+    return 0;
+  }
+
   std::string form_;
 };
 

@@ -61,8 +61,9 @@ inline void print_sections(std::string_view name, const nlp::sec::SectionMap& ma
   for (const auto& s : map.sections) {
     std::string h = s.heading.substr(0, 60);
     std::replace(h.begin(), h.end(), '\t', '|');
-    std::printf("    %-12s %8u %8u %-16s %.2f flags=%02x  %s\n", s.item.c_str(), s.begin,
-                s.end - s.begin, s.method.c_str(), s.confidence, s.flags, h.c_str());
+    std::printf("    %-12s %8u %8u %-16s %.2f flags=%02x  %s%s%s\n", s.item.c_str(), s.begin,
+                s.end - s.begin, s.method.c_str(), s.confidence, s.flags, h.c_str(),
+                s.refers_to.empty() ? "" : "  -> ", s.refers_to.c_str());
   }
 }
 
