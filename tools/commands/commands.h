@@ -22,6 +22,7 @@ void add_export_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
 void add_fetch_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 #ifdef SECNLP_WITH_TORCH
 void add_train_command(CLI::App& app, int& exit_code);
 void add_evaluate_command(CLI::App& app, int& exit_code);
@@ -34,6 +35,9 @@ void add_document_filter(CLI::App& command, store::DocumentFilter& filter);
 // --format table|csv|json; `format` holds the default.
 void add_format_option(CLI::App& command, std::string& format,
                        const std::string& description = "table, csv or json");
+// Refuses a thread count outside 0..max_thread_count() (common/threads.h): a usage error,
+// exit 2, with the range in the message. Use on every --threads option.
+CLI::Validator thread_count_check();
 // --db FILE; `db` holds the default.
 void add_db_option(CLI::App& command, std::string& db);
 
