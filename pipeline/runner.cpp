@@ -11,11 +11,13 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include "common/error.h"
+#include "common/file_io.h"
 #include "common/hash.h"
 #include "common/log.h"
 #include "corpora/edgar/filing_metadata.h"
 #include "corpora/inputs/input_files.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/store/dead_runs.h"
 
 namespace secnlp::pipeline {
 namespace {
@@ -32,11 +34,9 @@ struct WorkItem {
 std::string read_whole_file(const std::filesystem::path& path, std::uint64_t max_bytes,
                             std::uint64_t& size_out) {
   std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw Error(ErrorCode::kIo, "no such file", path.string());
-  if (!std::filesystem::is_regular_file(status))
-    throw Error(ErrorCode::kIo, "not a regular file", path.string());
+  // "no such file", "symlink loop", "dangling symlink (to X)", "not a regular file: FIFO", ...
+  if (auto why = why_not_regular_file(path); !why.empty())
+    throw Error(ErrorCode::kIo, std::move(why), path.string());
   const std::uint64_t size = std::filesystem::file_size(path, ec);
   if (ec) throw Error(ErrorCode::kIo, "cannot determine size: " + ec.message(), path.string());
   size_out = size;
@@ -150,6 +150,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   summary.lexicon =
       std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end() &&
       resources.lexicon() != nullptr;
+  store::mark_dead_runs(store.connection(), "process", "killed");  // callers hold the run lock
   summary.run_id = store.begin_run("process", config_hash, pipeline.config().canonical(), threads);
   summary.counts.total = paths.size();
   log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),
