@@ -134,38 +134,37 @@ void Statement::reset() {
 }
 
 // A value of the wrong storage class is what flipped bytes inside a record look like: refuse it
-// rather than print garbage. Text that is a whole number still converts (SQLite's affinity).
-void Statement::check_type(int index, bool number) const {
+// rather than print garbage. Text that is a number still converts (SQLite's affinity). Text
+// columns are not checked: queries read text through blobs (substr of CAST AS BLOB).
+void Statement::check_number(int index) const {
   const int type = sqlite3_column_type(stmt_, index);
   bool ok = type != SQLITE_BLOB;
-  if (number && type == SQLITE_TEXT) {
+  if (type == SQLITE_TEXT) {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
     char* end = nullptr;
     ok = p != nullptr && *p != '\0' && (static_cast<void>(std::strtod(p, &end)), *end == '\0');
   }
   if (!ok)
-    throw Error(
-        ErrorCode::kDatabase,
-        explain(SQLITE_CORRUPT, fmt::format("column '{}' of '{}' holds a {} where {} was expected",
-                                            sqlite3_column_name(stmt_, index),
-                                            std::string_view(sqlite3_sql(stmt_)).substr(0, 60),
-                                            type == SQLITE_BLOB ? "blob" : "non-numeric text",
-                                            number ? "a number" : "text")),
-        connection_->path());
+    throw Error(ErrorCode::kDatabase,
+                explain(SQLITE_CORRUPT,
+                        fmt::format("column '{}' of '{}' holds {} where a number was expected",
+                                    sqlite3_column_name(stmt_, index),
+                                    std::string_view(sqlite3_sql(stmt_)).substr(0, 60),
+                                    type == SQLITE_BLOB ? "a blob" : "non-numeric text")),
+                connection_->path());
 }
 
 std::int64_t Statement::column_int(int index) const {
-  check_type(index, true);
+  check_number(index);
   return sqlite3_column_int64(stmt_, index);
 }
 
 double Statement::column_double(int index) const {
-  check_type(index, true);
+  check_number(index);
   return sqlite3_column_double(stmt_, index);
 }
 
 std::string Statement::column_text(int index) const {
-  check_type(index, false);
   const auto* p = sqlite3_column_text(stmt_, index);
   const int n = sqlite3_column_bytes(stmt_, index);
   return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n))

@@ -69,8 +69,8 @@ class Statement {
   void reset();  // ready to bind and run again
 
   // Column values of the current row. column_int / column_double accept integers, reals, NULL
-  // (0) and numeric text; column_text accepts anything but a blob. A value of another storage
-  // class (what a damaged record looks like) throws Error(kDatabase) naming the column.
+  // (0) and numeric text; a blob or other text (what a damaged record looks like) throws
+  // Error(kDatabase) naming the column. column_text takes any value.
   std::int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
@@ -78,7 +78,7 @@ class Statement {
   bool column_is_null(int index) const;
 
  private:
-  void check_type(int index, bool number) const;
+  void check_number(int index) const;
 
   Connection* connection_;
   sqlite3_stmt* stmt_ = nullptr;
