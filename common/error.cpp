@@ -1,11 +1,14 @@
 #include "common/error.h"
 
+#include "common/escape.h"
+
 namespace secnlp {
 namespace {
 
 std::string compose(std::string_view path, std::string_view message) {
   if (path.empty()) return std::string(message);
-  std::string out(path);
+  // Paths come from users and servers: a newline or escape sequence in one is shown, not obeyed.
+  std::string out = escape_control(path);
   out += ": ";
   out += message;
   return out;

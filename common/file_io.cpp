@@ -23,6 +23,20 @@ struct FileCloser {
 
 std::atomic<std::uint64_t> g_temp_sequence{0};
 
+// The pid of a "<name>.tmp-<pid>-<n>" file name whose writer is dead, else 0.
+long dead_temp_writer(const std::string& file) {
+  const auto at = file.rfind(".tmp-");
+  if (at == std::string::npos || at == 0) return 0;
+  const char* p = file.c_str() + at + 5;
+  char* end = nullptr;
+  const long pid = std::strtol(p, &end, 10);
+  if (end == p || *end != '-' || end[1] < '0' || end[1] > '9') return 0;
+  for (const char* q = end + 1; *q != '\0'; ++q)
+    if (*q < '0' || *q > '9') return 0;
+  if (pid <= 0 || pid == static_cast<long>(::getpid())) return 0;
+  return ::kill(static_cast<pid_t>(pid), 0) == -1 && errno == ESRCH ? pid : 0;
+}
+
 // Removes "<name>.tmp-<pid>-..." files in `dir` left by processes that no longer exist.
 void remove_stale_temps(const std::filesystem::path& dir, const std::string& name) {
   std::error_code ec;
@@ -40,6 +54,54 @@ void remove_stale_temps(const std::filesystem::path& dir, const std::string& nam
 }
 
 }  // namespace
+
+std::string why_not_regular_file(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto link = fs::symlink_status(path, ec);
+  if (ec || !fs::exists(link)) return "no such file";
+  const auto target = fs::status(path, ec);
+  if (fs::is_symlink(link)) {
+    if (ec && ec.value() == ELOOP) return "symlink loop";
+    if (ec || !fs::exists(target)) {
+      std::error_code ignored;
+      return fmt::format("dangling symlink (to {})", fs::read_symlink(path, ignored).string());
+    }
+  } else if (ec) {
+    return "cannot stat: " + ec.message();
+  }
+  switch (target.type()) {
+    case fs::file_type::regular:
+      return {};
+    case fs::file_type::directory:
+      return "not a regular file: directory";
+    case fs::file_type::fifo:
+      return "not a regular file: FIFO";
+    case fs::file_type::socket:
+      return "not a regular file: socket";
+    case fs::file_type::character:
+      return "not a regular file: character device";
+    case fs::file_type::block:
+      return "not a regular file: block device";
+    default:
+      return "not a regular file";
+  }
+}
+
+std::size_t remove_stale_temp_files(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::size_t removed = 0;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)) continue;
+    if (dead_temp_writer(it->path().filename().string()) == 0) continue;
+    std::error_code ignored;
+    if (fs::remove(it->path(), ignored)) ++removed;
+  }
+  return removed;
+}
 
 std::string read_file_bytes(const std::filesystem::path& path, ErrorCode missing_code,
                             std::string_view what) {

@@ -1,5 +1,7 @@
 #include "common/log.h"
 
+#include "common/escape.h"
+
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -19,9 +21,12 @@ LogLevel log_level() {
 
 void log_line(LogLevel level, std::string_view message) {
   static constexpr const char* kPrefix[] = {"error: ", "warning: ", "", "debug: "};
+  // One line per call whatever the message holds: file names with newlines or terminal escape
+  // codes are printed escaped (common/escape.h).
+  const std::string line = escape_control(message);
   std::lock_guard lock(g_mutex);
-  std::fprintf(stderr, "%s%.*s\n", kPrefix[static_cast<int>(level)],
-               static_cast<int>(message.size()), message.data());
+  std::fprintf(stderr, "%s%.*s\n", kPrefix[static_cast<int>(level)], static_cast<int>(line.size()),
+               line.data());
 }
 
 }  // namespace secnlp

@@ -120,6 +120,26 @@ double StageOptions::get_double(std::string_view key, double fallback) const {
   wrong_type(key, "a number");
 }
 
+std::int64_t StageOptions::get_int(std::string_view key, std::int64_t fallback, std::int64_t min,
+                                   std::int64_t max) const {
+  const std::int64_t value = get_int(key, fallback);
+  if (value < min || value > max)
+    throw Error(ErrorCode::kConfig, fmt::format("stage '{}': option '{}' must be from {} to {}, "
+                                                "not {}",
+                                                stage_, key, min, max, value));
+  return value;
+}
+
+double StageOptions::get_double(std::string_view key, double fallback, double min,
+                                double max) const {
+  const double value = get_double(key, fallback);
+  if (!(value >= min && value <= max))
+    throw Error(ErrorCode::kConfig, fmt::format("stage '{}': option '{}' must be from {} to {}, "
+                                                "not {}",
+                                                stage_, key, min, max, value));
+  return value;
+}
+
 std::string StageOptions::get_string(std::string_view key, std::string fallback) const {
   const ConfigValue* v = find(key);
   if (!v) return fallback;
@@ -198,6 +218,11 @@ PipelineConfig parse_pipeline_config(std::string_view toml_text, std::string sou
     if (name == "stages") {
       const toml::array* array = node.as_array();
       if (!array) throw Error(ErrorCode::kConfig, "'stages' must be a list of names", source_name);
+      if (array->empty())
+        throw Error(ErrorCode::kConfig,
+                    "'stages' is empty: list the stages to run, or leave 'stages' out for the "
+                    "default pipeline",
+                    source_name);
       for (const toml::node& element : *array) {
         auto s = element.value_exact<std::string>();
         if (!s) throw Error(ErrorCode::kConfig, "'stages' must hold strings", source_name);

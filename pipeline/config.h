@@ -39,6 +39,11 @@ class StageOptions {
   bool get_bool(std::string_view key, bool fallback) const;
   std::int64_t get_int(std::string_view key, std::int64_t fallback) const;
   double get_double(std::string_view key, double fallback) const;  // accepts integers too
+  // The same, refusing a value outside [min, max] (or NaN) with Error(kConfig) naming the
+  // stage, the option, the range and the value.
+  std::int64_t get_int(std::string_view key, std::int64_t fallback, std::int64_t min,
+                       std::int64_t max) const;
+  double get_double(std::string_view key, double fallback, double min, double max) const;
   std::string get_string(std::string_view key, std::string fallback) const;
   std::vector<std::string> get_strings(std::string_view key) const;  // absent: empty
   std::vector<ConfigTable> get_tables(std::string_view key) const;   // absent: empty

@@ -9,6 +9,7 @@
 #include "common/hash.h"
 #include "common/json.h"
 #include "common/log.h"
+#include "common/threads.h"
 #include "corpora/fetch/http_client.h"
 #include "pipeline/store/document_store.h"
 
@@ -23,9 +24,14 @@ bool present(const std::string& url, const corpora::DownloadResult& r) {
 
 // Inserts or refreshes the fetches row of one file of a filing.
 void record_fetch(store::DocumentStore& store, const corpora::FetchedFiling& f,
-                  std::string_view kind, const std::string& url,
-                  const std::filesystem::path& path) {
-  const std::string bytes = read_file_bytes(path);
+                  std::string_view kind, const std::string& url, const std::filesystem::path& path,
+                  const corpora::DownloadResult& result) {
+  // The download hashed the file; a file found present is hashed in pieces (never held whole).
+  const std::string hash =
+      result.content_hash.empty() ? hex_digest_file(path.string()) : result.content_hash;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw Error(ErrorCode::kIo, "cannot determine size: " + ec.message(), path.string());
   store.connection()
       .prepare(
           "INSERT INTO fetches(accession, kind, company, cik, form, filed, url, path, bytes, "
@@ -41,8 +47,8 @@ void record_fetch(store::DocumentStore& store, const corpora::FetchedFiling& f,
       .bind(6, f.entry.date_filed)
       .bind(7, url)
       .bind(8, path.string())
-      .bind(9, static_cast<std::int64_t>(bytes.size()))
-      .bind(10, hex_digest(bytes))
+      .bind(9, static_cast<std::int64_t>(size))
+      .bind(10, hash)
       .bind(11, store::utc_now())
       .run();
 }
@@ -112,8 +118,9 @@ FetchSummary fetch_and_record(const FetchOptions& options) {
     // primary document. Both files are recorded.
     summary.paths.push_back(submission ? f.path : f.primary_path);
     if (!store) continue;
-    if (submission) record_fetch(*store, f, "submission", f.url, f.path);
-    if (primary) record_fetch(*store, f, "primary", f.primary_url, f.primary_path);
+    if (submission) record_fetch(*store, f, "submission", f.url, f.path, f.result);
+    if (primary)
+      record_fetch(*store, f, "primary", f.primary_url, f.primary_path, f.primary_result);
   }
   return summary;
 }
@@ -146,6 +153,7 @@ corpora::FetchRequest fetch_request_from_fields(
         r.include_amendments = one(key) == "true";
       } else if (key == "threads") {
         r.threads = std::stoi(one(key));
+        check_thread_count(r.threads, "threads");
       } else if (key == "all_companies") {
         r.all_companies = one(key) == "true";
       } else if (key == "base_url") {

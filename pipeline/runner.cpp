@@ -14,6 +14,7 @@
 #include <oneapi/tbb/parallel_pipeline.h>
 
 #include "common/error.h"
+#include "common/file_io.h"
 #include "common/hash.h"
 #include "common/log.h"
 #include "corpora/edgar/filing_metadata.h"
@@ -21,6 +22,7 @@
 #include "nlp/sec/section_map.h"
 #include "pipeline/names.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/store/dead_runs.h"
 #include "pipeline/store/point_in_time.h"
 
 namespace secnlp::pipeline {
@@ -53,11 +55,9 @@ void note_result(const Document& doc, ProcessSummary& summary) {
 std::string read_whole_file(const std::filesystem::path& path, std::uint64_t max_bytes,
                             std::uint64_t& size_out) {
   std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw Error(ErrorCode::kIo, "no such file", path.string());
-  if (!std::filesystem::is_regular_file(status))
-    throw Error(ErrorCode::kIo, "not a regular file", path.string());
+  // "no such file", "symlink loop", "dangling symlink (to X)", "not a regular file: FIFO", ...
+  if (auto why = why_not_regular_file(path); !why.empty())
+    throw Error(ErrorCode::kIo, std::move(why), path.string());
   const std::uint64_t size = std::filesystem::file_size(path, ec);
   if (ec) throw Error(ErrorCode::kIo, "cannot determine size: " + ec.message(), path.string());
   size_out = size;
@@ -324,6 +324,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   summary.lexicon =
       std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end() &&
       resources.lexicon() != nullptr;
+  store::mark_dead_runs(store.connection(), "process", "killed");  // callers hold the run lock
   summary.run_id = store.begin_run("process", config_hash, pipeline.description(), threads);
   summary.counts.total = paths.size();
   log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),

@@ -12,6 +12,8 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "common/log.h"
+#include "common/threads.h"
 #include "corpora/fetch/http_cache.h"
 #include "corpora/fetch/submissions.h"
 
@@ -203,6 +205,11 @@ std::vector<FetchedFiling> fetch_filings(
                   fmt::format("fiscal year {} is not in 1900..9999", year), "fetch");
   if (request.threads < 1)
     throw Error(ErrorCode::kInvalidArgument, "threads must be >= 1", "fetch");
+  check_thread_count(request.threads, "threads");
+  // Temp files of killed downloads ("<file>.tmp-<pid>-<n>", writer dead) anywhere under --out.
+  if (const std::size_t swept = remove_stale_temp_files(request.out); swept > 0)
+    log_info("removed {} temporary file(s) left in {} by interrupted downloads", swept,
+             request.out.string());
   const std::string now = today();
   for (const auto* date : {&request.date_from, &request.date_to}) {
     int year, month;
@@ -325,11 +332,13 @@ std::vector<FetchedFiling> fetch_filings(
   std::exception_ptr fatal;
   std::mutex mutex;
   // Downloads one file; false when a 403 stopped the run.
+  // A full submission ends with its own end marker: one without it was cut off.
   auto get = [&](FetchedFiling& f, const std::string& url, const std::filesystem::path& path,
                  DownloadResult& result) {
     if (url.empty()) return true;
     try {
-      result = client.download(url, path);
+      result =
+          client.download(url, path, DownloadCheck{&result == &f.result ? "</SEC-DOCUMENT>" : ""});
     } catch (const HttpError& e) {
       if (e.forbidden()) {
         std::lock_guard lock(mutex);

@@ -97,6 +97,10 @@ struct FetchedFiling {
   std::string error;
 };
 
+// Before anything else, temp files of downloads killed earlier ("<name>.tmp-<pid>-<n>" whose
+// process is dead) are removed from everywhere under `out`. A full submission that does not
+// end with </SEC-DOCUMENT> (cut off by a closed connection) is retried, then reported as a
+// failure, never saved.
 // Fetches as described above and returns every selected filing in selection order (by
 // company as requested, then most recent first). Failures of single filings are recorded in
 // FetchedFiling::error; a 403 (HttpError::forbidden()) stops all threads and is rethrown, as

@@ -1,6 +1,7 @@
 #include "corpora/fetch/http_client.h"
 
 #include "common/file_io.h"
+#include "common/hash.h"
 #include "corpora/fetch/libcurl.h"
 
 #include <fcntl.h>
@@ -113,6 +114,8 @@ struct HttpClient::Attempt {
   std::FILE* file = nullptr;
   std::uint64_t file_bytes = 0;
   bool file_failed = false;
+  std::uint64_t max_body = 0;  // in-memory bodies: 0 = no cap
+  bool too_big = false;
   char error[CURL_ERROR_SIZE] = {};
 
   static size_t on_body(char* data, size_t size, size_t count, void* user) {
@@ -125,9 +128,25 @@ struct HttpClient::Attempt {
       }
       self->file_bytes += n;
     } else {
+      if (self->max_body > 0 && self->body.size() + n > self->max_body) {
+        self->too_big = true;
+        return 0;  // CURLE_WRITE_ERROR: not retried
+      }
       self->body.append(data, n);
     }
     return n;
+  }
+
+  // Empties the sinks before the next redirect hop (the 3xx body is not the answer).
+  void reset_for_hop() {
+    body.clear();
+    headers.clear();
+    if (file != nullptr) {
+      if (std::fflush(file) != 0 || ::ftruncate(::fileno(file), 0) != 0 ||
+          std::fseek(file, 0, SEEK_SET) != 0)
+        file_failed = true;
+      file_bytes = 0;
+    }
   }
 
   static size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -153,7 +172,9 @@ HttpClient::HttpClient(HttpOptions options)
                 "user-agent");
   if (options_.max_attempts < 1)
     throw Error(ErrorCode::kInvalidArgument, "max_attempts must be >= 1", "HttpOptions");
-  if (!options_.rate_limiter) options_.rate_limiter = std::make_shared<RateLimiter>();
+  if (!options_.rate_limiter) options_.rate_limiter = RateLimiter::shared_default();
+  if (options_.max_redirects < 0)
+    throw Error(ErrorCode::kInvalidArgument, "max_redirects must be >= 0", "HttpOptions");
   global_init();
 }
 
@@ -237,10 +258,9 @@ void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& 
   api.easy_setopt(curl, CURLOPT_URL, url.c_str());
   api.easy_setopt(curl, CURLOPT_USERAGENT, o.user_agent.c_str());
   api.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl decodes (gzip)
-  api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  api.easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  // Redirects are followed by perform_following(), so that each hop waits for the limiter.
+  api.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
   api.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  api.easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   api.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   api.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()));
   api.easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()));
@@ -254,6 +274,54 @@ void perform(CURL* curl, const std::string& url, const HttpOptions& o, Attempt& 
   if (headers != nullptr) api.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   a.code = api.easy_perform(curl);
   api.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &a.status);
+}
+
+// perform() plus redirects: a 3xx with a Location is followed (resolved by libcurl against the
+// request URL) after the rate limiter grants another request, up to o.max_redirects hops, to
+// http or https URLs only. Leaves the final response in `a`; a redirect chain that is too long
+// or leaves http(s) ends with CURLE_TOO_MANY_REDIRECTS / CURLE_UNSUPPORTED_PROTOCOL.
+template <class Attempt>
+void perform_following(CURL* curl, std::string url, const HttpOptions& o, Attempt& a,
+                       curl_slist* headers = nullptr) {
+  for (int hop = 0;; ++hop) {
+    o.rate_limiter->acquire();
+    perform(curl, url, o, a, headers);
+    if (a.code != CURLE_OK || a.status < 300 || a.status > 399 || a.file_failed) return;
+    char* next = nullptr;
+    if (libcurl().easy_getinfo(curl, CURLINFO_REDIRECT_URL, &next) != CURLE_OK || next == nullptr)
+      return;  // a 3xx without Location (304 Not Modified): the answer itself
+    const std::string target(next);
+    if (hop >= o.max_redirects) {
+      a.code = CURLE_TOO_MANY_REDIRECTS;
+      std::snprintf(a.error, sizeof a.error, "more than %d redirects (last to %s)", o.max_redirects,
+                    target.c_str());
+      return;
+    }
+    if (!target.starts_with("http://") && !target.starts_with("https://")) {
+      a.code = CURLE_UNSUPPORTED_PROTOCOL;
+      std::snprintf(a.error, sizeof a.error, "redirect to a non-HTTP URL refused: %s",
+                    target.c_str());
+      return;
+    }
+    url = target;
+    a.reset_for_hop();
+  }
+}
+
+// Whether the file `f` (flushed) ends with `marker`, trailing whitespace ignored.
+bool ends_with_marker(std::FILE* f, std::uint64_t size, std::string_view marker) {
+  if (marker.empty()) return true;
+  const std::uint64_t tail = std::min<std::uint64_t>(size, marker.size() + 4096);
+  std::string bytes(static_cast<std::size_t>(tail), '\0');
+  if (std::fflush(f) != 0 ||
+      ::pread(::fileno(f), bytes.data(), bytes.size(), static_cast<off_t>(size - tail)) !=
+          static_cast<ssize_t>(bytes.size()))
+    return false;
+  std::string_view view(bytes);
+  while (!view.empty() &&
+         (view.back() == ' ' || view.back() == '\n' || view.back() == '\r' || view.back() == '\t'))
+    view.remove_suffix(1);
+  return view.ends_with(marker);
 }
 
 std::string describe(CURLcode code, const char* error) {
@@ -295,14 +363,20 @@ HttpResponse HttpClient::get(std::string_view url_view, const HttpHeaders& heade
   try {
     run_with_retries(url, a, attempts, [&] {
       a = Attempt{};
-      options_.rate_limiter->acquire();
-      perform(handle->curl, url, options_, a, header_list.get());
+      a.max_body = options_.max_body_bytes;
+      perform_following(handle->curl, url, options_, a, header_list.get());
     });
   } catch (...) {
     checkin(std::move(handle));
     throw;
   }
   checkin(std::move(handle));
+  if (a.too_big)
+    throw Error(ErrorCode::kLimit,
+                fmt::format("response body is larger than {} bytes (decoded): refused rather "
+                            "than held in memory",
+                            options_.max_body_bytes),
+                url);
   if (a.code != CURLE_OK)
     throw HttpError(
         fmt::format("GET failed after {} attempt(s): {}", attempts, describe(a.code, a.error)), url,
@@ -313,7 +387,8 @@ HttpResponse HttpClient::get(std::string_view url_view, const HttpHeaders& heade
   return HttpResponse{a.status, std::move(a.body), std::move(a.headers)};
 }
 
-DownloadResult HttpClient::download(std::string_view url_view, const std::filesystem::path& dest) {
+DownloadResult HttpClient::download(std::string_view url_view, const std::filesystem::path& dest,
+                                    const DownloadCheck& check) {
   const std::string url(url_view);
   std::error_code ec;
   if (std::filesystem::exists(dest, ec)) {
@@ -340,17 +415,26 @@ DownloadResult HttpClient::download(std::string_view url_view, const std::filesy
   auto handle = checkout();
   Attempt a;
   int attempts = 0;
+  std::string content_hash;
   try {
     run_with_retries(url, a, attempts, [&] {
       if (file != nullptr) std::fclose(file);
-      file = std::fopen(temp.c_str(), "wb");
+      file = std::fopen(temp.c_str(), "w+b");  // read back by ends_with_marker
       if (file == nullptr)
         throw Error(ErrorCode::kIo, "cannot create temporary file", temp.string());
       a = Attempt{};
       a.file = file;
-      options_.rate_limiter->acquire();
-      perform(handle->curl, url, options_, a);
+      perform_following(handle->curl, url, options_, a);
       if (a.file_failed) throw Error(ErrorCode::kIo, "cannot write", temp.string());
+      // A body cut off by a closed connection (no Content-Length to compare with) ends early:
+      // retried like a short body.
+      if (a.code == CURLE_OK && a.status >= 200 && a.status <= 299 &&
+          !ends_with_marker(file, a.file_bytes, check.end_marker)) {
+        a.code = CURLE_PARTIAL_FILE;
+        std::snprintf(a.error, sizeof a.error,
+                      "body of %llu bytes ends without %s: cut off (connection closed early?)",
+                      static_cast<unsigned long long>(a.file_bytes), check.end_marker.c_str());
+      }
     });
     if (a.code != CURLE_OK)
       throw HttpError(fmt::format("download failed after {} attempt(s): {}", attempts,
@@ -365,6 +449,7 @@ DownloadResult HttpClient::download(std::string_view url_view, const std::filesy
     const int closed = std::fclose(file);
     file = nullptr;
     if (closed != 0) throw Error(ErrorCode::kIo, "cannot close", temp.string());
+    content_hash = hex_digest_file(temp.string());
     std::filesystem::rename(temp, dest, ec);
     if (ec) throw Error(ErrorCode::kIo, "cannot rename into place: " + ec.message(), dest.string());
     renamed = true;
@@ -376,7 +461,7 @@ DownloadResult HttpClient::download(std::string_view url_view, const std::filesy
   }
   cleanup();
   checkin(std::move(handle));
-  return DownloadResult{false, a.file_bytes, a.status, attempts};
+  return DownloadResult{false, a.file_bytes, a.status, attempts, std::move(content_hash)};
 }
 
 }  // namespace secnlp::corpora

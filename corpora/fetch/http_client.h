@@ -45,6 +45,12 @@ struct HttpOptions {
   std::chrono::milliseconds initial_backoff{1'000};
   std::chrono::milliseconds max_backoff{60'000};
   std::uint64_t jitter_seed = 0x5ec;
+  // get() keeps bodies in memory: a (decoded) body above this is refused with Error(kLimit)
+  // instead of growing without bound (a gzip bomb expands 1000:1). download() streams to disk
+  // and has no such cap.
+  std::uint64_t max_body_bytes = std::uint64_t{256} << 20;
+  // Redirects followed per request (each hop waits for the rate limiter like any request).
+  int max_redirects = 5;
 };
 
 // Extra request headers: (name, value) pairs, e.g. {"If-None-Match", "\"abc\""}.
@@ -62,10 +68,18 @@ struct HttpResponse {
 
 // What download() did.
 struct DownloadResult {
-  bool skipped = false;     // dest already existed; nothing was requested
-  std::uint64_t bytes = 0;  // size of dest (decoded bytes)
-  long status = 0;          // HTTP status of the final attempt; 0 when skipped
-  int attempts = 0;         // requests sent
+  bool skipped = false;      // dest already existed; nothing was requested
+  std::uint64_t bytes = 0;   // size of dest (decoded bytes)
+  long status = 0;           // HTTP status of the final attempt; 0 when skipped
+  int attempts = 0;          // attempts made (each may have followed redirects)
+  std::string content_hash;  // hex_digest of dest's bytes (common/hash.h); empty when skipped
+};
+
+// A download whose body ends otherwise is incomplete: a connection closed early on a response
+// without Content-Length looks like success to HTTP. E.g. "</SEC-DOCUMENT>" for full
+// submissions. Trailing whitespace is ignored.
+struct DownloadCheck {
+  std::string end_marker;  // empty: no check
 };
 
 // The failure of a request, thrown after retries are exhausted, on 403, or on any other status
@@ -86,10 +100,12 @@ class HttpError : public Error {
 };
 
 // One client for many threads. Each request checks a libcurl easy handle out of a pool (one per
-// concurrent thread, reused so connections stay alive), waits for the rate limiter (every
-// attempt, retries included, just before it is sent), and retries
-// on 429, 5xx, timeouts and connection errors (including a body shorter than its
-// Content-Length). Thread-safe; not copyable.
+// concurrent thread, reused so connections stay alive), waits for the rate limiter before every
+// request it sends (retries and each redirect hop included: redirects are followed here, not by
+// libcurl, up to max_redirects, http and https only), and retries on 429, 5xx, timeouts and
+// connection errors (including a body shorter than its Content-Length, or one that fails its
+// DownloadCheck). The default rate limiter is shared with every secnlp process of this user on
+// this machine (RateLimiter::shared_default()). Thread-safe; not copyable.
 class HttpClient {
  public:
   // Throws Error(kInvalidArgument) with kSecFairAccessAdvice when the User-Agent is missing or
@@ -104,7 +120,8 @@ class HttpClient {
   // and 404 come back as values, never retried. `headers` are sent with every attempt (a
   // conditional GET sends If-None-Match / If-Modified-Since and gets 304 Not Modified with no
   // body); a name that is empty or holds ':', or a name or value with CR, LF or NUL, throws
-  // Error(kInvalidArgument) before anything is sent.
+  // Error(kInvalidArgument) before anything is sent. A body above max_body_bytes throws
+  // Error(kLimit) naming the URL (not retried).
   HttpResponse get(std::string_view url, const HttpHeaders& headers = {});
 
   // GET into `dest`. Skips (result.skipped, no request) when dest exists as a regular file
@@ -114,9 +131,12 @@ class HttpClient {
   // directory, so dest is either absent or complete. Temp files of dead processes for the same
   // dest are removed first (an interrupted run resumes by downloading again); the own temp file
   // is removed on every failure. A body shorter than its Content-Length is CURLE_PARTIAL_FILE:
-  // retried, then HttpError. Non-2xx final statuses and exhausted retries throw HttpError;
-  // local file errors throw Error(kIo).
-  DownloadResult download(std::string_view url, const std::filesystem::path& dest);
+  // retried, then HttpError. So is a body that fails `check` (its end marker is missing: cut
+  // off by a closed connection). Non-2xx final statuses and exhausted retries throw HttpError;
+  // local file errors throw Error(kIo). The result carries the file's content hash, computed
+  // from the temp file in 1 MiB pieces (constant memory).
+  DownloadResult download(std::string_view url, const std::filesystem::path& dest,
+                          const DownloadCheck& check = {});
 
   const HttpOptions& options() const { return options_; }
 

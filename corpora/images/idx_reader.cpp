@@ -218,7 +218,10 @@ void read_payload(ByteSource& src, std::uint64_t header, std::uint64_t payload,
 
 }  // namespace
 
-ImageSet read_idx(const fs::path& images, const fs::path& labels) {
+ImageSet read_idx(const fs::path& images, const fs::path& labels, int num_classes) {
+  if (num_classes < 1 || num_classes > 256)
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("IDX class count {} is not in 1..256", num_classes), labels.string());
   ImageSet set;
   {
     ByteSource src(images);
@@ -254,11 +257,15 @@ ImageSet read_idx(const fs::path& images, const fs::path& labels) {
   }
   std::vector<std::uint8_t> bytes;
   read_payload(src, header.size(), count, bytes);
+  // Refused like CIFAR-10's: a stray label would otherwise silently add classes to the model.
+  for (std::size_t r = 0; r < bytes.size(); ++r)
+    if (bytes[r] >= num_classes)
+      throw Error(ErrorCode::kParse,
+                  fmt::format("record {}: label {} is not below {} (the class count)", r, bytes[r],
+                              num_classes),
+                  src.path());
   set.labels.assign(bytes.begin(), bytes.end());
-  int max_label = 9;
-  for (const int label : set.labels)
-    max_label = std::max(max_label, label);
-  for (int k = 0; k <= max_label; ++k)
+  for (int k = 0; k < num_classes; ++k)
     set.classes.push_back(std::to_string(k));
   return set;
 }

@@ -54,9 +54,12 @@ std::span<const std::string_view> cifar10_class_names();
 // its IDX1 label file (magic 0x00000801: count, then one byte per label). Either file may be
 // gzipped (detected by the 1f 8b magic, not by name) or raw. Checks magics, non-zero image size,
 // exact file sizes (short -> "truncated: expected N bytes, found M"; longer -> "trailing data"),
-// and that the counts agree. Result: channels 1, height rows, width cols, classes "0".."K" with
-// K = max(9, largest label). Streams the files: memory is the pixels plus 64 KiB.
-ImageSet read_idx(const std::filesystem::path& images, const std::filesystem::path& labels);
+// and that the counts agree; every label must be below `num_classes` (1..256; default 10, as
+// MNIST: "record R: label L is not below 10" names the labels file). Result: channels 1, height
+// rows, width cols, classes "0".."num_classes-1". Streams the files: memory is the pixels plus
+// 64 KiB.
+ImageSet read_idx(const std::filesystem::path& images, const std::filesystem::path& labels,
+                  int num_classes = 10);
 
 // Reads CIFAR-10 binary batches: records of 1 label byte + 3072 pixel bytes (R, G, B planes of
 // 32x32). Files are concatenated in the order given. Each file must be non-empty and a multiple

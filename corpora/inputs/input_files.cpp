@@ -29,7 +29,12 @@ std::vector<std::filesystem::path> discover_inputs(
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec) && is_document_file(p)) found.insert(p.lexically_normal());
+        // Not only regular files: a FIFO, a device, a dangling link or a symlink loop with a
+        // document name is returned too, so that reading it fails with an error row that says
+        // what it is, instead of the file vanishing from the run. Directories (also through a
+        // symlink) are walked or skipped as before.
+        std::error_code type_ec;
+        if (is_document_file(p) && !it->is_directory(type_ec)) found.insert(p.lexically_normal());
       }
     } else {
       found.insert(input.lexically_normal());

@@ -20,7 +20,10 @@ bool is_document_file(const std::filesystem::path& path);
 
 // Expands directories recursively (skipping hidden entries and non-document files), keeps files
 // as given, removes duplicates, and returns paths sorted for a deterministic order. A path that
-// does not exist is returned as is: reading it later yields a per-document error row.
+// does not exist is returned as is, and so is every entry with a document name in a directory
+// that is not a regular file or directory (a FIFO, a device, a dangling symlink, a symlink
+// loop): reading it later yields a per-document error row (see why_not_regular_file in
+// common/file_io.h), so nothing vanishes silently. Symlinked directories are not followed.
 std::vector<std::filesystem::path> discover_inputs(
     const std::vector<std::filesystem::path>& inputs);
 

@@ -6,6 +6,7 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,63 @@ std::int64_t as_int(const json& j) {
   return j.get<std::int64_t>();
 }
 
+// The checksum of a manifest: the hash of its JSON without the "checksum" field. An edit by
+// hand (swapped or extra classes, a changed size) no longer matches it.
+std::string manifest_checksum(json m) {
+  m.erase("checksum");
+  return hex_digest(m.dump());
+}
+
+// `key` of `j` as an integer in [min, max]; else Error(kResource) naming the field.
+std::int64_t bounded(const json& j, const char* key, std::int64_t min, std::int64_t max,
+                     const std::string& where, const std::string& file) {
+  const std::int64_t v = as_int(j.at(key));
+  if (v < min || v > max)
+    throw Error(ErrorCode::kResource,
+                fmt::format("{}.{} = {} is outside {}..{}", where, key, v, min, max), file);
+  return v;
+}
+
+// Every field that sizes the network or maps its outputs, checked before anything is built
+// from it (an edited size would otherwise allocate terabytes).
+void check_manifest_fields(const json& m, const ModelInfo& info, const std::string& file) {
+  if (info.classes.empty() || info.classes.size() > 100'000)
+    throw Error(ErrorCode::kResource,
+                fmt::format("classes lists {} names (1..100000 expected)", info.classes.size()),
+                file);
+  for (std::size_t i = 0; i < info.classes.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (info.classes[i] == info.classes[k])
+        throw Error(ErrorCode::kResource,
+                    fmt::format("class '{}' is listed twice", info.classes[i]), file);
+  if (info.task == "text") {
+    const auto& text = m.at("text");
+    bounded(text.at("vocabulary"), "size", 2, std::int64_t{1} << 24, "text.vocabulary", file);
+    bounded(text, "sequence_length", 1, std::int64_t{1} << 20, "text", file);
+  } else {
+    const auto& v = m.at("vision");
+    const auto channels = bounded(v, "channels", 1, 4, "vision", file);
+    bounded(v, "height", 1, 4096, "vision", file);
+    bounded(v, "width", 1, 4096, "vision", file);
+    for (const char* key : {"mean", "std"})
+      if (v.at(key).size() != static_cast<std::size_t>(channels))
+        throw Error(
+            ErrorCode::kResource,
+            fmt::format("vision.{} has {} values for {} channels", key, v.at(key).size(), channels),
+            file);
+  }
+}
+
+// name -> shape of every parameter and buffer of `net`.
+std::vector<std::pair<std::string, std::vector<std::int64_t>>> shapes_of(torch::nn::Module& net) {
+  std::vector<std::pair<std::string, std::vector<std::int64_t>>> out;
+  for (const auto& p : net.named_parameters(true))
+    out.emplace_back(p.key(), p.value().sizes().vec());
+  for (const auto& b : net.named_buffers(true))
+    out.emplace_back(b.key(), b.value().sizes().vec());
+  return out;
+}
+
 }  // namespace
 
 void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::string& manifest_json,
@@ -54,6 +112,7 @@ void write_model_dir(torch::nn::Module& net, const fs::path& dir, const std::str
   manifest["files"] = {{"model.pt", file_entry(weights)}};
   for (const auto& name : extra_files)
     manifest["files"][name] = file_entry(dir / name);
+  manifest["checksum"] = manifest_checksum(manifest);
   write_file_atomically(dir / "manifest.json", manifest.dump(2) + "\n");
 }
 
@@ -75,12 +134,19 @@ ModelInfo check_model_dir(const fs::path& dir) {
                               "upgrade secnlp",
                               version, kModelFormatVersion),
                   path.string());
+    // Written since the checksum was introduced; older directories are checked field by field.
+    if (m.contains("checksum") && m.at("checksum").get<std::string>() != manifest_checksum(m))
+      throw Error(ErrorCode::kResource,
+                  "edited after training: its checksum no longer matches (classes and sizes "
+                  "must agree with model.pt); restore the file or train again",
+                  path.string());
     info.task = m.at("task").get<std::string>();
     info.model = m.at("model").get<std::string>();
     info.model_options_json = m.at("model_options").dump();
     info.classes = m.at("classes").get<std::vector<std::string>>();
     if (info.task != "text" && info.task != "vision")
       throw Error(ErrorCode::kResource, fmt::format("unknown task '{}'", info.task), path.string());
+    check_manifest_fields(m, info, path.string());
     for (const auto& [name, entry] : m.at("files").items()) {
       const fs::path file = dir / name;
       if (!fs::exists(file))
@@ -125,6 +191,9 @@ std::shared_ptr<ClassifierNet> load_model_net(const fs::path& dir, const ModelIn
                 (dir / "manifest.json").string());
   }
   const fs::path weights = dir / "model.pt";
+  // Loading replaces each tensor with the stored one whatever its shape: compare the shapes
+  // with those the manifest describes (e.g. the output layer against the class count).
+  const auto expected = shapes_of(*built.net);
   try {
     torch::serialize::InputArchive archive;
     archive.load_from(weights.string(), device);
@@ -133,6 +202,16 @@ std::shared_ptr<ClassifierNet> load_model_net(const fs::path& dir, const ModelIn
     throw Error(ErrorCode::kResource,
                 fmt::format("cannot load weights: {}", e.what_without_backtrace()),
                 weights.string());
+  }
+  const auto loaded = shapes_of(*built.net);
+  for (std::size_t i = 0; i < expected.size() && i < loaded.size(); ++i) {
+    if (expected[i] == loaded[i]) continue;
+    throw Error(ErrorCode::kResource,
+                fmt::format("describes {} as [{}] but model.pt holds [{}] ({} classes listed): "
+                            "the manifest does not belong to these weights",
+                            expected[i].first, fmt::join(expected[i].second, ", "),
+                            fmt::join(loaded[i].second, ", "), info.classes.size()),
+                (dir / "manifest.json").string());
   }
   built.net->to(device);
   built.net->eval();

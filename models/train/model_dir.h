@@ -4,8 +4,11 @@
 //
 // manifest.json = the caller's object plus "format": "secnlp-model", "version":
 // kModelFormatVersion, "secnlp", "created" and "files": {name: {"bytes", "hash"}} for model.pt
-// and the extra files. Loading rejects another format, a newer version, a missing file, or a
-// file whose size or hash differs (Error(kResource) naming the file).
+// and the extra files, and "checksum" (the hash of the manifest without it). Loading rejects
+// another format, a newer version, a manifest edited after training (checksum), classes or
+// sizes out of range (checked before anything is allocated), weights whose shapes differ from
+// the network the manifest describes (e.g. a class count other than the output layer's), a
+// missing file, or a file whose size or hash differs (Error(kResource) naming the file).
 
 #include <filesystem>
 #include <memory>

@@ -1,6 +1,7 @@
 #include "models/train/pretrained_vectors.h"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <string>
 
@@ -11,6 +12,9 @@
 
 namespace secnlp::models {
 namespace {
+
+// More dimensions than any published vectors (300 is usual); the values array is vocabulary x dim.
+constexpr std::size_t kMaxDim = 4096;
 
 // Splits at runs of spaces/tabs (both formats separate fields with single spaces; tolerant).
 std::vector<std::string_view> fields(std::string_view line) {
@@ -56,6 +60,8 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
           std::from_chars(f[0].data(), f[0].data() + f[0].size(), count).ec == std::errc() &&
           std::from_chars(f[1].data(), f[1].data() + f[1].size(), dim).ec == std::errc();
       if (ok) {
+        if (dim == 0 || dim > kMaxDim)
+          fail(fmt::format("header claims {} dimensions (1..{} expected)", dim, kMaxDim));
         if (rows.dim == 0) rows.dim = dim;
         if (dim != rows.dim)
           fail(fmt::format("vectors have {} dimensions, the model's embedding has {}", dim,
@@ -64,15 +70,21 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
       }
     }
     const std::size_t dim = f.size() - 1;
-    if (rows.dim == 0) rows.dim = dim;
+    if (rows.dim == 0) {
+      if (dim == 0 || dim > kMaxDim) fail(fmt::format("{} values (1..{} expected)", dim, kMaxDim));
+      rows.dim = dim;
+    }
     if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
     std::int64_t id = vocabulary.id(f[0]);
     if (id <= 1) id = vocabulary.id(ascii::to_lower(f[0]));
     if (id <= 1 || rows.found[static_cast<std::size_t>(id)]) continue;
     if (dim != rows.dim) fail(fmt::format("{} values where {} were expected", dim, rows.dim));
     float* out = rows.values.data() + static_cast<std::size_t>(id) * rows.dim;
-    for (std::size_t k = 0; k < dim; ++k)
+    for (std::size_t k = 0; k < dim; ++k) {
       if (!parse_float(f[k + 1], out[k])) fail(fmt::format("'{}' is not a number", f[k + 1]));
+      // from_chars reads "nan" and "inf": one such value makes every loss NaN.
+      if (!std::isfinite(out[k])) fail(fmt::format("'{}' is not a finite number", f[k + 1]));
+    }
     rows.found[static_cast<std::size_t>(id)] = true;
     ++rows.found_count;
   }

@@ -20,8 +20,9 @@ struct PretrainedRows {
 
 // Reads the vectors of the words in `vocabulary` (exact match first, else the lowercased
 // word). Lines of words not in the vocabulary are skipped without parsing their numbers. A line
-// with the wrong number of values, a non-number, or a dimension other than `expected_dim`
-// (when > 0) is an Error(kResource) naming the file and line. Cost: one pass over the file.
+// with the wrong number of values, a non-number, nan or inf, more than 4096 dimensions, or a
+// dimension other than `expected_dim` (when > 0) is an Error(kResource) naming the file and
+// line. Cost: one pass over the file.
 PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim);
 

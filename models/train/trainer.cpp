@@ -255,7 +255,9 @@ LoopState load_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, Sna
   const fs::path latest = state_dir / kLatest;
   if (!fs::exists(latest))
     throw Error(ErrorCode::kResource,
-                "nothing to resume: no state/latest (was the run started with this --out?)",
+                "cannot resume: no epoch of a run in this --out finished (a run killed before "
+                "its first epoch ends saves no state); start over by running the same command "
+                "without --resume",
                 out.string());
   std::string name = read_file_bytes(latest.string());
   while (!name.empty() && (name.back() == '\n' || name.back() == '\r'))

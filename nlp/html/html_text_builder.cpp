@@ -1,9 +1,8 @@
 #include "nlp/html/html_text_builder.h"
 #include "common/ascii.h"
 
-#include <cstring>
-
 #include <algorithm>
+#include <cstring>
 
 namespace secnlp::nlp::html_internal {
 namespace {
@@ -95,14 +94,23 @@ bool is_ws(char c) {
 
 bool style_hides(std::string_view style) {
   // Inline styles are a large share of inline-XBRL bytes; jump between 'd'/'D' with memchr
-  // instead of testing every byte (the rest of the check runs only at those positions).
+  // instead of testing every byte (the rest of the check runs only at those positions). Each
+  // spelling's next position is remembered until passed: rescanning for an absent 'D' at every
+  // 'd' was quadratic in the attribute's length.
   const char* const base = style.data();
+  const std::size_t n = style.size();
+  auto find = [&](char c, std::size_t from) -> std::size_t {
+    if (from >= n) return n;
+    const void* hit = std::memchr(base + from, c, n - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : n;
+  };
+  std::size_t next_lo = 0, next_up = 0;  // valid while >= the position asked for
+  bool known = false;
   auto next_d = [&](std::size_t from) -> std::size_t {
-    if (from >= style.size()) return style.size();
-    const void* lo = std::memchr(base + from, 'd', style.size() - from);
-    const void* up = std::memchr(base + from, 'D', style.size() - from);
-    const char* hit = static_cast<const char*>(lo ? (up && up < lo ? up : lo) : up);
-    return hit ? static_cast<std::size_t>(hit - base) : style.size();
+    if (!known || next_lo < from) next_lo = find('d', from);
+    if (!known || next_up < from) next_up = find('D', from);
+    known = true;
+    return std::min(next_lo, next_up);
   };
   for (std::size_t i = next_d(0); i + 7 <= style.size(); i = next_d(i + 1)) {
     if (!iequals(style.substr(i, 7), "display")) continue;

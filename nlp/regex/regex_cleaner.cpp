@@ -3,6 +3,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -19,29 +20,45 @@ char ascii_lower(char c) {
 }
 
 // Whether the lowercase ASCII `atom` occurs in `text`, ignoring ASCII case. memchr on the two
-// spellings of the first byte keeps this near memchr speed on text that lacks the atom.
-bool contains_ignore_case(std::string_view text, std::string_view atom) {
+// spellings of the first byte keeps this near memchr speed on text that lacks the atom. Each
+// spelling's next occurrence is remembered until the scan passes it, so every byte is examined at
+// most once per spelling (plus atom.size() per candidate): linear even when one spelling is
+// frequent and the other absent (rescanning for the absent one at each hit was quadratic).
+// Adds the bytes examined to `*examined`.
+bool contains_ignore_case(std::string_view text, std::string_view atom, std::size_t* examined) {
   if (atom.empty()) return true;
   if (text.size() < atom.size()) return false;
   const char lo = atom[0];
   const char up = ascii_upper(lo);
   const char* begin = text.data();
   const std::size_t last = text.size() - atom.size();  // last start position
-  std::size_t pos = 0;
-  while (pos <= last) {
-    const std::size_t span = last - pos + 1;
-    const void* a = std::memchr(begin + pos, lo, span);
-    const void* b = lo == up ? nullptr : std::memchr(begin + pos, up, span);
-    const char* hit = static_cast<const char*>(a);
-    if (hit == nullptr || (b != nullptr && static_cast<const char*>(b) < hit)) {
-      hit = static_cast<const char*>(b);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // Next occurrence at or after the scan position of each spelling: kNone = none left, and
+  // `*_from` is where the cached answer was searched from (valid while pos <= cached position).
+  auto find = [&](char c, std::size_t from) -> std::size_t {
+    const std::size_t span = last - from + 1;
+    const void* hit = std::memchr(begin + from, c, span);
+    if (hit == nullptr) {
+      *examined += span;
+      return kNone;
     }
-    if (hit == nullptr) return false;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - begin);
+    *examined += at - from + 1;
+    return at;
+  };
+  std::size_t next_lo = find(lo, 0);
+  std::size_t next_up = lo == up ? kNone : find(up, 0);
+  while (next_lo != kNone || next_up != kNone) {
+    const std::size_t at = std::min(next_lo, next_up);
+    const char* hit = begin + at;
     std::size_t i = 1;
     while (i < atom.size() && ascii_lower(hit[i]) == atom[i])
       ++i;
+    *examined += i;
     if (i == atom.size()) return true;
-    pos = static_cast<std::size_t>(hit - begin) + 1;
+    const std::size_t pos = at + 1;
+    if (next_lo == at) next_lo = pos > last ? kNone : find(lo, pos);
+    if (next_up == at) next_up = pos > last ? kNone : find(up, pos);
   }
   return false;
 }
@@ -58,11 +75,11 @@ struct RegexCleaner::Compiled {
   std::vector<std::string> atoms;
   bool prefiltered = false;
 
-  bool may_match(std::string_view text) const {
+  bool may_match(std::string_view text, std::size_t* examined) const {
     if (!prefiltered) return true;
     std::vector<int> found;
     for (std::size_t i = 0; i < atoms.size(); ++i) {
-      if (contains_ignore_case(text, atoms[i])) found.push_back(static_cast<int>(i));
+      if (contains_ignore_case(text, atoms[i], examined)) found.push_back(static_cast<int>(i));
     }
     if (found.empty()) return false;
     std::vector<int> passed;
@@ -103,12 +120,16 @@ RegexCleaner::~RegexCleaner() = default;
 RegexCleaner::RegexCleaner(RegexCleaner&&) noexcept = default;
 RegexCleaner& RegexCleaner::operator=(RegexCleaner&&) noexcept = default;
 
-std::string RegexCleaner::apply(std::string_view text) const {
+std::string RegexCleaner::apply(std::string_view text, CleanStats* stats) const {
   std::string out(text);
+  std::size_t examined = 0;
   for (const auto& compiled : compiled_) {
-    if (!compiled->may_match(out)) continue;
+    if (!compiled->may_match(out, &examined)) continue;
+    // RE2 is linear in the text per global replace; count one pass over it.
+    examined += out.size();
     RE2::GlobalReplace(&out, compiled->re, compiled->rewrite);
   }
+  if (stats != nullptr) stats->bytes_examined += examined;
   return out;
 }
 

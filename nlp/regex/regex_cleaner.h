@@ -10,6 +10,7 @@
 // substring search; when no required literal is present the rule is skipped without running RE2.
 // Rules without literals (e.g. whitespace rules) always run.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,12 @@ struct RegexRule {
   std::string replacement;  // RE2 rewrite string: \0 whole match, \1..\9 groups, \\ a backslash
 };
 
+// Work done by RegexCleaner::apply, for tests that check the cost grows linearly with the text.
+struct CleanStats {
+  // Bytes examined: by the literal prefilters plus one text length per RE2 pass. Added to.
+  std::size_t bytes_examined = 0;
+};
+
 class RegexCleaner {
  public:
   // Compiles every rule. Throws secnlp::Error(ErrorCode::kConfig, "regex rule 'NAME': <reason>")
@@ -36,8 +43,9 @@ class RegexCleaner {
   RegexCleaner& operator=(RegexCleaner&&) noexcept;
 
   // The text with every rule applied in order (each a global, non-overlapping replace). Linear in
-  // the text size per rule. Thread-safe.
-  std::string apply(std::string_view text) const;
+  // the text size per rule, prefilters included. Adds the work done to `*stats` when given.
+  // Thread-safe.
+  std::string apply(std::string_view text, CleanStats* stats = nullptr) const;
 
   // The rules as given to the constructor.
   const std::vector<RegexRule>& rules() const;

@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/json.h"
+#include "common/threads.h"
 #include "pipeline/similarity/similarity_series.h"
 
 namespace secnlp::jobs {
@@ -89,7 +90,11 @@ class Parser {
         job.lexicon = path(node, "job.lexicon");
       } else if (name == "threads") {
         auto i = node.value_exact<std::int64_t>();
-        if (!i || *i < 0 || *i > 4096) fail("'job.threads' must be an integer from 0 to 4096");
+        if (!i || *i < 0 || *i > max_thread_count())
+          fail(
+              fmt::format("'job.threads' must be an integer from 0 to {} (16 x the cores, at "
+                          "most 1024)",
+                          max_thread_count()));
         job.threads = static_cast<int>(*i);
       } else {
         fail(fmt::format("unknown key 'job.{}' (known: name, db, pipeline, lexicon, threads)",

@@ -12,6 +12,7 @@
 #include "corpora/inputs/input_files.h"
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/similarity/similarity_series.h"
+#include "pipeline/store/dead_runs.h"
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::jobs {
@@ -38,21 +39,6 @@ void refuse_unsupported(const JobFile& job, const RunJobOptions& options) {
       }
     }
   }
-}
-
-// With the lock held nothing else runs on this database, so a 'running' job row is a dead
-// run, and so are the rows begun after it (its process run).
-void mark_interrupted(store::Connection& db) {
-  store::Statement first =
-      db.prepare("SELECT min(id) FROM runs WHERE status = 'running' AND command LIKE 'job:%'");
-  if (!first.step() || first.column_text(0).empty()) return;
-  const std::int64_t from = first.column_int(0);
-  store::Statement mark = db.prepare(
-      "UPDATE runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?) "
-      "WHERE status = 'running' AND id >= ?");
-  mark.bind(1, store::utc_now()).bind(2, from).run();
-  log_warn("{}: {} run(s) left 'running' by a dead job marked 'interrupted'", db.path(),
-           db.changes());
 }
 
 void record_error(store::Connection& db, std::int64_t run_id, const std::string& what,
@@ -125,7 +111,8 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   summary.broke_stale_lock = lock.stale_holder();
   store::DocumentStore store(job.db);
   store::Connection& db = store.connection();
-  mark_interrupted(db);
+  // With the lock held a 'running' job row is a dead job, and so are the rows begun after it.
+  store::mark_dead_runs(db, "job:%", "interrupted", /*and_later=*/true);
   const int threads = options.threads.value_or(job.threads);
   const std::string description = job_json(job);
   summary.job_run_id =

@@ -17,8 +17,8 @@ namespace {
 class CountsStage final : public Stage {
  public:
   explicit CountsStage(const StageOptions& o)
-      : min_n_(static_cast<int>(o.get_int("ngram_min", 1))),
-        max_n_(static_cast<int>(o.get_int("ngram_max", 1))) {
+      : min_n_(static_cast<int>(o.get_int("ngram_min", 1, 1, 5))),
+        max_n_(static_cast<int>(o.get_int("ngram_max", 1, 1, 5))) {
     if (min_n_ < 1 || max_n_ < min_n_ || max_n_ > 5)
       throw Error(ErrorCode::kConfig,
                   fmt::format("stage 'counts': need 1 <= ngram_min <= ngram_max <= 5, got {}..{}",

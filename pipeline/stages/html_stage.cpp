@@ -25,7 +25,7 @@ class HtmlStage final : public Stage {
       throw Error(ErrorCode::kConfig,
                   fmt::format("stage 'html': numeric_tables must be auto, remove or keep, not '{}'",
                               numeric_tables_));
-    options_.numeric_table_threshold = o.get_double("numeric_table_threshold", 0.10);
+    options_.numeric_table_threshold = o.get_double("numeric_table_threshold", 0.10, 0.0, 1.0);
     options_.drop_hidden = o.get_bool("drop_hidden", true);
   }
   SlotSet reads() const override { return kSlotText; }

@@ -20,7 +20,7 @@ class TermsStage final : public Stage {
       : lowercase_(o.get_bool("lowercase", true)),
         drop_punctuation_(o.get_bool("drop_punctuation", true)),
         drop_numbers_(o.get_bool("drop_numbers", true)),
-        min_length_(static_cast<std::size_t>(o.get_int("min_length", 2))) {
+        min_length_(static_cast<std::size_t>(o.get_int("min_length", 2, 0, 1000))) {
     const std::string stopwords = o.get_string("stopwords", "english");
     if (stopwords == "english") {
       stop_words_.emplace(nlp::StopWords::english());

@@ -236,6 +236,12 @@ int user_version(Connection& db) {
 
 void migrate(Connection& db, int target) {
   int version = user_version(db);
+  if (version < 0)
+    throw Error(ErrorCode::kDatabase,
+                fmt::format("database schema version {} is not one secnlp writes: the file is "
+                            "damaged or not a secnlp database",
+                            version),
+                db.path());
   if (version == target && version <= kSchemaVersion) return;
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kDatabase,

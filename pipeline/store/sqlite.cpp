@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "common/error.h"
 
 namespace secnlp::store {
@@ -24,17 +26,36 @@ Connection::~Connection() {
   sqlite3_close_v2(db_);
 }
 
+namespace {
+
+// SQLite's message, plus what to do when the file itself is damaged (SQLITE_CORRUPT,
+// SQLITE_NOTADB): such errors are kDatabase (exit 4) like every other SQLite failure.
+std::string explain(int code, std::string message) {
+  const int primary = code & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    message +=
+        " (the database file is damaged or is not a secnlp database; `secnlp check --db "
+        "FILE` reports what is wrong)";
+  return message;
+}
+
+}  // namespace
+
 void Connection::fail(std::string_view what) const {
-  throw Error(ErrorCode::kDatabase, fmt::format("{}: {}", what, sqlite3_errmsg(db_)), path_);
+  throw Error(
+      ErrorCode::kDatabase,
+      explain(sqlite3_extended_errcode(db_), fmt::format("{}: {}", what, sqlite3_errmsg(db_))),
+      path_);
 }
 
 void Connection::exec(std::string_view sql) {
   std::string owned(sql);
   char* message = nullptr;
-  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+  const int rc = sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
     std::string text = message ? message : "unknown error";
     sqlite3_free(message);
-    throw Error(ErrorCode::kDatabase, text, path_);
+    throw Error(ErrorCode::kDatabase, explain(rc, std::move(text)), path_);
   }
 }
 
@@ -116,11 +137,34 @@ void Statement::reset() {
   sqlite3_clear_bindings(stmt_);
 }
 
+// A value of the wrong storage class is what flipped bytes inside a record look like: refuse it
+// rather than print garbage. Text that is a number still converts (SQLite's affinity). Text
+// columns are not checked: queries read text through blobs (substr of CAST AS BLOB).
+void Statement::check_number(int index) const {
+  const int type = sqlite3_column_type(stmt_, index);
+  bool ok = type != SQLITE_BLOB;
+  if (type == SQLITE_TEXT) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
+    char* end = nullptr;
+    ok = p != nullptr && *p != '\0' && (static_cast<void>(std::strtod(p, &end)), *end == '\0');
+  }
+  if (!ok)
+    throw Error(ErrorCode::kDatabase,
+                explain(SQLITE_CORRUPT,
+                        fmt::format("column '{}' of '{}' holds {} where a number was expected",
+                                    sqlite3_column_name(stmt_, index),
+                                    std::string_view(sqlite3_sql(stmt_)).substr(0, 60),
+                                    type == SQLITE_BLOB ? "a blob" : "non-numeric text")),
+                connection_->path());
+}
+
 std::int64_t Statement::column_int(int index) const {
+  check_number(index);
   return sqlite3_column_int64(stmt_, index);
 }
 
 double Statement::column_double(int index) const {
+  check_number(index);
   return sqlite3_column_double(stmt_, index);
 }
 

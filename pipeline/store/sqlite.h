@@ -1,6 +1,7 @@
 #pragma once
 // Thin RAII adapter over the SQLite C API: the only header that includes sqlite3.h.
-// Every failure throws secnlp::Error(kDatabase) carrying SQLite's message and the database path.
+// Every failure throws secnlp::Error(kDatabase) carrying SQLite's message and the database path;
+// a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) says so and points to `secnlp check`.
 
 #include <cstdint>
 #include <optional>
@@ -67,6 +68,9 @@ class Statement {
   void run();    // step() to completion, then reset
   void reset();  // ready to bind and run again
 
+  // Column values of the current row. column_int / column_double accept integers, reals, NULL
+  // (0) and numeric text; a blob or other text (what a damaged record looks like) throws
+  // Error(kDatabase) naming the column. column_text takes any value.
   std::int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
@@ -74,6 +78,8 @@ class Statement {
   bool column_is_null(int index) const;
 
  private:
+  void check_number(int index) const;
+
   Connection* connection_;
   sqlite3_stmt* stmt_ = nullptr;
 };

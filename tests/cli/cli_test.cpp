@@ -114,6 +114,67 @@ TEST_F(CliTest, ExitCodesAreDocumented) {
   }
 }
 
+// Hostile values and files (issue 15): each a clear message and its documented exit code.
+TEST_F(CliTest, HostileValuesAndDamagedDatabasesGetTheirExitCodes) {
+  Result first = run("-q process " + in() + " --db " + db() + " --progress off", dir_.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  Result sound = run("check --db " + db(), dir_.path());
+  EXPECT_EQ(sound.exit_code, 0) << sound.err;
+  EXPECT_NE(sound.out.find("ok"), std::string::npos) << sound.out;
+
+  write_file(dir_.path() / "garbage.db", std::string(8192, 'x'));
+  write_file(dir_.path() / "empty.toml", "stages = []\n");
+  write_file(dir_.path() / "bad_option.toml",
+             "stages = [\"decode\", \"html\"]\n[html]\nnumeric_table_threshold = -5\n");
+  struct Row {
+    std::string args;
+    int code;
+    std::string stderr_part;
+  };
+  const std::vector<Row> rows = {
+      {"process " + in() + " --db " + db() + " --threads 2147483647", 2, "--threads"},
+      {"process " + in() + " --db " + db() + " --threads=-3", 2, "--threads"},
+      {"fetch --user-agent 'A b@c.de' --cik 1 --threads 100000", 2, "--threads"},
+      {"check --db " + (dir_.path() / "garbage.db").string(), 4, "secnlp check"},
+      {"metrics --db " + (dir_.path() / "garbage.db").string(), 4, "damaged"},
+      {"check --db " + (dir_.path() / "none.db").string(), 3, "no such database"},
+      {"process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "empty.toml").string(),
+       2, "'stages' is empty"},
+      {"process " + in() + " --db " + db() + " --pipeline " +
+           (dir_.path() / "bad_option.toml").string(),
+       2, "stage 'html': option 'numeric_table_threshold' must be from 0 to 1, not -5"},
+  };
+  for (const auto& row : rows) {
+    Result r = run(row.args, dir_.path());
+    EXPECT_EQ(r.exit_code, row.code) << row.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(row.stderr_part), std::string::npos) << row.args << "\n" << r.err;
+  }
+}
+
+// A killed `process` left its run 'running' forever; file names with newlines or escape codes
+// were printed raw to stderr.
+TEST_F(CliTest, DeadRunsAreMarkedAndHostileFileNamesAreEscaped) {
+  Result first = run("-q process " + in() + " --db " + db() + " --progress off", dir_.path());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  {
+    store::Connection c(db());
+    c.exec(
+        "INSERT INTO runs(command, started_at, status) VALUES('process', '2026-01-01', "
+        "'running')");
+  }
+  static constexpr char kEvil[] = "evil\nerror: forged \x1b[2J.htm";
+  write_file(dir_.path() / "in" / kEvil, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  Result second = run("process " + in() + " --db " + db() + " --progress off", dir_.path());
+  EXPECT_EQ(second.exit_code, 1) << second.err;
+  EXPECT_EQ(second.err.find('\x1b'), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("evil\\nerror: forged \\x1b[2J.htm"), std::string::npos) << second.err;
+  EXPECT_EQ(second.err.find("\nerror: forged"), std::string::npos) << second.err;
+  store::Connection c(db());
+  store::Statement st = c.prepare("SELECT count(*) FROM runs WHERE status = 'killed'");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_int(0), 1);
+}
+
 TEST_F(CliTest, ExamplePipelineFromTheDocsRuns) {
   const std::string example = std::string(SECNLP_SOURCE_DIR) + "/docs/pipeline.example.toml";
   Result dry = run("process " + in() + " --dry-run --pipeline " + example, dir_.path());

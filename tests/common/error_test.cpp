@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+
+#include "common/escape.h"
 #include "common/hash.h"
+#include "common/log.h"
 
 namespace secnlp {
 namespace {
@@ -19,6 +24,83 @@ TEST(ErrorTest, MessageNamesPathAndKeepsCode) {
 TEST(ErrorTest, NoPathMeansPlainMessage) {
   Error e(ErrorCode::kConfig, "unknown stage 'x'");
   EXPECT_STREQ(e.what(), "unknown stage 'x'");
+}
+
+// Hostile file names: control characters are shown escaped, never written raw.
+struct EscapeCase {
+  const char* name;
+  std::string input;
+  std::string expected;
+};
+
+class EscapeControlTest : public ::testing::TestWithParam<EscapeCase> {};
+
+TEST_P(EscapeControlTest, Escapes) {
+  EXPECT_EQ(escape_control(GetParam().input), GetParam().expected);
+  EXPECT_EQ(escape_control(escape_control(GetParam().input)), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, EscapeControlTest,
+    ::testing::Values(EscapeCase{"plain", "/data/a b.htm", "/data/a b.htm"},
+                      EscapeCase{"utf8_kept", "/data/caf\xc3\xa9.htm", "/data/caf\xc3\xa9.htm"},
+                      EscapeCase{"newline", "a\nerror: forged.htm", "a\\nerror: forged.htm"},
+                      EscapeCase{"cr_tab", "a\r\tb", "a\\r\\tb"},
+                      EscapeCase{"ansi", "\x1b[31mred\x1b[0m.htm", "\\x1b[31mred\\x1b[0m.htm"},
+                      EscapeCase{"nul_del", std::string("a\0b\x7f", 4), "a\\x00b\\x7f"},
+                      EscapeCase{"c1_csi",
+                                 "a\xc2\x9b"
+                                 "2J",
+                                 "a\\u009b2J"},
+                      EscapeCase{"backslash_kept", "C:\\x", "C:\\x"}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(ErrorTest, PathWithControlCharactersIsEscapedInWhat) {
+  Error e(ErrorCode::kIo, "not a regular file", "dir/evil\n\x1b[2Jname.htm");
+  EXPECT_STREQ(e.what(), "dir/evil\\n\\x1b[2Jname.htm: not a regular file");
+  EXPECT_EQ(e.path(), "dir/evil\n\x1b[2Jname.htm");  // the raw path stays available
+}
+
+TEST(LogTest, OneLinePerCallWhateverTheMessageHolds) {
+  ::testing::internal::CaptureStderr();
+  log_warn("{}: cannot read", "evil\nerror: forged\x1b[0m");
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(err, "warning: evil\\nerror: forged\\x1b[0m: cannot read\n");
+}
+
+// Streaming hash (fetch hashes a 2 GB body without holding it): equal to hash64 in any split.
+TEST(HashTest, StreamEqualsWholeInAnySplit) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i)
+    text += static_cast<char>((i * 131 + 7) % 251);
+  for (std::size_t piece : {1u, 3u, 7u, 8u, 9u, 64u, 4999u, 5000u}) {
+    SCOPED_TRACE(piece);
+    Hash64Stream stream(text.size());
+    for (std::size_t at = 0; at < text.size(); at += piece)
+      stream.update(std::string_view(text).substr(at, piece));
+    EXPECT_EQ(stream.digest(), hash64(text));
+  }
+  Hash64Stream empty(0);
+  EXPECT_EQ(empty.digest(), hash64(""));
+  Hash64Stream short_one(10);
+  short_one.update("abc");
+  EXPECT_THROW(short_one.digest(), Error);
+}
+
+TEST(HashTest, FileDigestEqualsHexDigestOfTheBytes) {
+  const auto path = std::filesystem::temp_directory_path() / "secnlp_hash_file_test.bin";
+  std::string bytes;
+  for (int i = 0; i < (3 << 19) + 5; ++i)  // 1.5 MiB + 5: more than one read
+    bytes += static_cast<char>(i * 7);
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+  }
+  EXPECT_EQ(hex_digest_file(path.string()), hex_digest(bytes));
+  std::filesystem::remove(path);
+  EXPECT_THROW(hex_digest_file(path.string()), Error);
 }
 
 TEST(HashTest, Fnv1aKnownVectors) {

@@ -1,6 +1,7 @@
 // Whole-file reads and atomic writes (common/file_io.h).
 #include "common/file_io.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -82,6 +83,49 @@ TEST(FileIoTest, StaleTemporaryFilesOfDeadWritersAreRemoved) {
   EXPECT_FALSE(std::filesystem::exists(stale));
   EXPECT_TRUE(std::filesystem::exists(live));
   EXPECT_NE(atomic_temp_path(dest), temp);  // unique per call
+}
+
+// `fetch` sweeps its whole --out at start: temp files of killed downloads used to stay until the
+// same file was downloaded again.
+TEST(FileIoTest, SweepRemovesEveryDeadWritersTempFileUnderAFolder) {
+  testing::TempDir dir;
+  namespace fs = std::filesystem;
+  const std::string live_pid = std::to_string(::getppid());
+  const std::vector<std::pair<std::string, bool>> files = {
+      {"a/b/full-submission.txt.tmp-999999999-0", false},  // dead writer: removed
+      {"c/primary-document.htm.tmp-999999998-12", false},
+      {"c/x.txt.tmp-" + live_pid + "-3", true},                    // live writer: kept
+      {"c/x.txt.tmp-" + std::to_string(::getpid()) + "-4", true},  // this process: kept
+      {"c/notes.tmp-abc-1", true},                                 // not a temp name: kept
+      {"c/x.txt.tmp-999999999-1z", true},
+      {"c/full-submission.txt", true},
+  };
+  for (const auto& [name, kept] : files)
+    testing::write_file(dir.path() / name, "x");
+  EXPECT_EQ(remove_stale_temp_files(dir.path()), 2u);
+  for (const auto& [name, kept] : files)
+    EXPECT_EQ(fs::exists(dir.path() / name), kept) << name;
+  EXPECT_EQ(remove_stale_temp_files(dir.path() / "missing"), 0u);
+}
+
+// What an input really is, for error rows (hostile folders: loops, dangling links, FIFOs).
+TEST(FileIoTest, WhyNotRegularFileSaysWhatThePathIs) {
+  testing::TempDir dir;
+  namespace fs = std::filesystem;
+  testing::write_file(dir.path() / "good.txt", "x");
+  fs::create_symlink("good.txt", dir.path() / "link.txt");
+  fs::create_symlink("b", dir.path() / "a");
+  fs::create_symlink("a", dir.path() / "b");
+  fs::create_symlink("gone", dir.path() / "dangling");
+  ASSERT_EQ(::mkfifo((dir.path() / "fifo").c_str(), 0600), 0);
+  EXPECT_EQ(why_not_regular_file(dir.path() / "good.txt"), "");
+  EXPECT_EQ(why_not_regular_file(dir.path() / "link.txt"), "");
+  EXPECT_EQ(why_not_regular_file(dir.path() / "a"), "symlink loop");
+  EXPECT_EQ(why_not_regular_file(dir.path() / "dangling"), "dangling symlink (to gone)");
+  EXPECT_EQ(why_not_regular_file(dir.path() / "fifo"), "not a regular file: FIFO");
+  EXPECT_EQ(why_not_regular_file(dir.path()), "not a regular file: directory");
+  EXPECT_EQ(why_not_regular_file(dir.path() / "nothing"), "no such file");
+  EXPECT_EQ(why_not_regular_file("/dev/null"), "not a regular file: character device");
 }
 
 }  // namespace

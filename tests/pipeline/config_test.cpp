@@ -1,8 +1,11 @@
 #include "pipeline/config.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "pipeline/resources.h"
+#include "pipeline/stage.h"
 
 namespace secnlp::pipeline {
 namespace {
@@ -75,6 +78,54 @@ TEST(ConfigTest, RejectsMalformedFiles) {
       EXPECT_EQ(e.code(), ErrorCode::kConfig) << text;
       EXPECT_EQ(e.path(), "bad.toml") << text;
     }
+  }
+}
+
+// Values that make no sense are refused with kConfig naming the stage and the option.
+struct SenselessCase {
+  const char* stage;
+  std::string toml;    // the stage's table body
+  const char* option;  // expected in the message
+};
+
+class SenselessOptionTest : public ::testing::TestWithParam<SenselessCase> {};
+
+TEST_P(SenselessOptionTest, RefusedNamingStageAndOption) {
+  const auto& c = GetParam();
+  const auto config = parse_pipeline_config(
+      fmt::format("stages = [\"{}\"]\n[{}]\n{}\n", c.stage, c.stage, c.toml), "p.toml");
+  const StageRegistry registry = builtin_stages();
+  const StageInfo* info = registry.find(c.stage);
+  ASSERT_NE(info, nullptr);
+  Resources resources;
+  try {
+    info->factory(config.options_for(c.stage), resources);
+    ADD_FAILURE() << "accepted: " << c.toml;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kConfig) << e.what();
+    EXPECT_NE(std::string(e.what()).find(fmt::format("'{}'", c.stage)), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find(c.option), std::string::npos) << e.what();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, SenselessOptionTest,
+    ::testing::Values(
+        SenselessCase{"html", "numeric_table_threshold = -5", "numeric_table_threshold"},
+        SenselessCase{"html", "numeric_table_threshold = 1.5", "numeric_table_threshold"},
+        SenselessCase{"html", "numeric_table_threshold = nan", "numeric_table_threshold"},
+        SenselessCase{"terms", "min_length = -1", "min_length"},
+        SenselessCase{"counts", "ngram_max = 4294967297", "ngram_max"},
+        SenselessCase{"counts", "ngram_min = 0", "ngram_min"}));
+
+TEST(ConfigTest, EmptyStageListIsRefused) {
+  try {
+    parse_pipeline_config("stages = []\n", "p.toml");
+    FAIL() << "accepted stages = []";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kConfig);
+    EXPECT_NE(std::string(e.what()).find("'stages' is empty"), std::string::npos) << e.what();
   }
 }
 

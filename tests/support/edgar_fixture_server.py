@@ -14,6 +14,11 @@ Control paths (not logged, never faulted):
         truncate            Content-Length of the whole file, half the body, then close
         slow                headers and half the body, then hang S seconds (default 30) or
                             until shutdown, then close
+        redirect            302 Found with Location: the same path (a relative URL) and an
+                            empty body; N queued redirects make an N-hop chain
+        offsite             302 Found with Location: ftp://127.0.0.1/<path> (not HTTP)
+        close               200 without Content-Length (Connection: close), half the body,
+                            then close: only the body's own end shows it was cut off
       Faults queue in order of arrival.
   /__fault/clear            drops queued faults
   /__validators?etag=0|1&last_modified=0|1
@@ -136,6 +141,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 extra["Retry-After"] = fault["retry_after"]
             self._send(int(kind), ("fault %s\n" % kind).encode(), extra=extra)
             return
+        if kind in ("redirect", "offsite"):
+            entry["status"] = 302
+            location = url.path if kind == "redirect" else "ftp://127.0.0.1" + url.path
+            self.send_response(302)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         rel = urllib.parse.unquote(url.path).lstrip("/")
         path = os.path.realpath(os.path.join(ROOT, rel))
         if not path.startswith(ROOT + os.sep) or not os.path.isfile(path):
@@ -157,6 +170,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             extra["Content-Encoding"] = "gzip"
             entry["gzip"] = True
         entry["status"] = 200
+        if kind == "close":
+            self.send_response(200)
+            self.send_header("Connection", "close")
+            for k, v in extra.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
         if kind in ("truncate", "slow"):
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))

@@ -23,6 +23,7 @@ void add_export_command(CLI::App& app, int& exit_code);
 void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
 void add_fetch_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 // The model commands: flags here, the work in libsecnlp_models_cli.so, loaded when one runs
 // (tools/commands/model_commands.h); a build without libtorch says they are not built in.
 void add_train_command(CLI::App& app, int& exit_code);
@@ -35,6 +36,9 @@ void add_document_filter(CLI::App& command, store::DocumentFilter& filter);
 // --format table|csv|json; `format` holds the default.
 void add_format_option(CLI::App& command, std::string& format,
                        const std::string& description = "table, csv or json");
+// Refuses a thread count outside 0..max_thread_count() (common/threads.h): a usage error,
+// exit 2, with the range in the message. Use on every --threads option.
+CLI::Validator thread_count_check();
 // --db FILE; `db` holds the default.
 void add_db_option(CLI::App& command, std::string& db);
 

@@ -1,5 +1,8 @@
 #include "tools/commands/commands.h"
 
+#include "common/error.h"
+#include "common/threads.h"
+
 namespace secnlp::tools {
 
 void add_document_filter(CLI::App& command, store::DocumentFilter& filter) {
@@ -17,6 +20,27 @@ void add_format_option(CLI::App& command, std::string& format, const std::string
   command.add_option("--format", format, description)
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
+}
+
+CLI::Validator thread_count_check() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        long long n = 0;
+        try {
+          std::size_t used = 0;
+          n = std::stoll(value, &used);
+          if (used != value.size()) return "'" + value + "' is not a whole number";
+        } catch (const std::exception&) {
+          return "'" + value + "' is not a whole number in range";
+        }
+        try {
+          check_thread_count(n, "--threads");
+        } catch (const Error& e) {
+          return e.message();
+        }
+        return {};
+      },
+      "0..MAX_THREADS");
 }
 
 void add_db_option(CLI::App& command, std::string& db) {

@@ -47,6 +47,7 @@ void add_fetch_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--out", r.out, "Download folder")->capture_default_str();
   cmd->add_option("--threads", r.threads, "Parallel downloads (the rate limit is shared)")
+      ->check(thread_count_check())
       ->capture_default_str();
   cmd->add_option("--db", *db, "Record fetched filings in this results database");
   cmd->add_option("--base-url", r.base_url, "EDGAR server (tests use a local one)")

@@ -91,6 +91,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--hyphen", flags->options.resources.hyphen, "Hyphenation patterns (libhyphen)")
       ->capture_default_str();
   cmd->add_option("-j,--threads", flags->options.threads, "Worker threads (0: all cores)")
+      ->check(thread_count_check())
       ->capture_default_str();
   cmd->add_flag("--force", flags->options.force, "Recompute documents even when unchanged");
   cmd->add_flag("!--no-text", flags->options.store_text, "Do not store the clean text");

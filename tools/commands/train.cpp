@@ -54,7 +54,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--bf16", t.bf16, "bfloat16 autocast (CUDA)");
   cmd->add_flag("--balanced", t.balanced,
                 "Weight the loss by inverse class frequency (class_weight=balanced)");
-  cmd->add_option("--threads", t.threads, "Torch CPU threads; 0 = default");
+  cmd->add_option("--threads", t.threads, "Torch CPU threads; 0 = default")
+      ->check(thread_count_check());
   cmd->add_option("--split", c->split, "train,validation,test fractions")->capture_default_str();
   // text
   cmd->add_option("--num-words", x.vocabulary.num_words, "Keep ids below this (Keras); 0 = all");

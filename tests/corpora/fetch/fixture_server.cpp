@@ -74,6 +74,10 @@ void FixtureServer::fault(std::string_view kind, int count, std::string_view ext
                "&count=" + std::to_string(count) + std::string(extra));
 }
 
+void FixtureServer::clear_faults() {
+  control_.get(base_ + "/__fault/clear");
+}
+
 void FixtureServer::validators(bool etag, bool last_modified) {
   control_.get(base_ + "/__validators?etag=" + (etag ? "1" : "0") +
                "&last_modified=" + (last_modified ? "1" : "0"));

@@ -36,9 +36,11 @@ class FixtureServer {
 
   // "http://127.0.0.1:<port>"
   const std::string& base() const { return base_; }
-  // Queues `count` faults of `kind` (429, 500, 403, truncate, slow); `extra` is appended to the
-  // query ("&hang=5").
+  // Queues `count` faults of `kind` (429, 500, 403, truncate, slow, redirect, offsite, close:
+  // see edgar_fixture_server.py); `extra` is appended to the query ("&hang=5").
   void fault(std::string_view kind, int count, std::string_view extra = {});
+  // Drops the faults still queued.
+  void clear_faults();
   // Which validators files carry from now on (both by default; a server without one ignores
   // the matching conditional header).
   void validators(bool etag, bool last_modified);

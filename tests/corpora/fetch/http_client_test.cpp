@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "common/hash.h"
 #include "corpora/fetch/edgar_paths.h"
 #include "tests/corpora/fetch/fixture_server.h"
 #include "tests/support/test_data.h"
@@ -315,6 +316,96 @@ TEST_F(Fetch, TruncatedBodyLeavesNoFile) {
   EXPECT_FALSE(fs::exists(dest));
   EXPECT_TRUE(listing(dest.parent_path()).empty());  // the temp file is gone too
   EXPECT_EQ(server_->log().size(), 3u);
+}
+
+// Hostile server: redirect hops used to bypass the rate limiter (60 requests in one second
+// through 5-hop redirects). Every hop now waits for a grant, and the file holds only the final
+// answer.
+TEST_F(Fetch, RedirectHopsWaitForTheRateLimiter) {
+  HttpOptions o = fast_options();
+  o.rate_limiter = std::make_shared<RateLimiter>(3, milliseconds(250), milliseconds(50));
+  HttpClient client(o);
+  for (const char* name : {"a.txt", "f1.txt"}) {
+    server_->fault("redirect", 4);
+    const auto r = client.download(url(std::string("/Archives/") + name), out_.path() / name);
+    EXPECT_EQ(r.status, 200);
+  }
+  EXPECT_EQ(secnlp::testing::read_file(out_.path() / "a.txt"), submission_body(1));
+  EXPECT_EQ(secnlp::testing::read_file(out_.path() / "f1.txt"), submission_body(1));
+  const auto log = server_->log();
+  ASSERT_EQ(log.size(), 10u);  // 2 x (4 hops + the file)
+  EXPECT_EQ(log[0].status, 302);
+  // The limiter's guard (50 ms) covers network jitter: the server sees <= 3 per 250 ms.
+  EXPECT_LE(secnlp::testing::max_in_window(log, 0.25), 3u) << [&] {
+    std::string times;
+    for (const auto& r : log)
+      times += std::to_string(r.t - log[0].t) + " " + std::to_string(r.status) + "\n";
+    return times;
+  }();
+}
+
+TEST_F(Fetch, LongOrNonHttpRedirectChainsAreRefused) {
+  HttpClient client(fast_options());
+  struct Case {
+    const char* kind;
+    int count;
+    int curl_code;
+  };
+  const Case cases[] = {{"redirect", 6, CURLE_TOO_MANY_REDIRECTS},
+                        {"offsite", 1, CURLE_UNSUPPORTED_PROTOCOL}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.kind);
+    server_->fault(c.kind, c.count);
+    const fs::path dest = out_.path() / c.kind / "a.txt";
+    try {
+      client.download(url("/Archives/a.txt"), dest);
+      ADD_FAILURE() << "followed";
+    } catch (const HttpError& e) {
+      EXPECT_EQ(e.curl_code(), c.curl_code) << e.what();
+    }
+    EXPECT_TRUE(listing(dest.parent_path()).empty());
+    server_->clear_faults();
+  }
+}
+
+// Hostile server: a body cut off by a closed connection, without Content-Length, looked
+// complete and was saved. The submission's own end marker tells: retried, then refused.
+TEST_F(Fetch, BodyCutByAClosedConnectionIsRetriedAndNeverSaved) {
+  HttpClient client(fast_options());
+  const DownloadCheck check{"</SEC-DOCUMENT>"};
+  server_->fault("close", 1);
+  const auto r = client.download(url("/Archives/a.txt"), out_.path() / "ok/a.txt", check);
+  EXPECT_EQ(r.attempts, 2);
+  EXPECT_EQ(secnlp::testing::read_file(out_.path() / "ok/a.txt"), submission_body(1));
+  EXPECT_EQ(r.content_hash, hex_digest(submission_body(1)));
+
+  server_->fault("close", 3);
+  const fs::path dest = out_.path() / "cut/a.txt";
+  try {
+    client.download(url("/Archives/a.txt"), dest, check);
+    ADD_FAILURE() << "a cut body was saved";
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.curl_code(), CURLE_PARTIAL_FILE) << e.what();
+    EXPECT_NE(std::string(e.what()).find("</SEC-DOCUMENT>"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(listing(dest.parent_path()).empty());
+}
+
+// Hostile server: a gzip body that expands far beyond what get() should hold in memory.
+TEST_F(Fetch, GetRefusesBodiesAboveTheMemoryCap) {
+  write_file(root_.path() / "files/company_tickers.json", std::string(200'000, ' '));
+  HttpOptions o = fast_options();
+  o.max_body_bytes = 50'000;
+  HttpClient client(o);
+  try {
+    client.get(url("/files/company_tickers.json"));
+    ADD_FAILURE() << "held a body above the cap";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kLimit) << e.what();
+    EXPECT_NE(std::string(e.what()).find("larger than 50000 bytes"), std::string::npos);
+  }
+  EXPECT_EQ(server_->log().size(), 1u);  // not retried
+  EXPECT_TRUE(server_->log()[0].gzip);   // ~200 bytes on the wire
 }
 
 TEST_F(Fetch, StalledDownloadTimesOutLeavesNoFileAndARerunCompletes) {

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -89,6 +93,41 @@ TEST(RateLimiter, EightThreadsNeverExceedTheLimitInAnyWindow) {
     // And the limiter was actually the bottleneck: more than n grants over all.
     EXPECT_GT(max_in_window(granted, std::chrono::hours(1)), c.n);
   }
+}
+
+// Two `fetch` processes used to run at 20 requests/s together: limiters sharing a file share
+// one limit. Each limiter here has its own descriptor of the file, exactly as two processes do
+// (flock locks open file descriptions), and steady_clock is the machine-wide CLOCK_MONOTONIC.
+TEST(RateLimiter, LimitersSharingAFileShareOneLimit) {
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("secnlp_rate_limit_test_" + std::to_string(::getpid()));
+  std::filesystem::remove(file);
+  {
+    std::FILE* f = std::fopen(file.c_str(), "w");  // a garbled file is started afresh
+    ASSERT_NE(f, nullptr);
+    std::fputs("not a rate limit file\n", f);
+    std::fclose(f);
+  }
+  const auto window = milliseconds(300);
+  RateLimiter first(3, milliseconds(250), milliseconds(50), file);
+  RateLimiter second(3, milliseconds(250), milliseconds(50), file);
+  std::mutex mutex;
+  std::vector<Clock::time_point> granted;
+  std::vector<std::thread> threads;
+  for (RateLimiter* limiter : {&first, &second, &first, &second}) {
+    threads.emplace_back([&, limiter] {
+      for (int i = 0; i < 3; ++i) {
+        const auto slot = limiter->acquire();
+        std::lock_guard lock(mutex);
+        granted.push_back(slot);
+      }
+    });
+  }
+  for (auto& t : threads)
+    t.join();
+  ASSERT_EQ(granted.size(), 12u);
+  EXPECT_LE(max_in_window(granted, window), 3u);
+  std::filesystem::remove(file);
 }
 
 }  // namespace

@@ -154,7 +154,7 @@ TEST(ReadIdx, RoundTripsRawGzippedAndMixed) {
   }
 }
 
-TEST(ReadIdx, ClassesCoverLargestLabelAndConcatenatedGzipMembers) {
+TEST(ReadIdx, ClassCountIsGivenAndConcatenatedGzipMembersAreRead) {
   testing::TempDir tmp;
   const Bytes images = idx_images(3, 2, 3, kPixels);
   // Two gzip members, split inside the pixel data.
@@ -162,10 +162,28 @@ TEST(ReadIdx, ClassesCoverLargestLabelAndConcatenatedGzipMembers) {
                                    gzip(Bytes(images.begin() + 20, images.end())));
   const auto ip = write(tmp.path() / "i.gz", two_members);
   const auto lp = write(tmp.path() / "l", idx_labels({12, 0, 3}));
-  const ImageSet set = read_idx(ip, lp);
+  const ImageSet set = read_idx(ip, lp, 13);
   EXPECT_EQ(set.pixels, kPixels);
   ASSERT_EQ(set.classes.size(), 13u);
   EXPECT_EQ(set.classes.back(), "12");
+}
+
+// Hostile labels: MNIST labels 200 and 10 used to make a 201-class model; refused like CIFAR's.
+TEST(ReadIdx, LabelsOutOfRangeAreRefusedNamingTheRecord) {
+  struct Case {
+    std::vector<std::uint8_t> labels;
+    std::string fragment;
+  };
+  const Case cases[] = {{{1, 200, 2}, "record 1: label 200 is not below 10"},
+                        {{10, 0, 2}, "record 0: label 10 is not below 10"},
+                        {{1, 0, 255}, "record 2: label 255 is not below 10"}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.fragment);
+    testing::TempDir tmp;
+    const auto ip = write(tmp.path() / "i", idx_images(3, 2, 3, kPixels));
+    const auto lp = write(tmp.path() / "l", idx_labels(c.labels));
+    expect_error([&] { read_idx(ip, lp); }, ErrorCode::kParse, lp, c.fragment);
+  }
 }
 
 TEST(ReadIdx, RejectsBadFilesNamingThem) {

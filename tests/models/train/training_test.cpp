@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "models/train/pretrained_vectors.h"
 #include "models/train/trainer.h"
 #include "models/train/training.h"
 
@@ -159,6 +160,63 @@ TEST(TrainingTest, ResumedRunEqualsAnUninterruptedOne) {
   EXPECT_THROW(train_text_classifier(other, prep, model, again, fresh_dir("nothing")), Error);
 }
 
+// Hostile vectors: nan or inf made every loss -nan and the model was saved anyway; a header
+// claiming huge dimensions allocated vocabulary x dim floats.
+TEST(PretrainedVectorsTest, RefusesNonFiniteValuesAndAbsurdDimensionsNamingTheLine) {
+  const auto vocabulary = Vocabulary::build({{"gain", "loss", "gain"}}, {});
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string fragment;
+  };
+  const Case cases[] = {
+      {"nan", "gain 0.1 0.2\nloss nan 0.3\n", "line 2: 'nan' is not a finite number"},
+      {"inf", "gain 0.1 -inf\n", "line 1: '-inf' is not a finite number"},
+      {"huge header", "2 4000000000\ngain 0.1\n", "line 1: header claims 4000000000"},
+      {"huge line",
+       [] {
+         std::string line = "gain";
+         for (int i = 0; i < 5000; ++i)
+           line += " 1";
+         return line + "\n";
+       }(),
+       "line 1: 5000 values"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto dir = fresh_dir(std::string("vectors_") + c.name);
+    fs::create_directories(dir);
+    const auto path = dir / "vectors.txt";
+    std::ofstream(path, std::ios::binary) << c.text;
+    try {
+      read_pretrained_vectors(path, vocabulary, 0);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kResource);
+      EXPECT_EQ(e.path(), path.string());
+      EXPECT_NE(std::string(e.what()).find(c.fragment), std::string::npos) << e.what();
+    }
+  }
+}
+
+// A run killed before its first epoch ended saved no state: --resume says how to start over.
+TEST(TrainingTest, ResumeWithoutStateSaysHowToStartOver) {
+  const auto data = tiny_texts(40);
+  const auto dir = fresh_dir("killed_before_epoch_1");
+  fs::create_directories(dir);
+  auto o = quick(1);
+  o.resume = true;
+  try {
+    train_text_classifier(data, {}, {"bow", "{}"}, o, dir);
+    FAIL() << "resumed from nothing";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("without --resume"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("nothing to resume"), std::string::npos) << e.what();
+  }
+  o.resume = false;
+  EXPECT_NO_THROW(train_text_classifier(data, {}, {"bow", "{}"}, o, dir));
+}
+
 TEST(TrainingTest, EarlyStoppingKeepsTheBestEpoch) {
   const auto data = tiny_texts(120);
   auto o = quick(30);
@@ -213,6 +271,25 @@ TEST(TrainingTest, RejectsDamagedModelDirectories) {
     text.replace(at, from.size(), to);
     std::ofstream(dir / "manifest.json", std::ios::binary) << text;
   };
+  // Removes the "checksum" line, as in a manifest written before checksums.
+  auto drop_checksum = [](const fs::path& dir) {
+    auto text = read_file_bytes(dir / "manifest.json");
+    const auto at = text.find("\"checksum\"");
+    ASSERT_NE(at, std::string::npos);
+    const auto line_start = text.rfind('\n', at) + 1;
+    text.erase(line_start, text.find('\n', at) + 1 - line_start);
+    std::ofstream(dir / "manifest.json", std::ios::binary) << text;
+  };
+  // Sets the first number field `key` to `value`.
+  auto set_number = [](const fs::path& dir, const std::string& key, const std::string& value) {
+    auto text = read_file_bytes(dir / "manifest.json");
+    const auto at = text.find("\"" + key + "\": ");
+    ASSERT_NE(at, std::string::npos);
+    const auto begin = at + key.size() + 4;
+    const auto end = text.find_first_not_of("0123456789", begin);
+    text.replace(begin, end - begin, value);
+    std::ofstream(dir / "manifest.json", std::ios::binary) << text;
+  };
   const Case cases[] = {
       {"flipped byte in weights",
        [](const fs::path& d) {
@@ -233,6 +310,39 @@ TEST(TrainingTest, RejectsDamagedModelDirectories) {
        "manifest.json", "malformed"},
       {"no manifest", [](const fs::path& d) { fs::remove(d / "manifest.json"); }, "",
        "not a model directory"},
+      // Hostile edits: swapped or extra classes used to give wrong labels with exit 0, and an
+      // edited size an 8 TB allocation.
+      {"swapped classes",
+       [&](const fs::path& d) {
+         replace_in_manifest(d, "\"negative\"", "\"@\"");
+         replace_in_manifest(d, "\"positive\"", "\"negative\"");
+         replace_in_manifest(d, "\"@\"", "\"positive\"");
+       },
+       "manifest.json", "checksum"},
+      {"extra class, no checksum",
+       [&](const fs::path& d) {
+         drop_checksum(d);
+         replace_in_manifest(d, "\"positive\"", "\"positive\", \"neutral\"");
+       },
+       "manifest.json", "3 classes listed"},
+      {"one class fewer, no checksum",
+       [&](const fs::path& d) {
+         drop_checksum(d);
+         replace_in_manifest(d, "\"negative\",", "");
+       },
+       "manifest.json", "1 classes listed"},
+      {"absurd vocabulary size, no checksum",
+       [&](const fs::path& d) {
+         drop_checksum(d);
+         set_number(d, "size", "1000000000000");
+       },
+       "manifest.json", "text.vocabulary.size = 1000000000000 is outside"},
+      {"duplicate class, no checksum",
+       [&](const fs::path& d) {
+         drop_checksum(d);
+         replace_in_manifest(d, "\"positive\"", "\"negative\"");
+       },
+       "manifest.json", "listed twice"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -50,6 +50,10 @@ const LexCase kLexCases[] = {
     {"attr_unquoted_style", "a<span style=display:none>x</span>b", "ab\n"},
     {"attr_style_entity", "a<span style=\"display&#58;none\">x</span>b", "ab\n"},
     {"attr_hidden_upper", "a<SPAN HIDDEN>x</SPAN>b", "ab\n"},
+    // Both spellings of the 'd' that style_hides jumps between, in either order.
+    {"attr_style_lower_d_then_upper", "a<span style=\"dd:d;DISPLAY:none\">x</span>b", "ab\n"},
+    {"attr_style_upper_d_then_lower", "a<span style=\"DD:D;display:None\">x</span>b", "ab\n"},
+    {"attr_style_mixed_no_match", "a<span style=\"dDdD:display-x:none\">x</span>b", "axb\n"},
     {"attr_duplicate_style_first_wins",
      "a<span style=\"color:red\" style=\"display:none\">x</span>", "ax\n"},
     {"attr_bogus", "<p \"x\" =y 'z'>t</p>", "t\n"},

@@ -160,5 +160,41 @@ TEST(RegexCleanerThreads, ConcurrentApplyAgrees) {
   EXPECT_EQ(expected, "Text here.\nSee now.\n\nEnd\n");
 }
 
+// Hostile input: the work (bytes examined by prefilters and RE2 passes) must double, not
+// quadruple, when the text doubles. Each bait is a text the prefilters used to rescan: many of
+// one spelling of an atom's first letter and none of the other, or many near-misses of an atom.
+struct LinearCase {
+  const char* name;
+  std::string unit;  // repeated to build the text
+};
+
+class RegexCleanerLinear : public ::testing::TestWithParam<LinearCase> {};
+
+TEST_P(RegexCleanerLinear, WorkDoublesWithTheText) {
+  const RegexCleaner cleaner(RegexCleaner::default_rules());
+  auto work = [&](std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes)
+      text += GetParam().unit;
+    CleanStats stats;
+    const std::string out = cleaner.apply(text + "\nsee HTTP://example.com/x now\n", &stats);
+    EXPECT_EQ(out.find("example.com"), std::string::npos) << "the URL after the bait survived";
+    return static_cast<double>(stats.bytes_examined);
+  };
+  const double small = work(std::size_t{1} << 19);
+  const double large = work(std::size_t{1} << 20);
+  EXPECT_GT(small, 0.0);
+  EXPECT_LE(large / small, 2.2) << small << " then " << large << " bytes examined";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Hostile, RegexCleanerLinear,
+    ::testing::Values(LinearCase{"lower_w_h_no_upper", "which whole how we whom "},
+                      LinearCase{"upper_w_h_no_lower", "WHICH WHOLE HOW WE WHOM "},
+                      LinearCase{"near_miss_http", "htt http:/ www wwwx ww. "},
+                      LinearCase{"one_long_line", "hw"},
+                      LinearCase{"spaces_and_lines", "h \t  w\n \n\n\n12\n"}),
+    [](const auto& p) { return std::string(p.param.name); });
+
 }  // namespace
 }  // namespace secnlp::nlp
