@@ -45,6 +45,12 @@ void note_result(const Document& doc, ProcessSummary& summary) {
     if (f == kFlagNearEmpty) summary.near_empty.push_back(doc.path);
     if (f == kFlagTruncated) summary.truncated.push_back(doc.path);
   }
+  for (const auto& s : doc.sections) {
+    if (s.flags == 0) continue;
+    ++summary.flagged_sections;
+    for (std::uint32_t bit = 1; bit != 0; bit <<= 1)
+      if (s.flags & bit) ++summary.section_flags[nlp::sec::section_flag_names(bit)];
+  }
   if (!doc.warnings.empty()) {
     ++summary.with_warnings;
     for (const auto& w : doc.warnings)
@@ -213,6 +219,14 @@ void flag_document(Document& doc) {
   for (const auto& w : doc.warnings) {
     if (w.find("has no </") != std::string::npos || w.find("truncated") != std::string::npos) {
       doc.flags.emplace_back(kFlagTruncated);
+      // The last section ends where the file stopped, not where its item ends.
+      Section* last = nullptr;
+      for (auto& s : doc.sections)
+        if (!last || s.span.end > last->span.end) last = &s;
+      if (last) {
+        last->flags |= nlp::sec::kSectionTruncated;
+        last->confidence *= 0.5;
+      }
       break;
     }
   }

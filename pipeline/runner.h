@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,9 @@ struct ProcessSummary {
   std::vector<std::string> near_empty;
   std::vector<std::string> truncated;
   std::uint64_t with_warnings = 0;
+  // Stored sections with any flag, and how many carry each flag (users filter on these).
+  std::uint64_t flagged_sections = 0;
+  std::map<std::string, std::uint64_t> section_flags;
 };
 
 // Processes every input. Throws Error for problems that stop the whole run (bad config, database

@@ -46,7 +46,7 @@ int guess_filing_year(std::string_view clean_text) {
 }
 
 std::string section_flag_names(std::uint32_t flags) {
-  static constexpr std::array<std::pair<std::uint32_t, const char*>, 8> kNames = {{
+  static constexpr std::array<std::pair<std::uint32_t, const char*>, 9> kNames = {{
       {kSectionEmpty, "empty"},
       {kSectionReferenceOnly, "reference-only"},
       {kSectionIncorporatedByReference, "incorporated-by-reference"},
@@ -55,6 +55,7 @@ std::string section_flag_names(std::uint32_t flags) {
       {kSectionTableOfContentsOnly, "toc-only"},
       {kSectionCombined, "combined"},
       {kSectionContainsHeading, "contains-heading"},
+      {kSectionTruncated, "truncated"},
   }};
   std::string out;
   for (const auto& [bit, name] : kNames) {

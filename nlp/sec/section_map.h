@@ -51,6 +51,9 @@ enum SectionFlag : std::uint32_t {
   // The body holds, at a line start, the heading of another item expected between this one and
   // the next section found: the boundary is probably wrong (a missed heading).
   kSectionContainsHeading = 1u << 7,
+  // The document ends before its container does (a cut download) and this is its last
+  // section: its end is where the file stopped, not where the item ends. Set by the pipeline.
+  kSectionTruncated = 1u << 8,
 };
 
 struct ItemSection {

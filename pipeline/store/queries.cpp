@@ -350,7 +350,7 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
   auto [where, params] = where_clause(query.filter);
   std::string sql =
       "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.filed, s.item, s.title, "
-      "s.begin_offset, s.end_offset, s.confidence, s.flags, s.method, s.heading "
+      "s.begin_offset, s.end_offset, s.confidence, s.flags, s.method, s.heading, s.refers_to "
       "FROM sections s JOIN documents d ON d.id = s.doc_id" +
       where;
   if (!query.items.empty()) {
@@ -371,7 +371,8 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
                                                  "lm_uncertainty_prop"};
   pipeline::ResultTable table;
   table.columns = {"document", "cik", "ticker", "form",       "year",  "filed",  "item",   "title",
-                   "begin",    "end", "bytes",  "confidence", "flags", "method", "heading"};
+                   "begin",    "end", "bytes",  "confidence", "flags", "method", "heading",
+                   "refers_to"};
   table.columns.insert(table.columns.end(), metric_names.begin(), metric_names.end());
   if (query.text) table.columns.push_back("text");
   Statement metric =
@@ -403,6 +404,7 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
     row.emplace_back(nlp::sec::section_flag_names(static_cast<std::uint32_t>(st.column_int(12))));
     row.push_back(text_or_null(st, 13));
     row.push_back(text_or_null(st, 14));
+    row.push_back(text_or_null(st, 15));
     for (const auto& name : metric_names) {
       metric.bind(1, doc_id).bind(2, item).bind(3, name);
       row.push_back(metric.step() && !metric.column_is_null(0)

@@ -53,6 +53,12 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
   if (!s.truncated.empty())
     add("truncated", fmt::format("{} (the container ends early)", s.truncated.size()));
   if (s.with_warnings) add("documents with warnings", std::to_string(s.with_warnings));
+  if (s.flagged_sections) {
+    std::string detail;
+    for (const auto& [flag, n] : s.section_flags)
+      detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", n, flag);
+    add("flagged sections", fmt::format("{} ({})", s.flagged_sections, detail));
+  }
   add("input", fmt::format("{:.1f} MB", mb));
   add("time", fmt::format("{:.2f} s ({:.1f} MB/s, start-up included)", s.seconds,
                           s.seconds > 0 ? mb / s.seconds : 0.0));
