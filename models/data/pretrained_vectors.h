@@ -1,10 +1,13 @@
 #pragma once
 // Pretrained word vectors in the text formats of word2vec (first line "count dim") and GloVe
-// (no header): one word per line followed by its `dim` values, separated by spaces.
+// (no header): one word per line followed by its `dim` values, separated by spaces. Torch-free
+// (models/data), so that the sanitized build and the fuzzers cover it.
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <istream>
+#include <string_view>
 #include <vector>
 
 #include "models/data/vocabulary.h"
@@ -24,5 +27,9 @@ struct PretrainedRows {
 // (when > 0) is an Error(kResource) naming the file and line. Cost: one pass over the file.
 PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim);
+
+// The same, from a stream; `source` names it in errors.
+PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& vocabulary,
+                                        std::size_t expected_dim, std::string_view source);
 
 }  // namespace secnlp::models

@@ -1,4 +1,4 @@
-#include "models/train/pretrained_vectors.h"
+#include "models/data/pretrained_vectors.h"
 
 #include <charconv>
 #include <fstream>
@@ -38,13 +38,19 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kIo, "cannot open pretrained vectors", path.string());
+  return parse_pretrained_vectors(in, vocabulary, expected_dim, path.string());
+}
+
+PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& vocabulary,
+                                        std::size_t expected_dim, std::string_view source) {
+  const std::string path(source);
   PretrainedRows rows;
   rows.dim = expected_dim;
   rows.found.assign(vocabulary.size(), false);
   std::string line;
   std::size_t number = 0;
   auto fail = [&](const std::string& what) {
-    throw Error(ErrorCode::kResource, fmt::format("line {}: {}", number, what), path.string());
+    throw Error(ErrorCode::kResource, fmt::format("line {}: {}", number, what), path);
   };
   while (std::getline(in, line)) {
     ++number;
@@ -76,8 +82,7 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
     rows.found[static_cast<std::size_t>(id)] = true;
     ++rows.found_count;
   }
-  if (number == 0)
-    throw Error(ErrorCode::kResource, "pretrained vectors file is empty", path.string());
+  if (number == 0) throw Error(ErrorCode::kResource, "pretrained vectors file is empty", path);
   if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
   return rows;
 }
