@@ -52,6 +52,13 @@ PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& voca
   auto fail = [&](const std::string& what) {
     throw Error(ErrorCode::kResource, fmt::format("line {}: {}", number, what), path);
   };
+  // The values are allocated from the dimension a file declares: bound it first.
+  auto allocate = [&] {
+    if (rows.dim > kMaxPretrainedDimensions)
+      fail(fmt::format("vectors of {} dimensions (at most {} are read)", rows.dim,
+                       kMaxPretrainedDimensions));
+    if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
+  };
   while (std::getline(in, line)) {
     ++number;
     const auto f = fields(line);
@@ -71,7 +78,7 @@ PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& voca
     }
     const std::size_t dim = f.size() - 1;
     if (rows.dim == 0) rows.dim = dim;
-    if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
+    allocate();
     std::int64_t id = vocabulary.id(f[0]);
     if (id <= 1) id = vocabulary.id(ascii::to_lower(f[0]));
     if (id <= 1 || rows.found[static_cast<std::size_t>(id)]) continue;
@@ -83,7 +90,7 @@ PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& voca
     ++rows.found_count;
   }
   if (number == 0) throw Error(ErrorCode::kResource, "pretrained vectors file is empty", path);
-  if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
+  allocate();
   return rows;
 }
 

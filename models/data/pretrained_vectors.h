@@ -21,10 +21,15 @@ struct PretrainedRows {
   std::size_t found_count = 0;
 };
 
+// Published vectors have 25 to a few thousand dimensions; a file that declares (or has) more is
+// refused before anything is allocated for it.
+inline constexpr std::size_t kMaxPretrainedDimensions = 10000;
+
 // Reads the vectors of the words in `vocabulary` (exact match first, else the lowercased
 // word). Lines of words not in the vocabulary are skipped without parsing their numbers. A line
 // with the wrong number of values, a non-number, or a dimension other than `expected_dim`
-// (when > 0) is an Error(kResource) naming the file and line. Cost: one pass over the file.
+// (when > 0) or above kMaxPretrainedDimensions is an Error(kResource) naming the file and line.
+// Cost: one pass over the file.
 PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim);
 

@@ -56,6 +56,17 @@ TEST(PretrainedVectors, RefusesBadLines) {
   expect_refused("", 0, "empty");
 }
 
+// Found by fuzz_pretrained_vectors: a word2vec header declaring 77,777,777 dimensions made the
+// reader allocate vocabulary size x 77,777,777 floats (2.5 GB here) before reading a value.
+TEST(PretrainedVectors, RefusesAHugeDeclaredDimensionBeforeAllocating) {
+  expect_refused("3 77777777|7777777777777777777777730", 0, "77777777 dimensions");
+  expect_refused("3 77777777\nthe 1 2\n", 0, "77777777 dimensions");
+  std::string wide = "the";  // a GloVe line with more values than any published vectors
+  for (int i = 0; i < 10001; ++i)
+    wide += " 1";
+  expect_refused(wide + "\n", 0, "10001 dimensions");
+}
+
 TEST(PretrainedVectors, ReadsAFile) {
   const auto path = std::filesystem::temp_directory_path() / "secnlp_model_files_test.vec";
   { std::ofstream(path) << "the 1 2\n"; }
