@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # libFuzzer targets (scripts/fuzz.sh): clang with its sanitizer and fuzzer runtimes
+  clang-14 libclang-rt-14-dev
   # libraries the build links
   libicu-dev libre2-dev libboost-dev libfmt-dev libsqlite3-dev libxml2-dev libstemmer-dev
   libhyphen-dev libcli11-dev libtbb-dev libcurl4-openssl-dev libtomlplusplus-dev libstb-dev

@@ -473,6 +473,8 @@ LabelledTexts read_stocktwits(const std::filesystem::path& path, std::string_vie
         1 + static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
     throw Error(ErrorCode::kParse, fmt::format("line {}: bad JSON: {}", line, e.what()),
                 path.string());
+  } catch (const json::exception& e) {  // e.g. out_of_range: a number too large for a double
+    throw Error(ErrorCode::kParse, fmt::format("bad JSON: {}", e.what()), path.string());
   }
   const json* entries = &doc;
   if (doc.is_object()) {

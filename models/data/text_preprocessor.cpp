@@ -227,7 +227,10 @@ PreprocessOptions preprocess_options_from_json(std::string_view json, std::strin
   if (j.is_discarded()) throw fail("preprocessing options are not valid JSON");
   if (!j.is_object()) throw fail("preprocessing options must be a JSON object");
   PreprocessOptions o;
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    // Named references, not a structured binding: lambdas capturing bindings need clang 16.
+    const std::string& key = item.key();
+    const nlohmann::json& value = item.value();
     const auto boolean = [&](bool& field) {
       if (!value.is_boolean())
         throw fail(fmt::format("preprocessing '{}' must be true or false", key));

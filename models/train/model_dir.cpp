@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "models/data/model_manifest.h"
 #include "models/nets/model_factory.h"
 #include "models/report/plots.h"
 #include "models/train/batch_sources.h"
@@ -122,69 +123,52 @@ ModelInfo check_model_dir(const fs::path& dir) {
     throw Error(ErrorCode::kResource, "not a model directory: no manifest.json", dir.string());
   ModelInfo info;
   info.manifest_json = read_file_bytes(path);
+  const ModelManifest m = parse_model_manifest(info.manifest_json, path.string());
+  info.task = m.task;
+  info.model = m.model;
+  info.model_options_json = m.model_options_json;
+  info.classes = m.classes;
   try {
-    const json m = json::parse(info.manifest_json);
-    if (!m.is_object() || m.value("format", "") != "secnlp-model")
-      throw Error(ErrorCode::kResource, "not a secnlp model manifest (format is not secnlp-model)",
-                  path.string());
-    const int version = m.at("version").get<int>();
-    if (version > kModelFormatVersion)
-      throw Error(ErrorCode::kResource,
-                  fmt::format("model format version {} is newer than this secnlp reads ({}); "
-                              "upgrade secnlp",
-                              version, kModelFormatVersion),
-                  path.string());
+    const json j = json::parse(info.manifest_json);
     // Written since the checksum was introduced; older directories are checked field by field.
-    if (m.contains("checksum") && m.at("checksum").get<std::string>() != manifest_checksum(m))
+    if (j.contains("checksum") && j.at("checksum").get<std::string>() != manifest_checksum(j))
       throw Error(ErrorCode::kResource,
                   "edited after training: its checksum no longer matches (classes and sizes "
                   "must agree with model.pt); restore the file or train again",
                   path.string());
-    info.task = m.at("task").get<std::string>();
-    info.model = m.at("model").get<std::string>();
-    info.model_options_json = m.at("model_options").dump();
-    info.classes = m.at("classes").get<std::vector<std::string>>();
-    if (info.task != "text" && info.task != "vision")
-      throw Error(ErrorCode::kResource, fmt::format("unknown task '{}'", info.task), path.string());
-    check_manifest_fields(m, info, path.string());
-    for (const auto& [name, entry] : m.at("files").items()) {
-      const fs::path file = dir / name;
-      if (!fs::exists(file))
-        throw Error(ErrorCode::kResource, "missing (listed in manifest.json)", file.string());
-      const std::string bytes = read_file_bytes(file);
-      if (bytes.size() != entry.at("bytes").get<std::size_t>() ||
-          hex_digest(bytes) != entry.at("hash").get<std::string>())
-        throw Error(ErrorCode::kResource,
-                    "corrupt: size or hash differs from manifest.json (re-train or restore it)",
-                    file.string());
-    }
+    check_manifest_fields(j, info, path.string());
   } catch (const json::exception& e) {
     throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
                 path.string());
+  }
+  for (const auto& entry : m.files) {
+    const fs::path file = dir / entry.name;
+    if (!fs::exists(file))
+      throw Error(ErrorCode::kResource, "missing (listed in manifest.json)", file.string());
+    const std::string bytes = read_file_bytes(file);
+    if (bytes.size() != entry.bytes || hex_digest(bytes) != entry.hash)
+      throw Error(ErrorCode::kResource,
+                  "corrupt: size or hash differs from manifest.json (re-train or restore it)",
+                  file.string());
   }
   return info;
 }
 
 std::shared_ptr<ClassifierNet> load_model_net(const fs::path& dir, const ModelInfo& info,
                                               const torch::Device& device) {
-  const json m = json::parse(info.manifest_json);
+  const ModelManifest m =
+      parse_model_manifest(info.manifest_json, (dir / "manifest.json").string());
   BuiltNet built;
   try {
     if (info.task == "text") {
-      const auto& text = m.at("text");
       built = make_text_net(info.model, info.model_options_json,
-                            as_int(text.at("vocabulary").at("size")),
+                            static_cast<std::int64_t>(m.text.vocabulary_size),
                             static_cast<std::int64_t>(info.classes.size()));
     } else {
-      const auto& v = m.at("vision");
-      built = make_vision_net(
-          info.model, info.model_options_json,
-          ImageShape{as_int(v.at("channels")), as_int(v.at("height")), as_int(v.at("width"))},
-          static_cast<std::int64_t>(info.classes.size()));
+      built = make_vision_net(info.model, info.model_options_json,
+                              ImageShape{m.vision.channels, m.vision.height, m.vision.width},
+                              static_cast<std::int64_t>(info.classes.size()));
     }
-  } catch (const json::exception& e) {
-    throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
-                (dir / "manifest.json").string());
   } catch (const Error& e) {
     throw Error(ErrorCode::kResource,
                 fmt::format("manifest describes a bad model: {}", e.message()),
@@ -262,26 +246,20 @@ Predictor Predictor::load(const fs::path& model_dir, std::string_view device) {
   set_cpu_threads(0);  // OpenBLAS beside torch's pool: see trainer.h
   impl->info = check_model_dir(model_dir);
   impl->device = resolve_device(device);
-  const json m = json::parse(impl->info.manifest_json);
-  try {
-    if (impl->info.task == "text") {
-      const auto& text = m.at("text");
-      impl->preprocessor = std::make_unique<TextPreprocessor>(preprocess_options_from_json(
-          text.at("preprocess").dump(), (model_dir / "manifest.json").string()));
-      impl->vocabulary = std::make_unique<Vocabulary>(Vocabulary::load(
-          model_dir / "vocabulary.txt", text.at("vocabulary").at("size").get<std::size_t>()));
-      impl->length = text.at("sequence_length").get<std::size_t>();
-      impl->padding = parse_padding(text.at("padding").get<std::string>());
-      impl->truncating = parse_padding(text.at("truncating").get<std::string>());
-    } else {
-      const auto& v = m.at("vision");
-      impl->shape = {as_int(v.at("channels")), as_int(v.at("height")), as_int(v.at("width"))};
-      impl->normalization.mean = v.at("mean").get<std::vector<float>>();
-      impl->normalization.std = v.at("std").get<std::vector<float>>();
-    }
-  } catch (const json::exception& e) {
-    throw Error(ErrorCode::kResource, fmt::format("malformed manifest: {}", e.what()),
-                (model_dir / "manifest.json").string());
+  const fs::path manifest_path = model_dir / "manifest.json";
+  const ModelManifest m = parse_model_manifest(impl->info.manifest_json, manifest_path.string());
+  if (impl->info.task == "text") {
+    impl->preprocessor = std::make_unique<TextPreprocessor>(
+        preprocess_options_from_json(m.text.preprocess_json, manifest_path.string()));
+    impl->vocabulary = std::make_unique<Vocabulary>(
+        Vocabulary::load(model_dir / "vocabulary.txt", m.text.vocabulary_size));
+    impl->length = m.text.sequence_length;
+    impl->padding = parse_padding(m.text.padding);
+    impl->truncating = parse_padding(m.text.truncating);
+  } else {
+    impl->shape = {m.vision.channels, m.vision.height, m.vision.width};
+    impl->normalization.mean = m.vision.mean;
+    impl->normalization.std = m.vision.std;
   }
   impl->net = load_model_net(model_dir, impl->info, impl->device);
   return Predictor(std::move(impl));

@@ -17,12 +17,11 @@
 
 #include <torch/types.h>
 
+#include "models/data/model_manifest.h"  // kModelFormatVersion, parse_model_manifest
 #include "models/nets/classifier_net.h"
 #include "models/train/training.h"
 
 namespace secnlp::models {
-
-inline constexpr int kModelFormatVersion = 1;
 
 // Saves `net`'s weights as <dir>/model.pt and writes <dir>/manifest.json last (both atomically),
 // so a directory with a manifest always has the files it lists.

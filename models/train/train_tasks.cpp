@@ -13,12 +13,12 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "models/data/pretrained_vectors.h"
 #include "models/nets/model_factory.h"
 #include "models/nets/text_nets.h"
 #include "models/report/plots.h"
 #include "models/train/batch_sources.h"
 #include "models/train/model_dir.h"
-#include "models/train/pretrained_vectors.h"
 #include "models/train/training.h"
 
 namespace secnlp::models {

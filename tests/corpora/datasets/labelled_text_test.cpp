@@ -485,6 +485,28 @@ TEST(LabelledTextTest, ContentTable) {
   }
 }
 
+// Found by fuzz_labelled_text: a StockTwits file whose number overflows a double made
+// nlohmann::json throw out_of_range (not a parse_error), which escaped as an internal error.
+TEST(LabelledTextTest, StocktwitsNumberTooLargeIsAParseError) {
+  const secnlp::testing::TempDir dir;
+  const auto path = dir.path() / "big.json";
+  write_bytes(path, std::string("{\"data\": ") + std::string(68, '4') + "E" + std::string(47, '4') +
+                        "Entiment\":");
+  for (const bool skip : {false, true}) {
+    TextDatasetOptions options;
+    options.format = TextFormat::kStocktwits;
+    options.skip_bad_lines = skip;
+    try {
+      read_labelled_texts(path, options);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kParse) << e.what();
+      EXPECT_EQ(e.path(), path.string());
+      EXPECT_NE(e.message().find("bad JSON"), std::string::npos) << e.message();
+    }
+  }
+}
+
 TEST(LabelledTextTest, SkipBadLinesRecordsThemInsteadOfThrowing) {
   struct Case {
     std::string name;

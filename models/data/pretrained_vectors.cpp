@@ -1,4 +1,4 @@
-#include "models/train/pretrained_vectors.h"
+#include "models/data/pretrained_vectors.h"
 
 #include <charconv>
 #include <cmath>
@@ -14,7 +14,6 @@ namespace secnlp::models {
 namespace {
 
 // More dimensions than any published vectors (300 is usual); the values array is vocabulary x dim.
-constexpr std::size_t kMaxDim = 4096;
 
 // Splits at runs of spaces/tabs (both formats separate fields with single spaces; tolerant).
 std::vector<std::string_view> fields(std::string_view line) {
@@ -42,13 +41,26 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kIo, "cannot open pretrained vectors", path.string());
+  return parse_pretrained_vectors(in, vocabulary, expected_dim, path.string());
+}
+
+PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& vocabulary,
+                                        std::size_t expected_dim, std::string_view source) {
+  const std::string path(source);
   PretrainedRows rows;
   rows.dim = expected_dim;
   rows.found.assign(vocabulary.size(), false);
   std::string line;
   std::size_t number = 0;
   auto fail = [&](const std::string& what) {
-    throw Error(ErrorCode::kResource, fmt::format("line {}: {}", number, what), path.string());
+    throw Error(ErrorCode::kResource, fmt::format("line {}: {}", number, what), path);
+  };
+  // The values are allocated from the dimension a file declares: bound it first.
+  auto allocate = [&] {
+    if (rows.dim > kMaxPretrainedDimensions)
+      fail(fmt::format("vectors of {} dimensions (at most {} are read)", rows.dim,
+                       kMaxPretrainedDimensions));
+    if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
   };
   while (std::getline(in, line)) {
     ++number;
@@ -60,8 +72,9 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
           std::from_chars(f[0].data(), f[0].data() + f[0].size(), count).ec == std::errc() &&
           std::from_chars(f[1].data(), f[1].data() + f[1].size(), dim).ec == std::errc();
       if (ok) {
-        if (dim == 0 || dim > kMaxDim)
-          fail(fmt::format("header claims {} dimensions (1..{} expected)", dim, kMaxDim));
+        if (dim == 0 || dim > kMaxPretrainedDimensions)
+          fail(fmt::format("header claims {} dimensions (1..{} expected)", dim,
+                           kMaxPretrainedDimensions));
         if (rows.dim == 0) rows.dim = dim;
         if (dim != rows.dim)
           fail(fmt::format("vectors have {} dimensions, the model's embedding has {}", dim,
@@ -71,10 +84,12 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
     }
     const std::size_t dim = f.size() - 1;
     if (rows.dim == 0) {
-      if (dim == 0 || dim > kMaxDim) fail(fmt::format("{} values (1..{} expected)", dim, kMaxDim));
+      if (dim == 0 || dim > kMaxPretrainedDimensions)
+        fail(fmt::format("{} values: vectors of {} dimensions (1..{} expected)", dim, dim,
+                         kMaxPretrainedDimensions));
       rows.dim = dim;
     }
-    if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
+    allocate();
     std::int64_t id = vocabulary.id(f[0]);
     if (id <= 1) id = vocabulary.id(ascii::to_lower(f[0]));
     if (id <= 1 || rows.found[static_cast<std::size_t>(id)]) continue;
@@ -88,9 +103,8 @@ PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
     rows.found[static_cast<std::size_t>(id)] = true;
     ++rows.found_count;
   }
-  if (number == 0)
-    throw Error(ErrorCode::kResource, "pretrained vectors file is empty", path.string());
-  if (rows.values.empty()) rows.values.assign(vocabulary.size() * rows.dim, 0.0f);
+  if (number == 0) throw Error(ErrorCode::kResource, "pretrained vectors file is empty", path);
+  allocate();
   return rows;
 }
 
