@@ -535,11 +535,13 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       }
     }
     if (similarity) {
-      const pipeline::Cell available = row[1];
-      row.insert(row.begin() + 2,
-                 std::holds_alternative<std::string>(available)
-                     ? pipeline::Cell(tradable_from(std::get<std::string>(available)))
-                     : pipeline::Cell(std::monostate{}));
+      // Built in branches: GCC 12 warns (falsely) about variant temporaries in a conditional.
+      std::string tradable;
+      if (const auto* available = std::get_if<std::string>(&row[1]))
+        tradable = tradable_from(*available);
+      pipeline::Cell cell;
+      if (!tradable.empty()) cell = std::move(tradable);
+      row.insert(row.begin() + 2, std::move(cell));
     }
     table.rows.push_back(std::move(row));
   }
