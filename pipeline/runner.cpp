@@ -256,10 +256,14 @@ std::vector<std::string> config_changes(const std::string& before, const std::st
 }
 
 // Absolute, symlink-free, normalized: every spelling of a path gives the same string.
+// A path that does not lead to a file (a dangling link, a loop) keeps its own absolute
+// spelling, so the error row names what the user has.
 std::filesystem::path canonical_path(const std::filesystem::path& p) {
   std::error_code ec;
-  auto c = std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec);
-  return ec ? std::filesystem::absolute(p).lexically_normal() : c;
+  const auto lexical = std::filesystem::absolute(p, ec).lexically_normal();
+  if (!std::filesystem::exists(p, ec) || ec) return lexical;
+  auto c = std::filesystem::canonical(p, ec);
+  return ec ? lexical : c;
 }
 
 }  // namespace

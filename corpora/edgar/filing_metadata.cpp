@@ -225,6 +225,16 @@ struct CsvRecord {
   std::size_t line = 0;
 };
 
+// A row with more cells than the header is malformed (fewer are padded: edgar-crawler leaves
+// trailing cells out).
+void require_width(const CsvRecord& rec, std::size_t header, const std::string& path) {
+  if (rec.cells.size() > header)
+    throw Error(
+        ErrorCode::kParse,
+        fmt::format("line {}: {} cells, the header has {}", rec.line, rec.cells.size(), header),
+        path);
+}
+
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& path) {
   std::vector<CsvRecord> records;
   CsvRecord rec;
@@ -399,11 +409,7 @@ DirectoryMetadata read_filings_metadata_csv(const std::filesystem::path& csv) {
   DirectoryMetadata result;
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    if (rec.cells.size() > header.size())
-      throw Error(ErrorCode::kParse,
-                  fmt::format("line {}: {} cells, the header has {}", rec.line, rec.cells.size(),
-                              header.size()),
-                  path);
+    require_width(rec, header.size(), path);
     auto cell = [&](std::size_t c) -> std::string_view {
       return c < rec.cells.size() ? trim(rec.cells[c]) : std::string_view{};
     };
@@ -532,11 +538,7 @@ UserMetadata read_user_metadata_csv(const std::filesystem::path& csv) {
   const std::filesystem::path base = std::filesystem::absolute(csv).parent_path();
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    if (rec.cells.size() > header.size())
-      throw Error(ErrorCode::kParse,
-                  fmt::format("line {}: {} cells, the header has {}", rec.line, rec.cells.size(),
-                              header.size()),
-                  path);
+    require_width(rec, header.size(), path);
     auto cell = [&](std::size_t c) -> std::string {
       return c < rec.cells.size() ? std::string(trim(rec.cells[c])) : std::string();
     };

@@ -121,9 +121,11 @@ bool Statement::step() {
   if (rc == SQLITE_DONE) return false;
   // Reset before throwing: a statement left in its failed state answers every later bind with
   // "bad parameter or other API misuse", so one failure would fail all later documents.
+  const int code = sqlite3_extended_errcode(connection_->handle());
   const std::string message = sqlite3_errmsg(connection_->handle());
   sqlite3_reset(stmt_);
-  throw Error(ErrorCode::kDatabase, fmt::format("step: {}", message), connection_->path());
+  throw Error(ErrorCode::kDatabase, explain(code, fmt::format("step: {}", message)),
+              connection_->path());
 }
 
 void Statement::run() {

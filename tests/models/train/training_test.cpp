@@ -10,7 +10,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
-#include "models/train/pretrained_vectors.h"
+#include "models/data/pretrained_vectors.h"
 #include "models/train/trainer.h"
 #include "models/train/training.h"
 
