@@ -18,8 +18,15 @@ Connection::Connection(const std::string& path, bool read_only) : path_(path) {
   }
   sqlite3_busy_timeout(db_, 10000);
   sqlite3_extended_result_codes(db_, 1);
-  if (!read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  exec("PRAGMA foreign_keys=ON;");
+  try {
+    if (!read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    exec("PRAGMA foreign_keys=ON;");
+  } catch (...) {
+    // Not a database (or a damaged one): the destructor will not run, so close here.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 Connection::~Connection() {
