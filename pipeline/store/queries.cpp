@@ -370,9 +370,9 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
   const std::vector<std::string> metric_names = {"words", "gunning_fog", "lm_negative_prop",
                                                  "lm_uncertainty_prop"};
   pipeline::ResultTable table;
-  table.columns = {"document", "cik", "ticker", "form",       "year",  "filed",  "item",   "title",
-                   "begin",    "end", "bytes",  "confidence", "flags", "method", "heading",
-                   "refers_to"};
+  table.columns = {"document", "cik",    "ticker",  "form",     "year",  "filed",
+                   "item",     "title",  "begin",   "end",      "bytes", "confidence",
+                   "flags",    "method", "heading", "refers_to"};
   table.columns.insert(table.columns.end(), metric_names.begin(), metric_names.end());
   if (query.text) table.columns.push_back("text");
   Statement metric =

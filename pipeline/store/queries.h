@@ -81,8 +81,9 @@ struct SectionsQuery {
 };
 
 // One row per stored section: document, cik, ticker, form, year, filed, item, title, begin,
-// end, bytes, confidence, flags (names), method, heading, refers_to (where an item that only points elsewhere has its content), and the section's words, gunning_fog
-// and, when present, lm_negative_prop and lm_uncertainty_prop; plus text when asked.
+// end, bytes, confidence, flags (names), method, heading, refers_to (where an item that only points
+// elsewhere has its content), and the section's words, gunning_fog and, when present,
+// lm_negative_prop and lm_uncertainty_prop; plus text when asked.
 pipeline::ResultTable query_sections(const SectionsQuery& query);
 
 struct ExhibitsQuery {

@@ -465,14 +465,16 @@ TEST(NoSilentEmpty, TruncatedSubmissionIsFlaggedToItsLastSection) {
   const fs::path db = dir.path() / "x.db";
   auto s = process({dir.path() / "in"}, db);
   ASSERT_EQ(s.truncated.size(), 1u);
-  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents WHERE flags LIKE '%truncated%' AND "
-                       "warnings LIKE '%has no </%'"),
+  EXPECT_EQ(scalar(db,
+                   "SELECT count(*) FROM documents WHERE flags LIKE '%truncated%' AND "
+                   "warnings LIKE '%has no </%'"),
             1);
   // Only the last section ends at the cut, with its confidence lowered.
   EXPECT_EQ(scalar(db, "SELECT count(*) FROM sections WHERE (flags & 256) <> 0"), 1);
-  EXPECT_EQ(scalar(db, "SELECT count(*) FROM sections WHERE (flags & 256) <> 0 AND "
-                       "confidence <= 0.5 AND end_offset = (SELECT max(end_offset) FROM "
-                       "sections)"),
+  EXPECT_EQ(scalar(db,
+                   "SELECT count(*) FROM sections WHERE (flags & 256) <> 0 AND "
+                   "confidence <= 0.5 AND end_offset = (SELECT max(end_offset) FROM "
+                   "sections)"),
             1);
   EXPECT_GT(s.flagged_sections, 0u);
 }
