@@ -70,8 +70,9 @@ std::shared_ptr<const corpora::WordNetData> Resources::wordnet() {
 std::shared_ptr<const corpora::PronouncingDictionary> Resources::cmudict() {
   std::lock_guard lock(mutex_);
   if (!cmudict_) {
-    cmudict_ = corpora::load_cmudict(paths_.cmudict);
-    identity_["cmudict"] = {paths_.cmudict.string(), resource_content_hash(paths_.cmudict)};
+    std::string hash;
+    cmudict_ = corpora::load_cmudict(paths_.cmudict, &hash);  // hashed as it is read: one read
+    identity_["cmudict"] = {paths_.cmudict.string(), std::move(hash)};
   }
   return cmudict_;
 }

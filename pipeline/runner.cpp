@@ -143,34 +143,37 @@ void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadataM
   }
 }
 
+// The user's --metadata entries for a file, in the order they apply (file name, then
+// accession, then path: the most specific wins).
+std::vector<const std::map<std::string, std::string>*> user_entries(
+    const Document& doc, const corpora::UserMetadata& user) {
+  std::vector<const std::map<std::string, std::string>*> out;
+  auto add = [&](const auto& table, const std::string& key) {
+    if (auto it = table.find(key); it != table.end()) out.push_back(&it->second);
+  };
+  add(user.by_filename, std::filesystem::path(doc.path).filename().string());
+  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end())
+    add(user.by_accession, it->second);
+  add(user.by_path, doc.path);
+  return out;
+}
+
 // The metadata a file's surroundings supply before processing (name, layout, folder files)
 // and the user's entries for it, as one hash: the skip decision compares it.
 std::string input_metadata_hash(const Document& doc, const corpora::UserMetadata& user) {
   std::string text;
   for (const auto& [k, v] : doc.metadata)
     text += k + "=" + v + "\n";
-  auto add = [&](const auto& table, const std::string& key) {
-    if (auto it = table.find(key); it != table.end())
-      for (const auto& [k, v] : it->second)
-        text += "user " + k + "=" + v + "\n";
-  };
-  add(user.by_filename, std::filesystem::path(doc.path).filename().string());
-  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end())
-    add(user.by_accession, it->second);
-  add(user.by_path, doc.path);
+  for (const auto* entry : user_entries(doc, user))
+    for (const auto& [k, v] : *entry)
+      text += "user " + k + "=" + v + "\n";
   return hex_digest(text);
 }
 
 void apply_user_metadata(Document& doc, const corpora::UserMetadata& user) {
-  auto apply = [&](const auto& table, const std::string& key) {
-    if (auto it = table.find(key); it != table.end())
-      for (const auto& [k, v] : it->second)
-        doc.metadata[k] = v;
-  };
-  apply(user.by_filename, std::filesystem::path(doc.path).filename().string());
-  if (auto it = doc.metadata.find("accession"); it != doc.metadata.end())
-    apply(user.by_accession, std::string(it->second));
-  apply(user.by_path, doc.path);
+  for (const auto* entry : user_entries(doc, user))
+    for (const auto& [k, v] : *entry)
+      doc.metadata[k] = v;
 }
 
 // Words of the whole filing as the pipeline counted them, if it did.
@@ -206,8 +209,9 @@ void flag_document(Document& doc) {
     doc.flags.emplace_back(kFlagUndated);
   if (auto words = filing_words(doc)) {
     const std::string form = meta("form");
-    const bool report = nlp::sec::form_family(form) == nlp::sec::FormFamily::k10K ||
-                        nlp::sec::form_family(form) == nlp::sec::FormFamily::k10Q;
+    const auto family = nlp::sec::form_family(form);
+    const bool report =
+        family == nlp::sec::FormFamily::k10K || family == nlp::sec::FormFamily::k10Q;
     const double minimum = report ? 1000 : 50;
     if (*words < minimum) {
       doc.flags.emplace_back(kFlagNearEmpty);

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "common/file_io.h"
@@ -588,60 +589,17 @@ std::map<std::string, std::string> read_fetch_metadata(const std::filesystem::pa
   std::error_code ec;
   if (!std::filesystem::is_regular_file(json_file, ec)) return {};
   const std::string text = read_file_bytes(json_file, ErrorCode::kIo, "filing metadata");
-  // A flat object of string values, as fetch writes it: {"key": "value", ...}.
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object())
+    throw Error(ErrorCode::kParse, "not a JSON object of strings", json_file.string());
   std::map<std::string, std::string> out;
-  std::size_t p = text.find('{');
-  if (p == std::string::npos)
-    throw Error(ErrorCode::kParse, "not a JSON object", json_file.string());
-  auto read_string = [&](std::size_t& i) -> std::optional<std::string> {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
-      ++i;
-    if (i >= text.size() || text[i] != '"') return std::nullopt;
-    std::string s;
-    for (++i; i < text.size() && text[i] != '"'; ++i) {
-      if (text[i] == '\\' && i + 1 < text.size()) {
-        ++i;
-        switch (text[i]) {
-          case 'n':
-            s += '\n';
-            break;
-          case 't':
-            s += '\t';
-            break;
-          case 'u':
-            i += 4;
-            s += '?';
-            break;  // not written by fetch
-          default:
-            s += text[i];
-        }
-      } else {
-        s += text[i];
-      }
-    }
-    if (i >= text.size()) return std::nullopt;
-    ++i;
-    return s;
-  };
-  ++p;
-  while (true) {
-    while (p < text.size() && (std::isspace(static_cast<unsigned char>(text[p])) || text[p] == ','))
-      ++p;
-    if (p < text.size() && text[p] == '}') break;
-    auto key = read_string(p);
-    while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p])))
-      ++p;
-    if (!key || p >= text.size() || text[p] != ':')
-      throw Error(ErrorCode::kParse, "not a flat JSON object of strings", json_file.string());
-    ++p;
-    auto value = read_string(p);
-    if (!value)
-      throw Error(ErrorCode::kParse, "not a flat JSON object of strings", json_file.string());
-    if (*key == "filed" || *key == "period") {
-      if (auto d = normalize_date(*value)) *value = *d;
-    }
-    if (*key == "cik") *value = strip_leading_zeros(*value);
-    if (!value->empty() && *key != "primary_document") out.emplace(*key, std::move(*value));
+  for (const auto& [key, node] : doc.items()) {
+    if (!node.is_string())
+      throw Error(ErrorCode::kParse, fmt::format("'{}' is not a string", key), json_file.string());
+    std::string value = node.get<std::string>();
+    if (key == "filed" || key == "period") value = normalize_date(value).value_or(value);
+    if (key == "cik") value = strip_leading_zeros(value);
+    if (!value.empty() && key != "primary_document") out.emplace(key, std::move(value));
   }
   return out;
 }

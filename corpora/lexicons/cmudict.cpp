@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 
 namespace secnlp::corpora {
@@ -152,8 +153,10 @@ std::optional<int> PronouncingDictionary::syllables(std::string_view word) const
   return lookup(std::string_view(buffer, word.size()));
 }
 
-std::shared_ptr<const PronouncingDictionary> load_cmudict(const std::filesystem::path& path) {
+std::shared_ptr<const PronouncingDictionary> load_cmudict(const std::filesystem::path& path,
+                                                          std::string* content_hash) {
   const std::string bytes = read_file_bytes(path, ErrorCode::kResource, "pronouncing dictionary");
+  if (content_hash) *content_hash = hex_digest(bytes);
   const std::string_view text = strip_utf8_bom(bytes);
   return std::make_shared<const PronouncingDictionary>(
       PronouncingDictionary::parse(text, path.string()));

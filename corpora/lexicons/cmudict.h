@@ -66,8 +66,10 @@ class PronouncingDictionary {
 };
 
 // Reads and parses a dictionary file. Throws Error(kResource, ..., path) when the file is missing,
-// unreadable or holds no entries.
+// unreadable or holds no entries. `content_hash`, when given, receives hex_digest of the file's
+// bytes (the pipeline's resource identity) without a second read.
 std::shared_ptr<const PronouncingDictionary> load_cmudict(
-    const std::filesystem::path& path = std::filesystem::path(kDefaultCmudictPath));
+    const std::filesystem::path& path = std::filesystem::path(kDefaultCmudictPath),
+    std::string* content_hash = nullptr);
 
 }  // namespace secnlp::corpora

@@ -289,8 +289,8 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     const FilingPair* pair;
     const nlp::SparseVector* a;
     const nlp::SparseVector* b;
-    store::PitKey key;                                             // where the corpus is taken
-    std::map<std::string, std::pair<double, std::string>> values;  // measure -> (value, inputs)
+    store::PitKey key;                     // where the corpus is taken
+    std::map<std::string, double> values;  // measure -> value
   };
   std::vector<Job> jobs;
   for (const FilingPair& pair : pairs) {
@@ -401,7 +401,7 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
             .bind(9, inputs)
             .run();
       }
-      job->values[measure] = {value, inputs};
+      job->values[measure] = value;
     }
   }
   tx.commit();
@@ -439,7 +439,7 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
       push_text(row, measure == "cosine_tfidf" && query.idf == IdfScope::kCompany
                          ? std::string("cosine_tfidf_company")
                          : measure);
-      row.emplace_back(job.values.at(measure).first);
+      row.emplace_back(job.values.at(measure));
       table.rows.push_back(std::move(row));
     }
   }
