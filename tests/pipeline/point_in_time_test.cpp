@@ -257,6 +257,50 @@ TEST(PointInTime, UndatedFilingsAreNamedAndMetadataDatesThem) {
   EXPECT_EQ(std::get<std::string>(dated.rows[0][2]), "2024-02-26");  // after the close, Friday
 }
 
+// Hostile metadata inputs: a --metadata file that cannot be used stops the run naming the file
+// and line (before anything is processed); a damaged filing-metadata.json beside a filing is
+// ignored with a warning and never costs the filing its results.
+TEST(PointInTime, BadMetadataFilesAreRefusedOrIgnoredNamingThem) {
+  TempDir dir;
+  copy_samples(dir.path() / "in", {k2022}, /*with_metadata=*/false);
+  struct Case {
+    const char* name;
+    std::string csv;
+    std::string fragment;
+  } cases[] = {
+      {"no key column", "filed,accepted\n2023-02-24,\n", "no key column"},
+      {"not a date", "filename,filed\nx.htm,yesterday\n", "line 2: filed 'yesterday'"},
+      {"bad accession", "accession,filed\n12345,2023-02-24\n", "line 2: accession '12345'"},
+      {"unterminated quote", "filename,filed\n\"x.htm,2023-02-24\n", "quote"},
+      {"empty", "", "line 1"},
+  };
+  for (const auto& c : cases) {
+    write_file(dir.path() / "bad.csv", c.csv);
+    pipeline::ProcessOptions o;
+    o.inputs = {dir.path() / "in"};
+    o.db = dir.path() / "x.db";
+    o.progress = pipeline::ProgressMode::kOff;
+    o.metadata_file = dir.path() / "bad.csv";
+    try {
+      pipeline::process_documents(o);
+      ADD_FAILURE() << c.name << ": accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kParse) << c.name;
+      EXPECT_EQ(e.path(), (dir.path() / "bad.csv").string()) << c.name;
+      EXPECT_NE(e.message().find(c.fragment), std::string::npos) << c.name << ": " << e.message();
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "x.db"));  // refused before the database was touched
+  const std::vector<std::string> garbage_files = {"", "{\"filed\": 2023}", "[1, 2]",
+                                                  std::string("\0\xff{", 3)};
+  for (const std::string& garbage : garbage_files) {
+    write_file(dir.path() / "in" / "filing-metadata.json", garbage);
+    const auto s = process({dir.path() / "in"}, dir.path() / "y.db");
+    EXPECT_EQ(s.counts.processed + s.counts.skipped, 1u);
+    EXPECT_EQ(s.counts.failed, 0u);
+  }
+}
+
 TEST(PointInTime, AcceptanceTimeFromTheSecHeader) {
   TempDir dir;
   std::string body;
