@@ -21,6 +21,12 @@ PACKAGES=(
   # reference tools for fidelity tests and the peer benchmark
   python3 python3-nltk python3-sklearn python3-bs4 python3-lxml python3-snowballstemmer
   python3-torch
+  # round 2: tagging/embeddings (fastText, gensim peer), the Python package and its tests,
+  # the PostgreSQL store and MPI scale-out
+  libfasttext-dev python3-gensim
+  pybind11-dev python3-pybind11 python3-dev python3-venv python3-numpy python3-pandas python3-scipy
+  python3-pytest python3-nbconvert jupyter-notebook python3-ipykernel python3-distributed
+  postgresql libpq-dev libpqxx-dev libopenmpi-dev openmpi-bin
 )
 
 missing=()
