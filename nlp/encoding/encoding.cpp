@@ -399,10 +399,18 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   }
   if (declared == Declared::kOther) {
     out.source_encoding = iana;
-    if (convert_with_icu(icu_name.c_str(), bytes, out)) return out;
+    if (convert_with_icu(icu_name.c_str(), bytes, out)) {
+      out.misread_utf8 = st.multibyte;
+      return out;
+    }
     out = DecodedText{};
   }
   decode_windows_1252(bytes, out);
+  out.misread_utf8 = st.multibyte;
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out.undefined_cp1252 += b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
+  }
   return out;
 }
 

@@ -23,6 +23,12 @@ struct DecodedText {
   std::size_t replaced = 0;      // invalid or unmappable sequences replaced by U+FFFD
   std::size_t removed_nuls = 0;  // U+0000 characters dropped
   bool had_bom = false;          // a UTF-8/UTF-16 byte order mark started the input (removed)
+  // Signs that the guess in steps 5-6 below may be wrong (both 0 for UTF-8/UTF-16 results):
+  // well-formed UTF-8 multi-byte sequences in input that was decoded as another charset (mixed
+  // or damaged UTF-8: those characters became mojibake), and bytes windows-1252 leaves
+  // undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) in input decoded as windows-1252.
+  std::size_t misread_utf8 = 0;
+  std::size_t undefined_cp1252 = 0;
 };
 
 // Detects the encoding of `bytes` and converts them to UTF-8. Never throws, never fails:

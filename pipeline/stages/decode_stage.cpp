@@ -21,6 +21,18 @@ class DecodeStage final : public Stage {
     if (decoded.replaced) {
       doc.warnings.push_back(fmt::format("{} invalid byte sequences replaced", decoded.replaced));
     }
+    if (decoded.misread_utf8) {
+      doc.warnings.push_back(fmt::format(
+          "not valid UTF-8 but holds {} UTF-8 characters: decoded as {}, so those characters "
+          "are garbled (mixed or damaged encoding)",
+          decoded.misread_utf8, decoded.source_encoding));
+    }
+    if (decoded.undefined_cp1252) {
+      doc.warnings.push_back(fmt::format(
+          "{} bytes undefined in windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D): the encoding may "
+          "not be windows-1252",
+          decoded.undefined_cp1252));
+    }
     if (decoded.removed_nuls) {
       doc.warnings.push_back(fmt::format("{} NUL bytes removed", decoded.removed_nuls));
     }

@@ -112,7 +112,14 @@ INSTANTIATE_TEST_SUITE_P(
         WarningCase{"invalid_utf8", "bad.txt",
                     "Caf\xc3\xa9 na\xc3\xaf"
                     "ve r\xc3\xa9sum\xc3\xa9 \xc2\xa7 5. Revenue grew \xff strongly.\n",
-                    "1 invalid byte sequences replaced"}),
+                    "1 invalid byte sequences replaced"},
+        // Too few valid UTF-8 sequences beside the invalid bytes to stay UTF-8: decoded as
+        // windows-1252, and the one real UTF-8 character (é) is garbled. Before, no warning.
+        WarningCase{"mixed_utf8_read_as_cp1252", "mixed.txt",
+                    "Caf\xc3\xa9 revenue \xff rose \xfe strongly.\n",
+                    "holds 1 UTF-8 characters: decoded as windows-1252"},
+        WarningCase{"bytes_undefined_in_cp1252", "c1.txt", "Price \x81 rose \x9d sharply.\n",
+                    "2 bytes undefined in windows-1252"}),
     [](const auto& p) { return std::string(p.param.name); });
 
 // A `process` killed with SIGKILL left its runs row 'running' forever; the next run (which holds

@@ -154,6 +154,25 @@ TEST(DecodeTest, LongAsciiWithLateInvalidByte) {
   EXPECT_EQ(d.utf8, std::string(100000, 'a') + "\xE2\x80\x99");
 }
 
+TEST(DecodeTest, ReportsUtf8ReadAsAnotherCharsetAndUndefinedCp1252Bytes) {
+  // Mostly invalid: windows-1252 wins, but the valid "\xc3\xa9" becomes mojibake: counted.
+  const DecodedText mixed = decode_to_utf8("Caf\xc3\xa9 \xff and \xfe");
+  EXPECT_EQ(mixed.source_encoding, "windows-1252");
+  EXPECT_EQ(mixed.misread_utf8, 1u);
+  EXPECT_EQ(mixed.undefined_cp1252, 0u);
+  const DecodedText c1 = decode_to_utf8("a \x81 b \x9d c \x92");
+  EXPECT_EQ(c1.source_encoding, "windows-1252");
+  EXPECT_EQ(c1.misread_utf8, 0u);
+  EXPECT_EQ(c1.undefined_cp1252, 2u);
+  // Plain cp1252 and valid UTF-8 raise neither.
+  const DecodedText plain = decode_to_utf8("it\x92s \x93quoted\x94");
+  EXPECT_EQ(plain.misread_utf8 + plain.undefined_cp1252, 0u);
+  // Four valid sequences per invalid one stay UTF-8 (the bad byte is replaced instead).
+  const DecodedText utf8 = decode_to_utf8("caf\xc3\xa9 \xc3\xa8 \xc3\xa0 \xc3\xb1 \xff");
+  EXPECT_EQ(utf8.source_encoding, "utf-8");
+  EXPECT_EQ(utf8.misread_utf8 + utf8.undefined_cp1252, 0u);
+}
+
 TEST(DecodeTest, NeverThrowsOnArbitraryBytes) {
   std::string s;
   unsigned x = 12345;
