@@ -190,4 +190,29 @@ bool looks_like_html(std::string_view text) {
   return false;
 }
 
+bool html_cut_off(std::string_view text) {
+  // Position just after the first "<tag" (any case, followed by space, '>' or '/') at or after
+  // `from`, within `limit` bytes; npos when none.
+  auto find_tag = [text](std::string_view tag, std::size_t from, std::size_t limit) {
+    const std::size_t end = std::min(text.size(), limit);
+    for (std::size_t i = text.find('<', from); i != std::string_view::npos && i < end;
+         i = text.find('<', i + 1)) {
+      if (text.size() - i <= tag.size() || !iequals(text.substr(i, tag.size()), tag)) continue;
+      const char next = text[i + tag.size()];
+      if (next == '>' || next == '/' || next == ' ' || next == '\t' || next == '\n' ||
+          next == '\r' || next == '\f')
+        return i + tag.size();
+    }
+    return std::string_view::npos;
+  };
+  const std::size_t open = find_tag("<html", 0, std::size_t{64} << 10);
+  if (open == std::string_view::npos) return false;
+  // "</html" alone (a closing tag may end with spaces before '>', or the file may end there).
+  for (std::size_t i = text.find('<', open); i != std::string_view::npos;
+       i = text.find('<', i + 1)) {
+    if (text.size() - i >= 6 && iequals(text.substr(i, 6), "</html")) return false;
+  }
+  return true;
+}
+
 }  // namespace secnlp::nlp

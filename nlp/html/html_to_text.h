@@ -68,4 +68,9 @@ HtmlText html_to_text(std::string_view utf8_html, const HtmlOptions& options = {
 // "<body", "<div", "<p>", "<p ", "<table", "<font", "<br" or "<span". Does not parse.
 bool looks_like_html(std::string_view text);
 
+// True when `text` opens an <html> element in its first 64 KiB but never closes it (no "</html",
+// any case, after the opening tag): the file stopped early, cut off by a download or a copy. A
+// fragment without <html> is never "cut off". Linear, no allocation.
+bool html_cut_off(std::string_view text);
+
 }  // namespace secnlp::nlp

@@ -39,6 +39,9 @@ class HtmlStage final : public Stage {
       return;
     }
     doc.source_type = "html";
+    // Read before the markup is gone: the runner flags a "has no </" warning as truncated.
+    if (nlp::html_cut_off(doc.text))
+      doc.warnings.push_back("HTML document has no </html>: the file stops early (cut off?)");
     nlp::HtmlOptions options = options_;
     options.remove_numeric_tables = remove_numeric_tables(doc);
     nlp::HtmlText html_text = nlp::html_to_text(doc.text, options);

@@ -523,6 +523,29 @@ TEST(NoSilentEmpty, TruncatedSubmissionIsFlaggedToItsLastSection) {
   EXPECT_GT(s.flagged_sections, 0u);
 }
 
+// Issue 15: half of an HTML 10-K was stored ok, its last item at full confidence.
+TEST(NoSilentEmpty, HtmlCutOffIsFlaggedToItsLastSection) {
+  TempDir dir;
+  const std::string full = testing::read_file(samples() / k2022);
+  write_file(dir.path() / "in" / "9990001_10K_2022_0009990001-23-000011.htm",
+             full.substr(0, full.size() / 2));
+  const fs::path db = dir.path() / "x.db";
+  auto s = process({dir.path() / "in"}, db);
+  ASSERT_EQ(s.truncated.size(), 1u);
+  EXPECT_EQ(scalar(db,
+                   "SELECT count(*) FROM documents WHERE flags LIKE '%truncated%' AND "
+                   "warnings LIKE '%no </html>%'"),
+            1);
+  EXPECT_EQ(
+      scalar(db, "SELECT count(*) FROM sections WHERE (flags & 256) <> 0 AND confidence <= 0.5"),
+      1);
+  // The whole file is not flagged.
+  write_file(dir.path() / "in" / "9990001_10K_2022_0009990001-23-000011.htm", full);
+  s = process({dir.path() / "in"}, db);
+  EXPECT_TRUE(s.truncated.empty());
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM documents WHERE flags LIKE '%truncated%'"), 0);
+}
+
 TEST(NoSilentEmpty, MissingInputIsAnIoError) {
   TempDir dir;
   try {

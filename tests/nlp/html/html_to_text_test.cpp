@@ -282,6 +282,23 @@ TEST_P(LooksLikeHtmlTest, Sniffs) {
   EXPECT_EQ(looks_like_html(GetParam().text), GetParam().html);
 }
 
+TEST(HtmlCutOff, OpenedButNeverClosed) {
+  EXPECT_TRUE(html_cut_off("<html><body><p>Item 8. Financial statements and the rest was lo"));
+  EXPECT_TRUE(
+      html_cut_off("<?xml version='1.0'?>\n<HTML xmlns='http://www.w3.org/1999/xhtml'>"
+                   "<body>text</body>"));
+  EXPECT_FALSE(html_cut_off("<html><body>all</body></html>\n\n"));
+  EXPECT_FALSE(html_cut_off("<HTML><BODY>all</BODY></HTML >"));
+  EXPECT_FALSE(html_cut_off("<html><body>ends at the tag name</html"));
+  // Fragments and plain text are never "cut off".
+  EXPECT_FALSE(html_cut_off("<div><p>a fragment</p>"));
+  EXPECT_FALSE(html_cut_off("ITEM 1. BUSINESS"));
+  EXPECT_FALSE(html_cut_off(""));
+  EXPECT_FALSE(html_cut_off("<htmlx>not the element"));
+  // The opening tag is looked for only in the first 64 KiB.
+  EXPECT_FALSE(html_cut_off(std::string(70000, 'x') + "<html><body>"));
+}
+
 const SniffCase kSniffCases[] = {
     {"empty", "", false},
     {"plain", "ITEM 1. BUSINESS\nApple designs...", false},
