@@ -156,6 +156,27 @@ bool mentions_item_7_or_8(std::string_view t) {
   return false;
 }
 
+// True when the table's text begins with an item heading ("Item 16.", "ITEM&nbsp;9A"): a heading
+// laid out as a one-row table (number and title in two cells), which the numeric-table rule would
+// otherwise drop with its digits ("Item 16. Form 10-K Summary" is 20% digits).
+bool starts_with_item(std::string_view t) {
+  auto skip_space = [&t](std::size_t k) {
+    for (;;) {
+      if (k < t.size() && is_ws(t[k])) {
+        ++k;
+      } else if (t.substr(k, 2) == kNbsp) {
+        k += 2;
+      } else {
+        return k;
+      }
+    }
+  };
+  std::size_t k = skip_space(0);
+  if (!iequals(t.substr(k, 4), "item")) return false;
+  k = skip_space(k + 4);
+  return k < t.size() && is_digit(t[k]);
+}
+
 }  // namespace
 
 TextBuilder::TextBuilder(const HtmlOptions& options, std::size_t input_size) : options_(options) {
@@ -249,7 +270,7 @@ void TextBuilder::end_outer_table() {
   if (alnum == 0) return;
   if (static_cast<double>(digits) / static_cast<double>(alnum) <= options_.numeric_table_threshold)
     return;
-  if (mentions_item_7_or_8(t)) return;
+  if (mentions_item_7_or_8(t) || starts_with_item(t)) return;
   out_.resize(start);
   ++tables_removed_;
   line_start_ = out_.empty() || out_.back() == '\n';

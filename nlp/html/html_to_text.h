@@ -24,7 +24,9 @@ struct HtmlOptions {
   HtmlParser parser = HtmlParser::kFast;  // default: the fast scanner
   // Loughran-McDonald rule: drop an outermost <table> whose text has more than
   // `numeric_table_threshold` digits among its alphanumeric characters ([0-9] / [A-Za-z0-9]),
-  // unless the text contains "Item 7" or "Item 8" (any case, any spacing, e.g. "ITEM&nbsp;7A").
+  // unless the text contains "Item 7" or "Item 8" (any case, any spacing, e.g. "ITEM&nbsp;7A"),
+  // or begins with "Item <digit>" (an item heading laid out as a table: "Item 16. | Form 10-K
+  // Summary" is 20% digits).
   bool remove_numeric_tables = false;  // default off
   double numeric_table_threshold = 0.10;
   // Drop content a browser does not show: elements with a `hidden` attribute or a style with

@@ -184,8 +184,14 @@ const TableCase kTableCases[] = {
      true, "ITEM\xC2\xA0 7.\t2024\t2023\n", 1, 0},
     {"item8_exception_lower", "<table><tr><td>item 8</td><td>10</td><td>11</td></tr></table>", true,
      "item 8\t10\t11\n", 1, 0},
-    {"item78_not_exception", "<table><tr><td>Item 78</td><td>10</td><td>11</td></tr></table>", true,
-     "", 1, 1},
+    {"item78_not_exception", "<table><tr><td>See Item 78</td><td>10</td><td>11</td></tr></table>",
+     true, "", 1, 1},
+    // An item heading laid out as a table (AMZN's "Item 16. | Form 10-K Summary", 20% digits).
+    {"item_heading_table_kept",
+     "<table><tr><td>&nbsp;Item 16.</td><td>Form 10-K Summary</td></tr></table><p>None.</p>", true,
+     "Item 16.\tForm 10-K Summary\n\nNone.\n", 1, 0},
+    {"item_later_in_table_not_exception",
+     "<table><tr><td>Page 12</td><td>Item 16</td><td>13</td></tr></table>", true, "", 1, 1},
     {"nested_numeric_inside_words_judged_whole",
      "<table><tr><td>The quarterly summary of our operating results follows in this table for "
      "every reader" +
