@@ -67,21 +67,28 @@ std::shared_ptr<const corpora::WordNetData> Resources::wordnet() {
   return wordnet_;
 }
 
+// The pronouncing dictionary and the hyphenation patterns each have their own lock, so that the
+// readability stage can load them on two threads at once.
 std::shared_ptr<const corpora::PronouncingDictionary> Resources::cmudict() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard load(cmudict_mutex_);
   if (!cmudict_) {
     std::string hash;
-    cmudict_ = corpora::load_cmudict(paths_.cmudict, &hash);  // hashed as it is read: one read
+    auto loaded = corpora::load_cmudict(paths_.cmudict, &hash);  // hashed as it is read: one read
+    std::lock_guard lock(mutex_);
     identity_["cmudict"] = {paths_.cmudict.string(), std::move(hash)};
+    cmudict_ = std::move(loaded);
   }
   return cmudict_;
 }
 
 std::shared_ptr<const corpora::Hyphenator> Resources::hyphenator() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard load(hyphenator_mutex_);
   if (!hyphenator_) {
-    hyphenator_ = corpora::load_hyphenator(paths_.hyphen);
-    identity_["hyphen"] = {paths_.hyphen.string(), resource_content_hash(paths_.hyphen)};
+    auto loaded = corpora::load_hyphenator(paths_.hyphen);
+    std::string hash = resource_content_hash(paths_.hyphen);
+    std::lock_guard lock(mutex_);
+    identity_["hyphen"] = {paths_.hyphen.string(), std::move(hash)};
+    hyphenator_ = std::move(loaded);
   }
   return hyphenator_;
 }

@@ -59,7 +59,9 @@ class Resources {
 
  private:
   ResourcePaths paths_;
-  std::mutex mutex_;
+  std::mutex mutex_;             // identity_ and the resources without a lock of their own
+  std::mutex cmudict_mutex_;     // cmudict_ (held while it loads)
+  std::mutex hyphenator_mutex_;  // hyphenator_ (held while it loads)
   std::shared_ptr<const corpora::WordNetData> wordnet_;
   std::shared_ptr<const corpora::PronouncingDictionary> cmudict_;
   std::shared_ptr<const corpora::Hyphenator> hyphenator_;

@@ -142,20 +142,31 @@ SectionMap segment_10k(std::string_view clean_text, const FilingInfo& info) {
     o.min_scale = min_scale;
     return o;
   };
-  static const ItemSegmenter modern(k10KItems, options(1.0));
-  static const ItemSegmenter modern_early(k10KItems, options(0.5));
-  static const ItemSegmenter pre2003(k10KItemsPre2003, options(1.0));
-  static const ItemSegmenter ksb(k10KSBItems, options(0.25));
+  // Each segmenter compiles its heading patterns (~20 M instructions) on first use only: a run
+  // over one modern 10-K does not pay for the 10-KSB and pre-2003 ones (start-up, issue 17).
   const bool small = info.form.empty() ? cover_says_ksb(clean_text) : is_ksb(info.form);
   const int year = info.year > 0 ? info.year : guess_filing_year(clean_text);
-  const ItemSegmenter& segmenter = small                     ? ksb
-                                   : year > 0 && year < 2003 ? pre2003
-                                   : year > 0 && year < 2005 ? modern_early
-                                                             : modern;
+  const bool is_modern = !small && !(year > 0 && year < 2005);
+  const ItemSegmenter& segmenter = [&]() -> const ItemSegmenter& {
+    if (small) {
+      static const ItemSegmenter ksb(k10KSBItems, options(0.25));
+      return ksb;
+    }
+    if (year > 0 && year < 2003) {
+      static const ItemSegmenter pre2003(k10KItemsPre2003, options(1.0));
+      return pre2003;
+    }
+    if (year > 0 && year < 2005) {
+      static const ItemSegmenter modern_early(k10KItems, options(0.5));
+      return modern_early;
+    }
+    static const ItemSegmenter modern(k10KItems, options(1.0));
+    return modern;
+  }();
   SectionMap map = segmenter.segment(clean_text);
   if (small) map.notes.push_back("10-KSB item numbering");
   if (!small && year > 0 && year < 2003) map.notes.push_back("pre-2003 10-K item titles");
-  if (&segmenter == &modern) {
+  if (is_modern) {
     // An Item 14 written as the pre-2003 exhibits item keeps that title whatever the year.
     static const RE2 kExhibits(R"((?i)^\W*item\s*14\W*exhibits?\b)");
     for (auto& s : map.sections)

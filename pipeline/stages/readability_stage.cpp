@@ -1,3 +1,5 @@
+#include <future>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -9,11 +11,19 @@
 namespace secnlp::pipeline::stages {
 namespace {
 
+// The pronouncing dictionary and the hyphenation patterns load on two threads at once: together
+// they are most of the start-up of `process` on a small filing (issue 17).
+nlp::SyllableCounter load_syllable_counter(Resources& resources) {
+  auto hyphenator = std::async(std::launch::async, [&resources] { return resources.hyphenator(); });
+  auto cmudict = resources.cmudict();
+  return corpora::make_syllable_counter(std::move(cmudict), hyphenator.get());
+}
+
 class ReadabilityStage final : public Stage {
  public:
   ReadabilityStage(const StageOptions& o, Resources& resources)
       : textstat_(parse_mode(o.get_string("mode", "standard"))),
-        syllables_(corpora::make_syllable_counter(resources.cmudict(), resources.hyphenator())) {}
+        syllables_(load_syllable_counter(resources)) {}
   SlotSet reads() const override { return kSlotText | kSlotSentences | kSlotTokens; }
   SlotSet writes() const override { return kSlotMetrics; }
 
