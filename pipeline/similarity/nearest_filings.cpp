@@ -1,6 +1,7 @@
 #include "pipeline/similarity/nearest_filings.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <vector>
 
@@ -9,9 +10,8 @@
 #include "common/error.h"
 #include "common/hash.h"
 #include "common/log.h"
-#include "nlp/features/tfidf.h"
-#include "nlp/retrieval/inverted_index.h"
 #include "pipeline/names.h"
+#include "pipeline/similarity/nearest_index.h"
 #include "pipeline/similarity/pit_corpus.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/queries.h"
@@ -25,11 +25,12 @@ namespace {
 using store::Connection;
 using store::Statement;
 
-struct Row {
+// Changes whenever the index file's layout or the meaning of its stamp does.
+constexpr std::string_view kIndexFormat = "nearest-pit-1";
+
+struct Target {
   std::int64_t doc_id = 0;
-  std::string path, cik, ticker, form, accession, content_hash, config_hash, doc_key;
-  std::string available_at;
-  std::optional<std::int64_t> year;
+  store::PitKey key;
 };
 
 std::string cache_name(const std::string& scope) {
@@ -39,15 +40,80 @@ std::string cache_name(const std::string& scope) {
   return safe.empty() ? "filing" : safe;
 }
 
-store::PitKey key_of(const Row& r) {
-  return {r.available_at, r.accession, r.content_hash};
-}
-
 nlp::SparseVector decode(std::string_view blob) {
   nlp::SparseVector v;
   for (const auto& [id, count] : store::decode_term_vector(blob))
     v.push_back(id, count);
   return v;
+}
+
+// The stored filing `to` names (an accession number, else a substring of its path) among those
+// with a term vector for `scope`.
+Target find_target(Connection& db, const std::string& scope, const std::string& to) {
+  auto collect = [&](const char* condition) {
+    Statement st = db.prepare(
+        fmt::format("SELECT d.id, d.available_at, d.accession, d.content_hash FROM documents d "
+                    "JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ?1 "
+                    "WHERE d.status = 'ok' AND {} LIMIT 2",
+                    condition));
+    st.bind(1, scope).bind(2, to);
+    std::vector<Target> found;
+    while (st.step()) {
+      Target t;
+      t.doc_id = st.column_int(0);
+      t.key = {st.column_text(1), st.column_text(2), st.column_text(3)};
+      found.push_back(std::move(t));
+    }
+    return found;
+  };
+  std::vector<Target> found = collect("d.accession = ?2");
+  if (found.empty() && !to.empty()) found = collect("instr(d.path, ?2) > 0");
+  if (found.size() > 1)
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("'{}' matches several filings; give the accession number", to));
+  if (found.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("no stored filing '{}' with {}", to,
+                            scope.empty() ? "term vectors" : "section " + scope));
+  return found.front();
+}
+
+// Every dated stored filing with this scope, for the index.
+std::vector<NearestRow> read_rows(Connection& db, const std::string& scope) {
+  Statement st = db.prepare(
+      "SELECT d.id, d.available_at, d.accession, d.content_hash, v.data FROM documents d "
+      "JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ? "
+      "WHERE d.status = 'ok' AND d.available_at IS NOT NULL AND d.available_at <> ''");
+  st.bind(1, scope);
+  std::vector<NearestRow> rows;
+  while (st.step()) {
+    NearestRow r;
+    r.doc_id = st.column_int(0);
+    r.key = {st.column_text(1), st.column_text(2), st.column_text(3)};
+    r.counts = decode(st.column_blob(4));
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// The index of this scope, rebuilt when the store changed since it was written.
+NearestIndex open_index(Connection& db, const std::filesystem::path& db_path,
+                        const std::string& scope) {
+  Statement g = db.prepare("SELECT value FROM store_generation WHERE name = 'term_vectors'");
+  const std::int64_t generation = g.step() ? g.column_int(0) : -1;
+  const std::uint64_t stamp = hash64(fmt::format("{}|{}|{}", kIndexFormat, scope, generation));
+  const std::filesystem::path path = db_path.string() + ".nearest-" + cache_name(scope) + ".pit";
+  if (NearestIndex::read_stamp(path) == stamp) {
+    try {
+      return NearestIndex::open(path);
+    } catch (const Error& e) {
+      log_warn("{} (rebuilding the index)", e.what());
+    }
+  }
+  log_info("indexing the stored {} for `similar` (once per change of the database)",
+           scope.empty() ? "filings" : "sections " + pipeline::scope_label(scope));
+  NearestIndex::build(read_rows(db, scope), stamp, path);
+  return NearestIndex::open(path);
 }
 
 }  // namespace
@@ -58,167 +124,158 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   Connection db(query.db.string());
   store::migrate(db);
   const std::string scope = store::resolve_scope(db, query.scope);
+  const Target target = find_target(db, scope, query.to);
 
-  // The filings that have this scope.
-  std::vector<Row> rows;
-  {
-    Statement st = db.prepare(
-        "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.accession, "
-        "d.content_hash, d.config_hash, d.doc_key, d.available_at FROM documents d "
-        "JOIN term_vectors v ON v.doc_id = d.id WHERE d.status = 'ok' AND v.scope = ? "
-        "ORDER BY d.id");
-    st.bind(1, scope);
-    while (st.step()) {
-      Row r;
-      r.doc_id = st.column_int(0);
-      r.path = st.column_text(1);
-      r.cik = st.column_text(2);
-      r.ticker = st.column_text(3);
-      r.form = st.column_text(4);
-      if (!st.column_is_null(5)) r.year = st.column_int(5);
-      r.accession = st.column_text(6);
-      r.content_hash = st.column_text(7);
-      r.config_hash = st.column_text(8);
-      r.doc_key = st.column_text(9);
-      r.available_at = st.column_text(10);
-      rows.push_back(std::move(r));
-    }
-  }
-  const Row* target = nullptr;
-  for (const Row& r : rows) {
-    if (r.accession == query.to ||
-        (!query.to.empty() && r.path.find(query.to) != std::string::npos)) {
-      if (target)
-        throw Error(
-            ErrorCode::kInvalidArgument,
-            fmt::format("'{}' matches several filings; give the accession number", query.to));
-      target = &r;
-    }
-  }
-  if (!target) {
-    throw Error(ErrorCode::kInvalidArgument,
-                fmt::format("no stored filing '{}' with {}", query.to,
-                            scope.empty() ? "term vectors" : "section " + scope));
-  }
-
-  // As of when: the candidates are the dated filings at or before that point, in order.
+  // As of when: the candidates are the dated filings at or before that point.
   store::PitKey bound;
   if (!query.as_of.empty()) {
     bound = {store::as_of_bound(query.as_of), "\x7f", ""};
-  } else if (target->available_at.empty()) {
+  } else if (target.key.available_at.empty()) {
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("filing '{}' has no filing date, so 'as of its date' is unknown: give "
                             "--as-of DATE, or dates with `process --metadata`",
                             query.to));
   } else {
-    bound = key_of(*target);
+    bound = target.key;
   }
-  std::vector<const Row*> available;
-  std::size_t undated = 0;
-  for (const Row& r : rows) {
-    if (r.available_at.empty()) {
-      ++undated;
-    } else if (key_of(r) <= bound) {
-      available.push_back(&r);
-    }
+  {
+    Statement st = db.prepare(
+        "SELECT count(*) FROM documents d JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ? "
+        "WHERE d.status = 'ok' AND (d.available_at IS NULL OR d.available_at = '')");
+    st.bind(1, scope);
+    if (st.step() && st.column_int(0) > 0)
+      log_info("{} undated filings are never candidates", st.column_int(0));
   }
-  std::sort(available.begin(), available.end(),
-            [](const Row* a, const Row* b) { return key_of(*a) < key_of(*b); });
-  if (undated) log_info("{} undated filings are never candidates", undated);
 
-  // Document frequencies over the available filings (and the target's own vector).
-  PitCorpus corpus;
-  std::vector<nlp::SparseVector> vectors(available.size());
-  nlp::SparseVector target_vector;
+  const NearestIndex index = open_index(db, query.db, scope);
+  // The corpus as of the bound is the index's first `n` filings: the df and idf of every term
+  // in it, once (a binary search per term).
+  const std::size_t n = index.prefix_end(bound);
+  std::vector<double> idf(index.terms());
+  for (std::uint32_t t = 0; t < idf.size(); ++t)
+    idf[t] = smooth_idf(n, index.df(t, n));
+  auto idf_of_id = [&](std::uint32_t id) { return id < idf.size() ? idf[id] : smooth_idf(n, 0); };
+
+  nlp::SparseVector q;
   {
     Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-    for (std::size_t i = 0; i < available.size(); ++i) {
-      st.bind(1, available[i]->doc_id).bind(2, scope);
-      if (st.step()) vectors[i] = decode(st.column_blob(0));
-      st.reset();
-      corpus.add(vectors[i], available[i]->doc_key + "|" + available[i]->content_hash + "|" +
-                                 available[i]->config_hash);
-    }
-    st.bind(1, target->doc_id).bind(2, scope);
-    if (st.step()) target_vector = decode(st.column_blob(0));
-    st.reset();
+    st.bind(1, target.doc_id).bind(2, scope);
+    if (st.step()) q = decode(st.column_blob(0));
   }
+  std::vector<double> idf_q(q.ids.size());
+  std::vector<double> squares(q.ids.size());
+  for (std::size_t i = 0; i < q.ids.size(); ++i) {
+    idf_q[i] = idf_of_id(q.ids[i]);
+    squares[i] = q.values[i] * idf_q[i] * q.values[i] * idf_q[i];
+  }
+  const double q_norm = std::sqrt(ordered_sum(squares));
 
-  // The cached index, when its stamp is this corpus's.
-  const std::uint64_t stamp = hash64(scope + "|" + corpus.stamp());
-  const std::filesystem::path cache = query.db.string() + ".nearest-" + cache_name(scope) + ".idx";
-  nlp::InvertedIndex index;
-  bool loaded = false;
-  std::error_code ec;
-  if (std::filesystem::exists(cache, ec)) {
-    try {
-      if (nlp::InvertedIndex::read_stamp(cache) == stamp) {
-        index = nlp::InvertedIndex::load(cache);
-        loaded = true;
-      }
-    } catch (const Error& e) {
-      log_warn("{} (rebuilding the index)", e.what());
+  // Three passes, each over fewer filings, so that the answer is the exact top k of the
+  // point-in-time corpus without scoring every filing:
+  //  1. dot products with every available filing that shares a term (the postings of the query's
+  //     terms), and from them an upper bound of each cosine using a lower bound of the filing's
+  //     norm (nearest_index.h);
+  //  2. in the order of those bounds, the cosine in plain double arithmetic (the filing's norm
+  //     from its stored vector), until no bound can beat the k-th cosine;
+  //  3. for the best k (and any within 1e-9 of the k-th), the exact order-independent cosine
+  //     that the rest of secnlp computes, which decides the answer.
+  std::vector<double> dot(n, 0.0);
+  for (std::size_t i = 0; i < q.ids.size(); ++i) {
+    const double w = q.values[i] * idf_q[i] * idf_q[i];
+    const auto positions = index.positions(q.ids[i]);
+    const auto counts = index.counts(q.ids[i]);
+    for (std::size_t k = 0; k < positions.size() && positions[k] < n; ++k)
+      dot[positions[k]] += w * counts[k];
+  }
+  const double shrink =
+      1.0 /
+      (1.0 + std::log((1.0 + static_cast<double>(index.rows())) / (1.0 + static_cast<double>(n))));
+  std::vector<std::pair<double, std::size_t>> bounds;  // (upper bound, position)
+  if (q_norm > 0) {
+    for (std::size_t p = 0; p < n; ++p) {
+      if (dot[p] <= 0 || index.doc_id(p) == target.doc_id) continue;
+      const double norm_floor = std::max(index.tf_norm(p), index.all_norm(p) * shrink);
+      if (norm_floor > 0) bounds.emplace_back(dot[p] / (q_norm * norm_floor) * (1 + 1e-9), p);
     }
   }
-  auto weighted = [&](const nlp::SparseVector& v) {
-    nlp::SparseVector w = v;
-    for (std::size_t i = 0; i < w.ids.size(); ++i)
-      w.values[i] *= corpus.idf(w.ids[i]);
-    return w;
-  };
-  if (!loaded) {
-    nlp::InvertedIndex::Builder builder;
-    for (std::size_t i = 0; i < available.size(); ++i)
-      builder.add(static_cast<std::uint64_t>(available[i]->doc_id), weighted(vectors[i]));
-    index = builder.build();
-    index.set_stamp(stamp);
-    try {
-      index.save(cache);
-    } catch (const Error& e) {
-      log_warn("{} (index not cached)", e.what());
-    }
-  }
-
-  // Candidates from the index (single precision), then the best scored exactly.
-  const std::size_t pool = std::max<std::size_t>(query.top * 4, query.top + 50);
-  const auto hits =
-      index.top_k(weighted(target_vector), pool, static_cast<std::uint64_t>(target->doc_id));
-  std::unordered_map<std::int64_t, std::size_t> position;
-  for (std::size_t i = 0; i < available.size(); ++i)
-    position[available[i]->doc_id] = i;
-  std::vector<std::pair<double, const Row*>> scored;
-  for (const auto& [key, approximate] : hits) {
-    (void)approximate;
-    const std::size_t i = position.at(static_cast<std::int64_t>(key));
-    scored.emplace_back(tfidf_cosine(target_vector, vectors[i], corpus), available[i]);
-  }
-  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return key_of(*a.second) < key_of(*b.second);
+  std::sort(bounds.begin(), bounds.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  if (scored.size() > query.top) scored.resize(query.top);
+  std::vector<std::pair<double, std::size_t>> near;  // (cosine, position), best first
+  auto kth = [&] { return near.size() >= query.top ? near[query.top - 1].first : 0.0; };
+  for (const auto& [upper, p] : bounds) {
+    if (query.top == 0 || (near.size() >= query.top && upper < kth() * (1 - 1e-9))) break;
+    const auto ids = index.row_ids(p);
+    const auto counts = index.row_counts(p);
+    double norm2 = 0;
+    for (std::size_t j = 0; j < ids.size(); ++j) {
+      const double w = counts[j] * idf_of_id(ids[j]);
+      norm2 += w * w;
+    }
+    const double cosine = dot[p] / (q_norm * std::sqrt(norm2));
+    if (near.size() >= query.top && cosine < kth() * (1 - 1e-9)) continue;
+    near.emplace(std::upper_bound(near.begin(), near.end(), std::make_pair(cosine, p),
+                                  [](const auto& a, const auto& b) { return a.first > b.first; }),
+                 cosine, p);
+    // Keep the best k and whatever is within 1e-9 of the k-th (near ties decide in pass 3).
+    while (near.size() > query.top && near.back().first < kth() * (1 - 1e-9))
+      near.pop_back();
+  }
+
+  struct Scored {
+    double score;
+    store::PitKey key;
+    std::int64_t doc_id;
+  };
+  std::vector<Scored> top;
+  for (const auto& [approximate, p] : near) {
+    (void)approximate;
+    nlp::SparseVector v;
+    std::vector<double> idf_v;
+    const auto ids = index.row_ids(p);
+    const auto counts = index.row_counts(p);
+    for (std::size_t j = 0; j < ids.size(); ++j) {
+      v.push_back(ids[j], counts[j]);
+      idf_v.push_back(idf_of_id(ids[j]));
+    }
+    const double score = tfidf_cosine(q, idf_q, v, idf_v);
+    if (score > 0) top.push_back({score, index.key(p), index.doc_id(p)});
+  }
+  std::sort(top.begin(), top.end(), [](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.key < b.key;
+  });
+  if (top.size() > query.top) top.resize(query.top);
 
   pipeline::ResultTable table;
   table.columns = {"rank", "score",       "document",  "cik",          "ticker",
                    "form", "fiscal_year", "accession", "available_at", "section"};
+  Statement meta = db.prepare(
+      "SELECT path, cik, ticker, form, fiscal_year, accession, available_at FROM documents "
+      "WHERE id = ?");
   std::int64_t rank = 0;
-  for (const auto& [score, rp] : scored) {
-    const Row& r = *rp;
+  for (const Scored& s : top) {
+    meta.bind(1, s.doc_id);
+    if (!meta.step()) {
+      meta.reset();
+      continue;
+    }
     std::vector<pipeline::Cell> row;
     row.emplace_back(++rank);
-    row.emplace_back(score);
-    row.emplace_back(std::filesystem::path(r.path).filename().string());
-    for (const std::string* s : {&r.cik, &r.ticker, &r.form})
-      row.emplace_back(*s);
-    if (r.year) {
-      row.emplace_back(*r.year);
-    } else {
+    row.emplace_back(s.score);
+    row.emplace_back(std::filesystem::path(meta.column_text(0)).filename().string());
+    for (int c : {1, 2, 3})
+      row.emplace_back(meta.column_text(c));
+    if (meta.column_is_null(4)) {
       row.emplace_back(std::monostate{});
+    } else {
+      row.emplace_back(meta.column_int(4));
     }
-    row.emplace_back(r.accession);
-    row.emplace_back(r.available_at);
+    row.emplace_back(meta.column_text(5));
+    row.emplace_back(meta.column_text(6));
     row.emplace_back(pipeline::scope_label(scope));
     table.rows.push_back(std::move(row));
+    meta.reset();
   }
   return table;
 }

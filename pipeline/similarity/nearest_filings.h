@@ -3,10 +3,12 @@
 // over TF-IDF (smooth idf, l2), as of a point in time (pipeline/store/point_in_time.h): only
 // filings available then are candidates, and the idf is computed over exactly those. By default
 // that is the query filing's own availability, so the answer is what could have been known
-// when the filing came out. An inverted index (nlp/retrieval) finds the candidates; the best
-// are then scored exactly, in an order-independent sum, so two databases holding the same
-// filings give bit-identical answers. The index is cached beside the database
-// (<db>.nearest-<scope>.idx) with a stamp of the filings it covers.
+// when the filing came out. The index (pipeline/similarity/nearest_index.h, cached beside the
+// database as <db>.nearest-<scope>.pit and rebuilt when the stored term vectors change) holds
+// every dated filing in point-in-time order, so the corpus as of any date is a prefix of it:
+// document frequencies come from the prefix, and only filings that can still reach the top k
+// are scored, exactly and in an order-independent sum, so two databases holding the same
+// filings give bit-identical answers.
 
 #include <cstddef>
 #include <filesystem>

@@ -18,9 +18,12 @@ void PitCorpus::add(const nlp::SparseVector& vector, std::string_view identity) 
   stamp_ = hash64(fmt::format("{:016x}|{}", stamp_, identity));
 }
 
+double smooth_idf(std::size_t n, std::size_t df) {
+  return std::log((static_cast<double>(n) + 1.0) / (static_cast<double>(df) + 1.0)) + 1.0;
+}
+
 double PitCorpus::idf(std::uint32_t id) const {
-  const double n = static_cast<double>(documents_) + 1.0;
-  return std::log(n / (static_cast<double>(df(id)) + 1.0)) + 1.0;
+  return smooth_idf(documents_, df(id));
 }
 
 std::string PitCorpus::stamp() const {
@@ -37,12 +40,22 @@ double ordered_sum(std::vector<double>& values) {
 
 double tfidf_cosine(const nlp::SparseVector& a, const nlp::SparseVector& b,
                     const PitCorpus& corpus) {
+  std::vector<double> idf_a(a.ids.size()), idf_b(b.ids.size());
+  for (std::size_t i = 0; i < a.ids.size(); ++i)
+    idf_a[i] = corpus.idf(a.ids[i]);
+  for (std::size_t j = 0; j < b.ids.size(); ++j)
+    idf_b[j] = corpus.idf(b.ids[j]);
+  return tfidf_cosine(a, idf_a, b, idf_b);
+}
+
+double tfidf_cosine(const nlp::SparseVector& a, const std::vector<double>& idf_a,
+                    const nlp::SparseVector& b, const std::vector<double>& idf_b) {
   if (a.ids.empty() || b.ids.empty()) return 0.0;
   std::vector<double> wa(a.ids.size()), wb(b.ids.size());
   for (std::size_t i = 0; i < a.ids.size(); ++i)
-    wa[i] = a.values[i] * corpus.idf(a.ids[i]);
+    wa[i] = a.values[i] * idf_a[i];
   for (std::size_t j = 0; j < b.ids.size(); ++j)
-    wb[j] = b.values[j] * corpus.idf(b.ids[j]);
+    wb[j] = b.values[j] * idf_b[j];
   std::vector<double> dot, na, nb;
   dot.reserve(std::min(a.ids.size(), b.ids.size()));
   for (std::size_t i = 0, j = 0; i < a.ids.size() && j < b.ids.size();) {

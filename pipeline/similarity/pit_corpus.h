@@ -39,11 +39,17 @@ class PitCorpus {
   std::uint64_t stamp_ = 0;
 };
 
+// scikit-learn's smooth idf of a term in `df` of `n` documents: ln((1 + n) / (1 + df)) + 1.
+double smooth_idf(std::size_t n, std::size_t df);
+
 // Cosine of the TF-IDF weighted vectors (raw counts times `corpus` idf): what scikit-learn's
 // TfidfVectorizer (smooth idf, l2) gives, summed in an order-independent way. 0 when either
 // vector is empty.
 double tfidf_cosine(const nlp::SparseVector& a, const nlp::SparseVector& b,
                     const PitCorpus& corpus);
+// The same with the idf of each entry given: idf_a[i] belongs to a.ids[i], idf_b[j] to b.ids[j].
+double tfidf_cosine(const nlp::SparseVector& a, const std::vector<double>& idf_a,
+                    const nlp::SparseVector& b, const std::vector<double>& idf_b);
 
 // Sum of `values` taken in ascending order (the vector is sorted in place): the same multiset
 // gives the same bits whatever order it was collected in.

@@ -224,6 +224,28 @@ ALTER TABLE runs ADD COLUMN docs_linked INTEGER DEFAULT 0;
 ALTER TABLE similarity ADD COLUMN inputs_hash TEXT;
 DELETE FROM similarity;
 )sql",
+    R"sql(
+CREATE TABLE store_generation (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO store_generation(name, value) VALUES ('term_vectors', 0);
+CREATE TRIGGER term_vectors_inserted AFTER INSERT ON term_vectors BEGIN
+  UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
+END;
+CREATE TRIGGER term_vectors_updated AFTER UPDATE ON term_vectors BEGIN
+  UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
+END;
+CREATE TRIGGER term_vectors_deleted AFTER DELETE ON term_vectors BEGIN
+  UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
+END;
+CREATE TRIGGER documents_updated_generation AFTER UPDATE ON documents BEGIN
+  UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
+END;
+CREATE TRIGGER documents_deleted_generation AFTER DELETE ON documents BEGIN
+  UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
+END;
+)sql",
 };
 
 int user_version(Connection& db) {

@@ -51,12 +51,18 @@
 //   similarity.inputs_hash  identity of every input of a cached score (both filings and, for
 //                           corpus measures, every filing available at the score's date);
 //                           cached scores from older versions are dropped
+// Version 8:
+//   store_generation        name -> counter; 'term_vectors' is raised by triggers on every
+//                           insert, update or delete in term_vectors and every update or delete
+//                           in documents, so a cache built from term vectors (the index of
+//                           `similar`, pipeline/similarity/nearest_index.h) knows it is stale
+//                           from one row
 
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

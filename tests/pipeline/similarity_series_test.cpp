@@ -122,7 +122,7 @@ TEST_F(SimilaritySeriesTest, NearestFilingsFromTheCachedIndex) {
   ASSERT_EQ(first.rows.size(), 2u);
   EXPECT_EQ(std::get<std::string>(first.rows[0][2]), "ACME_10k_2020.txt");  // identical text
   EXPECT_NEAR(std::get<double>(first.rows[0][1]), 1.0, 1e-6);
-  EXPECT_TRUE(fs::exists(db_.string() + ".nearest-1A.idx"));
+  EXPECT_TRUE(fs::exists(db_.string() + ".nearest-1A.pit"));
   const auto cached = nearest_filings(q);
   EXPECT_EQ(cached.rows, first.rows);
   q.to = "NO_SUCH_FILING";
