@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: `secnlp process` (1 thread, then all cores) against the Python pipeline a
-# user would otherwise write (bench/python_pipeline.py), on the same files, in one run.
+# user would otherwise write (bench/python_pipeline.py) and the one a speed-minded user would
+# write (bench/python_fast_pipeline.py: lxml, scikit-learn tokenizer, cached Porter), on the same
+# files, in one run.
 #
 # Usage: bench/process_bench.sh [SECNLP_BINARY] [INPUT...]
 #   SECNLP_BINARY  default build/tools/secnlp (else the first build*/tools/secnlp found)
@@ -169,6 +171,10 @@ if [[ "$RUN_PYTHON" == 1 ]]; then
   measure python "$PYTHON" "$ROOT/bench/python_pipeline.py" "${INPUTS[@]}"
   check python
   PY_WALL=$WALL PY_CPU=$CPU PY_RSS=$RSS_KB
+  echo "timing:  fast Python pipeline (lxml + sklearn + cached Porter, 1 process)" >&2
+  measure python-fast "$PYTHON" "$ROOT/bench/python_fast_pipeline.py" "${INPUTS[@]}"
+  check python-fast
+  PF_WALL=$WALL PF_CPU=$CPU PF_RSS=$RSS_KB
 fi
 
 # secnlp's own summary (JSON rows of item/value): processed/failed counts and its own seconds.
@@ -198,7 +204,10 @@ printf "%-26s %7s %9s %9s %9s %9s %12s\n" tool threads "input MB" seconds "CPU s
   "peak RSS MB"
 row "secnlp process" 1 "$S1_WALL" "$S1_CPU" "$S1_RSS"
 row "secnlp process" "$THREADS" "$SN_WALL" "$SN_CPU" "$SN_RSS"
-if [[ "$RUN_PYTHON" == 1 ]]; then row "python (bs4+nltk+sklearn)" 1 "$PY_WALL" "$PY_CPU" "$PY_RSS"; fi
+if [[ "$RUN_PYTHON" == 1 ]]; then
+  row "python (bs4+nltk+sklearn)" 1 "$PY_WALL" "$PY_CPU" "$PY_RSS"
+  row "python fast (lxml+sklearn)" 1 "$PF_WALL" "$PF_CPU" "$PF_RSS"
+fi
 echo "(seconds: wall time; CPU s: user + system; MB/s: input MB / wall seconds)"
 echo
 read -r P1 F1 T1 <<<"$(secnlp_summary "$SCRATCH/secnlp-1.out")"
@@ -209,6 +218,9 @@ if [[ "$RUN_PYTHON" == 1 && -s "$SCRATCH/python.out" ]]; then
   echo "python peer's own report (seconds exclude imports and WordNet loading):"
   echo "  $(tail -n 1 "$SCRATCH/python.out")"
   echo "ratio secnlp(1 thread) / python, wall-time speed-up per core: $(ratio "$PY_WALL" "$S1_WALL")x (goal >= 30x)"
+  echo "ratio secnlp(1 thread) / fast python (lxml, sklearn tokenizer, cached Porter; no lemmas):" \
+    "$(ratio "$PF_WALL" "$S1_WALL")x"
+  echo "  fast peer's own report: $(tail -n 1 "$SCRATCH/python-fast.out")"
   PY_OWN=$("$PYTHON" -c 'import json, sys; print(json.loads(sys.stdin.read().splitlines()[-1])["seconds"])' \
     <"$SCRATCH/python.out" 2>/dev/null || echo 0)
   if [[ "$T1" != "?" ]]; then
