@@ -209,6 +209,10 @@ void TextBuilder::open(Kind kind, bool hidden) {
       request_break(2);
       if (table_depth_++ == 0) {
         ++tables_;
+        // The break owed before the table trims trailing spaces when the table's first text
+        // arrives; trim now so that the table's text starts at table_start_ and a removal never
+        // cuts inside a character written after the trim.
+        trim_line_end();
         table_start_ = out_.size();
       }
       break;

@@ -206,6 +206,13 @@ const TableCase kTableCases[] = {
      true, "", 1, 1},
     {"two_tables_one_removed", kWords + "<p>mid</p>" + kNumeric, true,
      "Name\tDirector of the company\n\nmid\n", 2, 1},
+    // Spaces before a table are trimmed only when the table's first text arrives; the removal
+    // must cut where the table's text began, never inside a character (fuzz_html_fast found
+    // "x\n\n\xE2\x82" once: the cut fell in the second euro sign).
+    {"removed_table_after_trailing_spaces",
+     "<p>x&nbsp;&nbsp;&nbsp;<table><tr><td>\xE2\x82\xAC\xE2\x82\xAC 1 2 3 4 5 6 7 8 9</td></tr>"
+     "</table><p>y</p>",
+     true, "x\n\ny\n", 1, 1},
     {"hidden_table_not_counted", "<div style=\"display:none\">" + kNumeric + "</div>x", true, "x\n",
      0, 0},
 };
