@@ -103,15 +103,30 @@ def main():
     ap.add_argument("--queries", type=int, default=30)
     ap.add_argument("--bin", default=os.path.join(ROOT, "build", "tools", "secnlp"))
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--store", help="keep the synthetic store in this folder and reuse it when "
+                    "it is there (default: a temporary folder)")
     a = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="secnlp-similar-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="secnlp-similar-bench-") as scratch:
+        tmp = a.store or scratch
+        os.makedirs(tmp, exist_ok=True)
         db = os.path.join(tmp, "bench.db")
-        subprocess.run([a.bin, "process", os.path.join(ROOT, "samples"), "--db", db, "--progress", "off"],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        t0 = time.perf_counter()
-        accessions = build_store(db, a.rows, a.seed)
-        print(f"store: {a.rows} sections written in {time.perf_counter() - t0:.1f} s "
-              f"({os.path.getsize(db) / 1e6:.0f} MB)", file=sys.stderr)
+        if os.path.exists(db):
+            con = sqlite3.connect(db)
+            accessions = [r[0] for r in con.execute(
+                "SELECT accession FROM documents WHERE path LIKE '/bench/%'")]
+            con.close()
+            if len(accessions) != a.rows:
+                sys.exit(f"similar_cli_bench: {db} holds {len(accessions)} rows, not {a.rows}")
+            for stale in [f for f in os.listdir(tmp) if f.endswith(".pit")]:
+                os.remove(os.path.join(tmp, stale))
+        else:
+            subprocess.run([a.bin, "process", os.path.join(ROOT, "samples"), "--db", db,
+                            "--progress", "off"],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            t0 = time.perf_counter()
+            accessions = build_store(db, a.rows, a.seed)
+            print(f"store: {a.rows} sections written in {time.perf_counter() - t0:.1f} s "
+                  f"({os.path.getsize(db) / 1e6:.0f} MB)", file=sys.stderr)
         picks = random.Random(a.seed).sample(accessions, min(a.queries, len(accessions)))
         base = [a.bin, "similar", "--db", db, "--section", "1A", "--top", "10", "--to"]
         first, _ = run(base + [picks[0]])

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include "common/error.h"
 #include "common/hash.h"
@@ -149,12 +151,15 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
 
   const NearestIndex index = open_index(db, query.db, scope);
   // The corpus as of the bound is the index's first `n` filings: the df and idf of every term
-  // in it, once (a binary search per term).
+  // in it, once (a binary search per term). One extra entry answers ids beyond the index.
   const std::size_t n = index.prefix_end(bound);
-  std::vector<double> idf(index.terms());
-  for (std::uint32_t t = 0; t < idf.size(); ++t)
-    idf[t] = smooth_idf(n, index.df(t, n));
-  auto idf_of_id = [&](std::uint32_t id) { return id < idf.size() ? idf[id] : smooth_idf(n, 0); };
+  const std::size_t terms = index.terms();
+  std::vector<double> idf(terms + 1), idf2(terms + 1);
+  for (std::size_t t = 0; t <= terms; ++t) {
+    idf[t] = smooth_idf(n, t < terms ? index.df(static_cast<std::uint32_t>(t), n) : 0);
+    idf2[t] = idf[t] * idf[t];
+  }
+  auto slot = [terms](std::uint32_t id) { return std::min<std::size_t>(id, terms); };
 
   nlp::SparseVector q;
   {
@@ -165,26 +170,29 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   std::vector<double> idf_q(q.ids.size());
   std::vector<double> squares(q.ids.size());
   for (std::size_t i = 0; i < q.ids.size(); ++i) {
-    idf_q[i] = idf_of_id(q.ids[i]);
+    idf_q[i] = idf[slot(q.ids[i])];
     squares[i] = q.values[i] * idf_q[i] * q.values[i] * idf_q[i];
   }
   const double q_norm = std::sqrt(ordered_sum(squares));
 
   // Three passes, each over fewer filings, so that the answer is the exact top k of the
-  // point-in-time corpus without scoring every filing:
+  // point-in-time corpus without the exact cosine of every filing:
   //  1. dot products with every available filing that shares a term (the postings of the query's
-  //     terms), and from them an upper bound of each cosine using a lower bound of the filing's
-  //     norm (nearest_index.h);
-  //  2. in the order of those bounds, the cosine in plain double arithmetic (the filing's norm
-  //     from its stored vector), until no bound can beat the k-th cosine;
+  //     terms before the prefix's end), and from them an upper bound of each cosine using a lower
+  //     bound of the filing's norm (nearest_index.h);
+  //  2. in the order of those bounds, a block at a time (threads), the cosine in plain double
+  //     arithmetic with the filing's norm from its stored vector, until no bound left can beat
+  //     the k-th cosine (on real filings the first block; on a store where every filing scores
+  //     alike, all of them);
   //  3. for the best k (and any within 1e-9 of the k-th), the exact order-independent cosine
-  //     that the rest of secnlp computes, which decides the answer.
+  //     that the rest of secnlp computes, which decides the answer and its order.
   std::vector<double> dot(n, 0.0);
   for (std::size_t i = 0; i < q.ids.size(); ++i) {
     const double w = q.values[i] * idf_q[i] * idf_q[i];
-    const auto positions = index.positions(q.ids[i]);
-    const auto counts = index.counts(q.ids[i]);
-    for (std::size_t k = 0; k < positions.size() && positions[k] < n; ++k)
+    const std::uint32_t available = index.df(q.ids[i], n);
+    const std::uint32_t* positions = index.positions(q.ids[i]).data();
+    const std::uint32_t* counts = index.counts(q.ids[i]).data();
+    for (std::uint32_t k = 0; k < available; ++k)
       dot[positions[k]] += w * counts[k];
   }
   const double shrink =
@@ -198,28 +206,47 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
       if (norm_floor > 0) bounds.emplace_back(dot[p] / (q_norm * norm_floor) * (1 + 1e-9), p);
     }
   }
-  std::sort(bounds.begin(), bounds.end(), [](const auto& a, const auto& b) {
+  auto by_bound = [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  };
   std::vector<std::pair<double, std::size_t>> near;  // (cosine, position), best first
   auto kth = [&] { return near.size() >= query.top ? near[query.top - 1].first : 0.0; };
-  for (const auto& [upper, p] : bounds) {
-    if (query.top == 0 || (near.size() >= query.top && upper < kth() * (1 - 1e-9))) break;
-    const auto ids = index.row_ids(p);
-    const auto counts = index.row_counts(p);
-    double norm2 = 0;
-    for (std::size_t j = 0; j < ids.size(); ++j) {
-      const double w = counts[j] * idf_of_id(ids[j]);
-      norm2 += w * w;
+  constexpr std::size_t kBlock = 4096;
+  std::vector<double> cosines;
+  for (std::size_t start = 0; start < bounds.size() && query.top > 0;) {
+    // The next block of highest bounds, in order.
+    const std::size_t end = std::min(bounds.size(), start + kBlock);
+    std::nth_element(bounds.begin() + static_cast<std::ptrdiff_t>(start),
+                     bounds.begin() + static_cast<std::ptrdiff_t>(end - 1), bounds.end(), by_bound);
+    std::sort(bounds.begin() + static_cast<std::ptrdiff_t>(start),
+              bounds.begin() + static_cast<std::ptrdiff_t>(end), by_bound);
+    if (near.size() >= query.top && bounds[start].first < kth() * (1 - 1e-9)) break;
+    cosines.assign(end - start, 0.0);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(start, end, 256), [&](const auto& range) {
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        const std::size_t p = bounds[i].second;
+        const auto ids = index.row_ids(p);
+        const auto counts = index.row_counts(p);
+        double norm2 = 0;
+        for (std::size_t j = 0; j < ids.size(); ++j) {
+          const double c = counts[j];
+          norm2 += c * c * idf2[slot(ids[j])];
+        }
+        cosines[i - start] = dot[p] / (q_norm * std::sqrt(norm2));
+      }
+    });
+    for (std::size_t i = start; i < end; ++i) {
+      if (near.size() >= query.top && bounds[i].first < kth() * (1 - 1e-9)) break;
+      const double cosine = cosines[i - start];
+      if (near.size() >= query.top && cosine < kth() * (1 - 1e-9)) continue;
+      near.emplace(std::upper_bound(near.begin(), near.end(), std::make_pair(cosine, i),
+                                    [](const auto& a, const auto& b) { return a.first > b.first; }),
+                   cosine, bounds[i].second);
+      // Keep the best k and whatever is within 1e-9 of the k-th (near ties decide in pass 3).
+      while (near.size() > query.top && near.back().first < kth() * (1 - 1e-9))
+        near.pop_back();
     }
-    const double cosine = dot[p] / (q_norm * std::sqrt(norm2));
-    if (near.size() >= query.top && cosine < kth() * (1 - 1e-9)) continue;
-    near.emplace(std::upper_bound(near.begin(), near.end(), std::make_pair(cosine, p),
-                                  [](const auto& a, const auto& b) { return a.first > b.first; }),
-                 cosine, p);
-    // Keep the best k and whatever is within 1e-9 of the k-th (near ties decide in pass 3).
-    while (near.size() > query.top && near.back().first < kth() * (1 - 1e-9))
-      near.pop_back();
+    start = end;
   }
 
   struct Scored {
@@ -236,7 +263,7 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
     const auto counts = index.row_counts(p);
     for (std::size_t j = 0; j < ids.size(); ++j) {
       v.push_back(ids[j], counts[j]);
-      idf_v.push_back(idf_of_id(ids[j]));
+      idf_v.push_back(idf[slot(ids[j])]);
     }
     const double score = tfidf_cosine(q, idf_q, v, idf_v);
     if (score > 0) top.push_back({score, index.key(p), index.doc_id(p)});
