@@ -46,7 +46,18 @@ void Resources::record_file(const std::string& role, const std::filesystem::path
   identity_[role] = {path.string(), std::move(hash)};
 }
 
+void Resources::record_syllable_sources() {
+  std::string cmudict =
+      hex_digest(read_file_bytes(paths_.cmudict, ErrorCode::kResource, "pronouncing dictionary"));
+  std::string hyphen =
+      hex_digest(read_file_bytes(paths_.hyphen, ErrorCode::kResource, "hyphenation patterns"));
+  std::lock_guard lock(mutex_);
+  identity_["cmudict"] = {paths_.cmudict.string(), std::move(cmudict)};
+  identity_["hyphen"] = {paths_.hyphen.string(), std::move(hyphen)};
+}
+
 std::string Resources::identity(bool with_paths) const {
+  std::lock_guard lock(mutex_);  // a background load may record its file meanwhile
   std::string out;
   for (const auto& [role, file] : identity_) {
     const auto& [path, hash] = file;

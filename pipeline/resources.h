@@ -31,8 +31,9 @@ struct ResourcePaths {
   std::optional<std::filesystem::path> lexicon;
 };
 
-// Not copyable; the loaded objects are immutable and thread-safe. Loading is done at pipeline
-// build time (single thread), so accessors need no locking while documents are processed.
+// Not copyable; the loaded objects are immutable and thread-safe. Each accessor loads under a
+// lock on first use (at pipeline build time, or in the background for the readability stage's
+// dictionary and hyphenation patterns).
 class Resources {
  public:
   explicit Resources(ResourcePaths paths = {});
@@ -52,6 +53,10 @@ class Resources {
   // changed file recomputes the documents it affected. The accessors above record their own
   // files. Throws Error(kIo) when the path cannot be read.
   void record_file(const std::string& role, const std::filesystem::path& path);
+  // Records the pronouncing dictionary's and the hyphenation patterns' hashes as cmudict() and
+  // hyphenator() do, without loading them (the readability stage loads them in the background).
+  // Throws Error(kResource) naming the file when one cannot be read.
+  void record_syllable_sources();
   // Every resource actually loaded, one line each, sorted by role: "resource ROLE HASH" (HASH
   // "none" for a lexicon stage without a lexicon), with " (PATH)" when `with_paths`. Without
   // paths it is part of the configuration hash: the same content elsewhere is the same input.
@@ -59,7 +64,7 @@ class Resources {
 
  private:
   ResourcePaths paths_;
-  std::mutex mutex_;             // identity_ and the resources without a lock of their own
+  mutable std::mutex mutex_;     // identity_ and the resources without a lock of their own
   std::mutex cmudict_mutex_;     // cmudict_ (held while it loads)
   std::mutex hyphenator_mutex_;  // hyphenator_ (held while it loads)
   std::shared_ptr<const corpora::WordNetData> wordnet_;

@@ -413,6 +413,10 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                     apply_user_metadata(doc, user);
                     flag_document(doc);
                   } catch (const Error& e) {
+                    // A shared resource that failed to load (a stage loads one in the
+                    // background) fails every document alike: stop the run, as a failure at
+                    // build time does, instead of storing the same error for each of them.
+                    if (e.code() == ErrorCode::kResource) throw;
                     item->error = e;
                   } catch (const std::bad_alloc&) {
                     item->error = Error(ErrorCode::kLimit, "out of memory", doc.path);

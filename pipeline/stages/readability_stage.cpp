@@ -1,4 +1,7 @@
+#include <exception>
 #include <future>
+#include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,11 +22,42 @@ nlp::SyllableCounter load_syllable_counter(Resources& resources) {
   return corpora::make_syllable_counter(std::move(cmudict), hyphenator.get());
 }
 
+// The syllable counter, loading in the background from the stage's construction until the first
+// document needs it: the load (about 100 M instructions) overlaps opening the store and the
+// stages before this one instead of delaying every run by it. The files' hashes are taken at
+// construction, so the pipeline's identity is complete before any document is processed.
+class PendingSyllableCounter {
+ public:
+  explicit PendingSyllableCounter(Resources& resources) {
+    resources.record_syllable_sources();
+    pending_ =
+        std::async(std::launch::async, [&resources] { return load_syllable_counter(resources); });
+  }
+
+  // Waits for the load (once, for every thread); rethrows its error to every caller.
+  const nlp::SyllableCounter& get() const {
+    std::call_once(ready_, [this] {
+      try {
+        counter_.emplace(pending_.get());
+      } catch (...) {
+        failure_ = std::current_exception();
+      }
+    });
+    if (failure_) std::rethrow_exception(failure_);
+    return *counter_;
+  }
+
+ private:
+  mutable std::future<nlp::SyllableCounter> pending_;  // joined by its destructor
+  mutable std::once_flag ready_;
+  mutable std::optional<nlp::SyllableCounter> counter_;
+  mutable std::exception_ptr failure_;
+};
+
 class ReadabilityStage final : public Stage {
  public:
   ReadabilityStage(const StageOptions& o, Resources& resources)
-      : textstat_(parse_mode(o.get_string("mode", "standard"))),
-        syllables_(load_syllable_counter(resources)) {}
+      : textstat_(parse_mode(o.get_string("mode", "standard"))), syllables_(resources) {}
   SlotSet reads() const override { return kSlotText | kSlotSentences | kSlotTokens; }
   SlotSet writes() const override { return kSlotMetrics; }
 
@@ -36,13 +70,14 @@ class ReadabilityStage final : public Stage {
     }
     // Standard mode: the statistics are sums over sentences, so measure each elementary
     // interval once and add them up per scope (sections would otherwise re-measure the text).
+    const nlp::SyllableCounter& syllables = syllables_.get();
     const std::vector<std::size_t> cuts = Document::interval_cuts(scopes, doc.sentences.size());
     std::vector<nlp::TextStatistics> interval(cuts.size() - 1);
     for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
       const auto [begin, end] = doc.tokens.range(cuts[i], cuts[i + 1]);
       const std::span<const std::string> tokens(doc.tokens.items.data() + begin, end - begin);
       interval[i] =
-          nlp::measure(tokens, cuts[i + 1] - cuts[i], syllables_, nlp::ReadabilityMode::kStandard);
+          nlp::measure(tokens, cuts[i + 1] - cuts[i], syllables, nlp::ReadabilityMode::kStandard);
     }
     for (const Scope& scope : scopes) {
       nlp::TextStatistics stats;
@@ -73,7 +108,7 @@ class ReadabilityStage final : public Stage {
       const auto end = doc.sentences[scope.last_sentence - 1].end;
       text = std::string_view(doc.text).substr(begin, end - begin);
     }
-    const auto stats = nlp::textstat_statistics(text, syllables_);
+    const auto stats = nlp::textstat_statistics(text, syllables_.get());
     doc.set_metric(scope.name, "words", static_cast<double>(stats.words));
     doc.set_metric(scope.name, "readability_sentences", static_cast<double>(stats.sentences));
     doc.set_metric(scope.name, "syllables", static_cast<double>(stats.syllables));
@@ -101,7 +136,7 @@ class ReadabilityStage final : public Stage {
   }
 
   bool textstat_;
-  nlp::SyllableCounter syllables_;
+  PendingSyllableCounter syllables_;
 };
 
 }  // namespace
