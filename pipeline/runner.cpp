@@ -416,7 +416,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                     // A shared resource that failed to load (a stage loads one in the
                     // background) fails every document alike: stop the run, as a failure at
                     // build time does, instead of storing the same error for each of them.
-                    if (e.code() == ErrorCode::kResource) throw;
+                    if (e.code() == ErrorCode::kResource) throw Error(e.code(), e.message());
                     item->error = e;
                   } catch (const std::bad_alloc&) {
                     item->error = Error(ErrorCode::kLimit, "out of memory", doc.path);

@@ -39,6 +39,10 @@ class PendingSyllableCounter {
     std::call_once(ready_, [this] {
       try {
         counter_.emplace(pending_.get());
+      } catch (const Error& e) {
+        // Name the file in the message: the pipeline re-throws stage errors with the document.
+        failure_ = std::make_exception_ptr(
+            Error(e.code(), e.path().empty() ? e.message() : e.path() + ": " + e.message()));
       } catch (...) {
         failure_ = std::current_exception();
       }

@@ -208,6 +208,30 @@ TEST_F(RunnerTest, LexiconAddsLoughranMcDonaldMetrics) {
   EXPECT_EQ(std::get<double>(table.rows[0][11]), 2);  // "not achieve profitability"
 }
 
+// The readability stage loads CMUdict in the background; a dictionary that fails to parse must
+// still stop the run with the file's error, not store that error once per document.
+TEST_F(RunnerTest, BrokenPronouncingDictionaryStopsTheRun) {
+  write_file(dir_.path() / "broken.dict", "company K AH1 M P AH0 N IY0\nnophones\n");
+  options_.resources.cmudict = dir_.path() / "broken.dict";
+  try {
+    process_documents(options_);
+    FAIL() << "a broken dictionary was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kResource);
+    EXPECT_NE(std::string(e.what()).find("broken.dict"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("line 2"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE status = 'ok'"), 0);
+  EXPECT_EQ(scalar("SELECT count(*) FROM documents WHERE error LIKE '%phones%'"), 0);
+  EXPECT_EQ(scalar("SELECT status = 'failed' FROM runs ORDER BY id DESC LIMIT 1"), 1);
+}
+
+TEST_F(RunnerTest, MissingPronouncingDictionaryFailsBeforeReadingAnything) {
+  options_.resources.cmudict = dir_.path() / "no-such.dict";
+  EXPECT_THROW(process_documents(options_), Error);
+  EXPECT_FALSE(fs::exists(options_.db));
+}
+
 TEST_F(RunnerTest, BadPipelineFailsBeforeReadingAnything) {
   write_file(dir_.path() / "bad.toml", "stages = [\"tokens\"]\n");
   options_.pipeline_file = dir_.path() / "bad.toml";
