@@ -18,7 +18,8 @@ double accuracy(const PerceptronTagger& tagger, const std::vector<TaggedSentence
   std::vector<std::uint16_t> ids;
   for (const auto& s : test) {
     tagger.tag(std::span<const std::string>(s.words), ids, scratch);
-    for (std::size_t i = 0; i < ids.size(); ++i) correct += tagger.tags()[ids[i]] == s.tags[i];
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      correct += tagger.tags()[ids[i]] == s.tags[i];
     words += ids.size();
   }
   return 100.0 * static_cast<double>(correct) / static_cast<double>(words);
@@ -30,8 +31,8 @@ TEST_P(EwtTest, MeetsTheAccuracyTarget) {
   SECNLP_REQUIRE_CORPUS(dir, "tagging/ud-english-ewt/en_ewt-ud-train.conllu");
   const auto ewt = dir.parent_path();
   const auto [column, target] = GetParam();
-  const auto train = corpora::tagged_sentences(
-      corpora::read_conllu(ewt / "en_ewt-ud-train.conllu"), column, "train");
+  const auto train = corpora::tagged_sentences(corpora::read_conllu(ewt / "en_ewt-ud-train.conllu"),
+                                               column, "train");
   const auto test = corpora::tagged_sentences(corpora::read_conllu(ewt / "en_ewt-ud-test.conllu"),
                                               column, "test");
   const auto start = std::chrono::steady_clock::now();
