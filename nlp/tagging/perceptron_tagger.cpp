@@ -459,7 +459,17 @@ PerceptronTagger PerceptronTagger::train(std::span<const TaggedSentence> sentenc
 }
 
 void PerceptronTagger::build_index() {
-  build_slots(keys_, slots_);
+  table_.assign(table_size(keys_.size()), Slot{0, 0, 0});
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    std::size_t s = keys_[k] & mask;
+    while (table_[s].key != 0)
+      s = (s + 1) & mask;
+    table_[s] = Slot{keys_[k], offsets_[k], offsets_[k + 1]};
+  }
+  weights_.resize(entry_tags_.size());
+  for (std::size_t e = 0; e < weights_.size(); ++e)
+    weights_[e] = Weight{entry_tags_[e], entry_weights_[e]};
   build_slots(dict_keys_, dict_slots_);
   build_slots(class_keys_, class_slots_);
 }
@@ -476,15 +486,22 @@ int PerceptronTagger::dictionary_tag(std::uint64_t word_hash) const {
   return k < 0 ? -1 : dict_tags_[static_cast<std::size_t>(k)];
 }
 
-void PerceptronTagger::add_scores(std::uint64_t f, float* scores) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = f & mask;; s = (s + 1) & mask) {
-    const std::uint32_t k = slots_[s];
-    if (k == 0) return;
-    if (keys_[k - 1] != f) continue;
-    for (std::uint32_t e = offsets_[k - 1]; e < offsets_[k]; ++e)
-      scores[entry_tags_[e]] += entry_weights_[e];
-    return;
+void PerceptronTagger::add_scores(const std::uint64_t* features, std::size_t n,
+                                  float* scores) const {
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = 0; i < n; ++i)
+    __builtin_prefetch(&table_[features[i] & mask]);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t f = features[i];
+    for (std::size_t s = f & mask;; s = (s + 1) & mask) {
+      const Slot& slot = table_[s];
+      if (slot.key == f) {
+        for (std::uint32_t e = slot.begin; e < slot.end; ++e)
+          scores[weights_[e].tag] += weights_[e].weight;
+        break;
+      }
+      if (slot.key == 0) break;
+    }
   }
 }
 
@@ -510,8 +527,7 @@ void PerceptronTagger::tag_impl(std::span<const Word> words, std::vector<std::ui
       features_at(infos.data(), i + 2, prev, prev2, f);
       float* scores = scratch.scores.data();
       std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
-      for (const auto x : f)
-        add_scores(x, scores);
+      add_scores(f, kFeatureCount, scores);
       guess = static_cast<int>(std::max_element(scratch.scores.begin(), scratch.scores.end()) -
                                scratch.scores.begin());
     }

@@ -87,7 +87,8 @@ class PerceptronTagger {
   void tag_impl(std::span<const Word> words, std::vector<std::uint16_t>& out,
                 TagScratch& scratch) const;
   void build_index();
-  void add_scores(std::uint64_t feature, float* scores) const;
+  // Adds the weights of features[0..n) to scores (slots prefetched first).
+  void add_scores(const std::uint64_t* features, std::size_t n, float* scores) const;
   int dictionary_tag(std::uint64_t word_hash) const;
   void add_classes(std::vector<WordInfo>& infos) const;
 
@@ -102,7 +103,19 @@ class PerceptronTagger {
   std::vector<float> entry_weights_;
   // Open-addressing indexes over keys_ / dict_keys_ (power-of-two sizes; slot = index + 1, 0 =
   // empty), built on load.
-  std::vector<std::uint32_t> slots_;
+  // The feature index: key and weight range in one slot (one cache miss per feature), weights
+  // interleaved with their tags.
+  struct Slot {
+    std::uint64_t key;  // 0 = empty
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  struct Weight {
+    std::uint32_t tag;
+    float weight;
+  };
+  std::vector<Slot> table_;
+  std::vector<Weight> weights_;
   std::vector<std::uint32_t> dict_slots_;
   // Ambiguity classes: hash of the normalized word -> hash of its tag set, sorted by key.
   std::vector<std::uint64_t> class_keys_;
