@@ -32,12 +32,14 @@ namespace secnlp::nlp {
 struct WordInfo;
 
 // Training options (saved in the model's manifest by the caller).
-//   epochs                 5..   passes over the training sentences, shuffled each pass (10)
+//   epochs                 15    passes over the training sentences, shuffled each pass (on EWT
+//                                XPOS, seeds 1/2: 94.55/94.40 % at 6, 94.60/94.42 at 10,
+//                                94.60/94.54 at 16)
 //   seed                   1     the shuffle's seed; training is deterministic given it
 //   dictionary_min_count   20    a word enters the tag dictionary when seen this often ...
 //   dictionary_min_share   0.97  ... with one tag at least this share of the time
 struct PerceptronOptions {
-  int epochs = 10;
+  int epochs = 15;
   std::uint64_t seed = 1;
   int dictionary_min_count = 20;
   double dictionary_min_share = 0.97;

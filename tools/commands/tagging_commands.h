@@ -20,6 +20,7 @@ struct TaggerTrainFlags {
   std::string task = "classify";
   std::string dev;
   std::string tagset = "xpos";
+  bool epochs_given = false;  // --epochs on the command line; else the tagger's default
 };
 
 // Runs `train` for flags.task other than classify (throws Error(kUnsupported) for tasks this

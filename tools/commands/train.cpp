@@ -44,7 +44,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--resume", t.resume, "Continue the interrupted run in --out");
   cmd->add_option("--db", c->db, "Record the run and its epochs in this database");
   // loop
-  cmd->add_option("--epochs", t.epochs, "Epochs")->capture_default_str();
+  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15 unless given)")
+      ->capture_default_str();
   cmd->add_option("--batch-size", t.batch_size, "Batch size")->capture_default_str();
   cmd->add_option("--optimizer", t.optimizer.name, "adam, sgd, rmsprop or adagrad")
       ->capture_default_str();
@@ -100,8 +101,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--test-split", req->test_split,
                   "Dataset part to test on (e.g. test); then --split's test fraction must be 0");
 
-  cmd->callback([c, tagging, &exit_code] {
+  cmd->callback([c, tagging, cmd, &exit_code] {
     if (parse_train_task(tagging->task) != TrainTask::kClassify) {
+      tagging->epochs_given = cmd->count("--epochs") > 0;
       exit_code = train_tagger(*c, *tagging);
       return;
     }

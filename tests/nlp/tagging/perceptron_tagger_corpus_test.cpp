@@ -49,7 +49,10 @@ TEST_P(EwtTest, MeetsTheAccuracyTarget) {
 
 INSTANTIATE_TEST_SUITE_P(Tagsets, EwtTest,
                          ::testing::Values(std::pair{corpora::TagColumn::kUpos, 95.0},
-                                           std::pair{corpora::TagColumn::kXpos, 94.5}));
+                                           std::pair{corpora::TagColumn::kXpos, 94.5}),
+                         [](const auto& p) {
+                           return std::string(corpora::tag_column_name(p.param.first));
+                         });
 
 }  // namespace
 }  // namespace secnlp::nlp
