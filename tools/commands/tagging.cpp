@@ -41,7 +41,7 @@ int train_pos(const TrainCommand& c, const TaggerTrainFlags& f) {
   r.out = c.out;
   r.tagset = f.tagset;
   if (f.epochs_given) r.options.epochs = c.request.train.epochs;
-  r.options.seed = c.request.train.seed;
+  if (f.seed_given) r.options.seed = c.request.train.seed;
   if (r.data.empty()) throw Error(ErrorCode::kInvalidArgument, "train --task pos needs --data");
   const auto result = models::train_pos_model(r, [](int epoch, double accuracy) {
     log_info("epoch {}: training accuracy {:.2f} %", epoch, 100 * accuracy);

@@ -21,6 +21,7 @@ struct TaggerTrainFlags {
   std::string dev;
   std::string tagset = "xpos";
   bool epochs_given = false;  // --epochs on the command line; else the tagger's default
+  bool seed_given = false;    // --seed likewise
 };
 
 // Runs `train` for flags.task other than classify (throws Error(kUnsupported) for tasks this

@@ -66,7 +66,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--patience", t.patience,
                   "Stop after this many epochs without a lower validation loss; 0 = never")
       ->capture_default_str();
-  cmd->add_option("--seed", t.seed, "Seed of splits, initialisation, batches, augmentation")
+  cmd->add_option(
+         "--seed", t.seed,
+         "Seed of splits, initialisation, batches, augmentation (--task pos: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--device", t.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_flag("--bf16", t.bf16, "bfloat16 autocast (CUDA)");
@@ -104,6 +106,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->callback([c, tagging, cmd, &exit_code] {
     if (parse_train_task(tagging->task) != TrainTask::kClassify) {
       tagging->epochs_given = cmd->count("--epochs") > 0;
+      tagging->seed_given = cmd->count("--seed") > 0;
       exit_code = train_tagger(*c, *tagging);
       return;
     }
