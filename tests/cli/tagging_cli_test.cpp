@@ -57,6 +57,21 @@ TEST_F(TaggingCliTest, TrainEvaluateAndTagInEachFormat) {
   EXPECT_NE(r.out.find("MD"), std::string::npos) << r.out;
 }
 
+// The README's pipeline: docs/pipeline.pos.toml reads the model from out/pos in the working
+// directory; per-section noun rates come out of `metrics`.
+TEST_F(TaggingCliTest, PosPipelineFromTheDocsRuns) {
+  ASSERT_EQ(run("train --task pos --epochs 4 --data " + data_ + " --out out/pos").exit_code, 0);
+  const std::string source = SECNLP_SOURCE_DIR;
+  const std::string sample =
+      source + "/samples/northwind/9990001_10K_2023_0009990001-24-000009.htm";
+  auto r = run("process " + sample + " --db pos.db --progress off --pipeline " + source +
+               "/docs/pipeline.pos.toml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("metrics --db pos.db --metric pos_nouns_per_1k --section 1A --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(",1A,"), std::string::npos) << r.out;
+}
+
 // Usage errors exit 2, unbuilt tasks 5, bad files 3.
 TEST_F(TaggingCliTest, ErrorsGetTheirExitCodes) {
   const std::string out = " --out " + (dir_.path() / "m").string();
