@@ -25,6 +25,7 @@ enum Slot : std::uint32_t {
   kSlotTerms = 1u << 5,      // filtered terms (stop words out, stemmed/lemmatised)
   kSlotMetrics = 1u << 6,    // numbers per scope
   kSlotCounts = 1u << 7,     // term counts per scope
+  kSlotPos = 1u << 8,        // word class of each token (part-of-speech tags)
 };
 using SlotSet = std::uint32_t;
 
@@ -91,6 +92,19 @@ using Metrics = std::vector<std::pair<std::string, double>>;
 // Term -> count for one scope, sorted by term.
 using TermCounts = std::vector<std::pair<std::string, std::uint32_t>>;
 
+// Coarse word classes of tokens (Document::pos), from Penn Treebank or universal tags.
+enum class WordClass : std::uint8_t {
+  kOther,
+  kPunctuation,
+  kNoun,
+  kProperNoun,
+  kVerb,  // main verbs and non-modal auxiliaries (is, has, do)
+  kModal,
+  kAdjective,
+  kAdverb,
+  kPronoun,
+};
+
 struct Document {
   // Identity, set by the reader.
   std::string path;
@@ -112,6 +126,8 @@ struct Document {
   std::vector<Section> sections;
   std::vector<TextSpan> sentences;
   TokenStream tokens;
+  // WordClass of each of tokens.items, set by the pos stage; empty when it did not run.
+  std::vector<WordClass> pos;
   TokenStream terms;
 
   // Results: scope name -> metrics / counts.

@@ -59,6 +59,23 @@ std::vector<NameDoc> build_metric_names() {
     names.push_back(
         {fmt::format("lm_{}_prop", category), fmt::format("lm_{} / lm_words", category)});
   }
+  names.push_back({"pos_words",
+                   "words the part-of-speech rates are over (tokens not tagged as "
+                   "punctuation; needs the pos stage)"});
+  for (const auto& [name, what] : std::vector<std::pair<const char*, const char*>>{
+           {"nouns", "common nouns (NN, NNS; NOUN)"},
+           {"proper_nouns", "proper nouns (NNP, NNPS; PROPN)"},
+           {"verbs", "verbs, auxiliaries included (VB*; VERB, AUX but modals)"},
+           {"modals",
+            "modal verbs (MD; modal AUX: can, could, may, might, must, shall, should, "
+            "will, would, ought)"},
+           {"adjectives", "adjectives (JJ*; ADJ)"},
+           {"adverbs", "adverbs (RB*, WRB; ADV)"},
+           {"pronouns", "pronouns (PRP, PRP$, WP, WP$; PRON)"}}) {
+    names.push_back({fmt::format("pos_{}", name), fmt::format("{} (needs the pos stage)", what)});
+    names.push_back(
+        {fmt::format("pos_{}_per_1k", name), fmt::format("pos_{} per 1,000 pos_words", name)});
+  }
   return names;
 }
 

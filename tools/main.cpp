@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "common/log.h"
 #include "tools/commands/commands.h"
+#include "tools/commands/tagging_commands.h"
 
 namespace {
 
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
   secnlp::tools::add_train_command(app, exit_code);
   secnlp::tools::add_evaluate_command(app, exit_code);
   secnlp::tools::add_predict_command(app, exit_code);
+  secnlp::tools::add_tag_command(app, exit_code);
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError
                           : verbose ? secnlp::LogLevel::kDebug

@@ -59,6 +59,24 @@ class TermsStage final : public Stage {
     }
   }
   SlotSet reads() const override { return kSlotTokens; }
+
+  // WordNet's part of speech for a tagged word; the configured one for other classes.
+  nlp::PartOfSpeech wordnet_pos(WordClass c) const {
+    switch (c) {
+      case WordClass::kNoun:
+      case WordClass::kProperNoun:
+        return nlp::PartOfSpeech::kNoun;
+      case WordClass::kVerb:
+      case WordClass::kModal:
+        return nlp::PartOfSpeech::kVerb;
+      case WordClass::kAdjective:
+        return nlp::PartOfSpeech::kAdjective;
+      case WordClass::kAdverb:
+        return nlp::PartOfSpeech::kAdverb;
+      default:
+        return pos_;
+    }
+  }
   SlotSet writes() const override { return kSlotTerms; }
 
   void run(Document& doc) const override {
@@ -67,6 +85,8 @@ class TermsStage final : public Stage {
     doc.terms.sentence_end.reserve(doc.tokens.sentence_end.size());
     std::size_t begin = 0;
     std::string lowered;
+    // With the pos stage before this one, each word is lemmatized as its tagged part of speech.
+    const bool tagged = lemmatizer_ && doc.pos.size() == doc.tokens.items.size();
     for (const std::uint32_t end : doc.tokens.sentence_end) {
       for (std::size_t i = begin; i < end; ++i) {
         const std::string& token = doc.tokens.items[i];
@@ -79,7 +99,7 @@ class TermsStage final : public Stage {
         if (stemmer_) {
           stemmer_->stem(lowered, term);
         } else if (lemmatizer_) {
-          lemmatizer_->lemmatize_into(lowered, pos_, term);
+          lemmatizer_->lemmatize_into(lowered, tagged ? wordnet_pos(doc.pos[i]) : pos_, term);
         } else {
           term = lowered;
         }
@@ -115,7 +135,9 @@ StageInfo terms_stage() {
        {"stopword_files", "[]", "Extra stop-word files, one word per line"},
        {"stem", "porter2",
         "porter2 (current Snowball English), porter2-libstemmer (Snowball 2.2), porter, or none"},
-       {"lemmatize", "none", "none, or the WordNet part of speech n, v, a or r"}},
+       {"lemmatize", "none",
+        "none, or the WordNet part of speech n, v, a or r (with the pos stage before terms: "
+        "each word's tagged part of speech, this one for the rest)"}},
       [](const StageOptions& o, Resources& r) { return std::make_unique<TermsStage>(o, r); }};
 }
 

@@ -29,6 +29,7 @@ class TokensStage final : public Stage {
   SlotSet writes() const override { return kSlotTokens; }
   void run(Document& doc) const override {
     doc.tokens.clear();
+    doc.pos.clear();
     doc.tokens.sentence_end.reserve(doc.sentences.size());
     doc.tokens.items.reserve(doc.text.size() / 6);
     const std::string_view text = doc.text;

@@ -5,18 +5,25 @@
 // (tools/commands/model_commands.h), loaded only when one runs.
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
+#include "tools/commands/tagging_commands.h"
 
 namespace secnlp::tools {
 
 void add_evaluate_command(CLI::App& app, int& /*exit_code*/) {
   auto c = std::make_shared<EvaluateCommand>();
   CLI::App* cmd = app.add_subcommand("evaluate", "Evaluate a trained model on labelled data");
-  cmd->add_option("--model", c->model, "Model directory (from secnlp train)")->required();
+  cmd->add_option("--model", c->model,
+                  "Model directory (from secnlp train); a pos model is scored on a CoNLL-U "
+                  "--data file")
+      ->required();
   add_data_flags(*cmd, c->data);
   cmd->add_option("--image-split", c->image_split, "Image datasets: the part to evaluate on")
       ->capture_default_str();
   cmd->add_option("--device", c->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  cmd->callback([c] { rethrow_if_failed(model_commands("evaluate").evaluate(*c)); });
+  cmd->callback([c] {
+    if (evaluate_tagger(*c)) return;
+    rethrow_if_failed(model_commands("evaluate").evaluate(*c));
+  });
 }
 
 void add_predict_command(CLI::App& app, int& /*exit_code*/) {

@@ -1,11 +1,21 @@
 // `secnlp train`: trains a text (lstm, gru, bow) or vision (mlp, lenet5, strided_cnn, vgg)
 // classifier and writes a model directory (models/train/training.h); with --db, the run and
-// every epoch are recorded in SQLite. The flags are defined here; the training runs in the model
-// commands' library (tools/commands/model_commands.h), loaded only when the command runs.
+// every epoch are recorded in SQLite. `--task pos` trains a part-of-speech tagger instead,
+// without loading libtorch (tools/commands/tagging_commands.h). The flags are defined here; the
+// training runs in the model commands' library (tools/commands/model_commands.h), loaded only when
+// the command runs.
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
+#include "tools/commands/tagging_commands.h"
 
 namespace secnlp::tools {
+namespace {
+
+bool req_model_missing(const TrainCommand& c) {
+  return c.request.model.name.empty();
+}
+
+}  // namespace
 
 void add_train_command(CLI::App& app, int& exit_code) {
   auto c = std::make_shared<TrainCommand>();
@@ -16,10 +26,17 @@ void add_train_command(CLI::App& app, int& exit_code) {
 
   CLI::App* cmd = app.add_subcommand(
       "train", "Train a text or vision classifier; writes a model directory (see README)");
+  auto tagging = std::make_shared<TaggerTrainFlags>();
   add_data_flags(*cmd, c->data);
+  cmd->add_option("--task", tagging->task,
+                  "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm")
+      ->capture_default_str();
+  cmd->add_option("--dev", tagging->dev, "pos: CoNLL-U file scored after training");
+  cmd->add_option("--tagset", tagging->tagset, "pos: xpos (Penn Treebank) or upos")
+      ->capture_default_str();
   cmd->add_option("--model", req->model.name,
-                  "lstm, gru, bow (text); mlp, lenet5, strided_cnn, vgg (vision)")
-      ->required();
+                  "classify (required): lstm, gru, bow (text); mlp, lenet5, strided_cnn, vgg "
+                  "(vision)");
   cmd->add_option("--model-option", c->model_options,
                   "KEY=VALUE model option, repeatable (e.g. hidden_size=128, bidirectional=true, "
                   "hidden_sizes=[256,128]); see models/nets/model_factory.h");
@@ -27,7 +44,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--resume", t.resume, "Continue the interrupted run in --out");
   cmd->add_option("--db", c->db, "Record the run and its epochs in this database");
   // loop
-  cmd->add_option("--epochs", t.epochs, "Epochs")->capture_default_str();
+  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15 unless given)")
+      ->capture_default_str();
   cmd->add_option("--batch-size", t.batch_size, "Batch size")->capture_default_str();
   cmd->add_option("--optimizer", t.optimizer.name, "adam, sgd, rmsprop or adagrad")
       ->capture_default_str();
@@ -48,7 +66,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--patience", t.patience,
                   "Stop after this many epochs without a lower validation loss; 0 = never")
       ->capture_default_str();
-  cmd->add_option("--seed", t.seed, "Seed of splits, initialisation, batches, augmentation")
+  cmd->add_option(
+         "--seed", t.seed,
+         "Seed of splits, initialisation, batches, augmentation (--task pos: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--device", t.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_flag("--bf16", t.bf16, "bfloat16 autocast (CUDA)");
@@ -83,7 +103,15 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--test-split", req->test_split,
                   "Dataset part to test on (e.g. test); then --split's test fraction must be 0");
 
-  cmd->callback([c, &exit_code] {
+  cmd->callback([c, tagging, cmd, &exit_code] {
+    if (parse_train_task(tagging->task) != TrainTask::kClassify) {
+      tagging->epochs_given = cmd->count("--epochs") > 0;
+      tagging->seed_given = cmd->count("--seed") > 0;
+      exit_code = train_tagger(*c, *tagging);
+      return;
+    }
+    if (req_model_missing(*c))
+      throw Error(ErrorCode::kInvalidArgument, "train: --model is required for --task classify");
     exit_code = rethrow_if_failed(model_commands("train").train(*c)).exit_code;
   });
 }
