@@ -109,7 +109,8 @@ void NerModel::emissions(const std::vector<std::string_view>& tokens,
   }
 }
 
-std::vector<int> NerModel::viterbi(const std::vector<float>& em, std::size_t n) const {
+std::vector<int> NerModel::viterbi(const std::vector<float>& em, std::size_t n,
+                                   std::vector<float>* forward) const {
   const std::size_t L = labels_.size();
   if (n == 0) return {};
   std::vector<float> score(n * L, kNegInf);
@@ -140,6 +141,7 @@ std::vector<int> NerModel::viterbi(const std::vector<float>& em, std::size_t n) 
   out[n - 1] = best;
   for (std::size_t i = n - 1; i > 0; --i)
     out[i - 1] = back[i * L + static_cast<std::size_t>(out[i])];
+  if (forward) *forward = std::move(score);
   return out;
 }
 
@@ -161,24 +163,39 @@ std::vector<std::string> NerModel::predict_tags(const std::vector<std::string_vi
 
 std::vector<ScoredEntity> NerModel::predict_entities(
     const std::vector<std::string_view>& tokens) const {
-  const std::size_t L = labels_.size();
-  std::vector<float> em;
+  const std::size_t L = labels_.size(), n = tokens.size();
+  std::vector<float> em, forward;
   emissions(tokens, em);
-  const std::vector<int> labels = viterbi(em, tokens.size());
+  const std::vector<int> labels = viterbi(em, n, &forward);
+  if (n == 0) return {};
+  // Max-marginals: the best valid path through (i, l) = forward + backward Viterbi scores.
+  std::vector<float> backward(n * L, 0.f);
+  for (std::size_t i = n - 1; i-- > 0;)
+    for (std::size_t from = 0; from < L; ++from) {
+      float best = kNegInf;
+      for (std::size_t to = 0; to < L; ++to)
+        if (allowed_[from * L + to])
+          best = std::max(best, transitions_[from * L + to] + em[(i + 1) * L + to] +
+                                    backward[(i + 1) * L + to]);
+      backward[i * L + from] = best;
+    }
   std::vector<std::string> bio;
+  bio.reserve(n);
   for (int l : labels)
     bio.push_back(labels_[static_cast<std::size_t>(l)]);
   std::vector<ScoredEntity> out;
   for (auto& span : tags_to_spans(bio)) {
-    double margin = 0;
+    double margin = std::numeric_limits<double>::infinity();
     for (std::size_t i = span.begin; i < span.end; ++i) {
       const auto chosen = static_cast<std::size_t>(labels[i]);
+      const float best = forward[i * L + chosen] + backward[i * L + chosen];
       float other = kNegInf;
       for (std::size_t l = 0; l < L; ++l)
-        if (l != chosen) other = std::max(other, em[i * L + l]);
-      margin += em[i * L + chosen] - other;
+        if (l != chosen) other = std::max(other, forward[i * L + l] + backward[i * L + l]);
+      margin = std::min(margin, static_cast<double>(best) - static_cast<double>(other));
     }
-    margin /= static_cast<double>(span.end - span.begin);
+    // The decoded path is a best path, so the margin is >= 0 up to float rounding.
+    margin = std::max(margin, 0.0);
     out.push_back({std::move(span), 1.0 / (1.0 + std::exp(-margin))});
   }
   return out;

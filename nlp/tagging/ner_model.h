@@ -23,9 +23,9 @@ namespace secnlp::nlp {
 
 inline constexpr std::uint32_t kNerModelVersion = 1;
 
-// A predicted entity: token span, type, and a confidence in (0, 1): the logistic of the mean
-// margin between the chosen label's emission score and the best other label's over its
-// tokens (a heuristic, not a probability).
+// A predicted entity: token span, type, and a confidence in [0.5, 1]: the logistic of the
+// smallest max-marginal margin over its tokens (score of the best valid labelling minus the
+// best one that labels that token otherwise). 0.5 = a tie; a heuristic, not a probability.
 struct ScoredEntity {
   EntitySpan span;
   double score = 0;
@@ -79,7 +79,9 @@ class NerModel {
                                   const std::function<bool(int, const NerModel&)>&);
   // Emission scores of every token: out[i * L + l].
   void emissions(const std::vector<std::string_view>& tokens, std::vector<float>& out) const;
-  std::vector<int> viterbi(const std::vector<float>& emissions, std::size_t n) const;
+  // Best valid path; `forward`, when given, receives the Viterbi forward scores (n x L).
+  std::vector<int> viterbi(const std::vector<float>& emissions, std::size_t n,
+                           std::vector<float>* forward = nullptr) const;
 
   std::vector<std::string> types_, labels_;
   TagScheme file_scheme_ = TagScheme::kIo;
