@@ -5,6 +5,7 @@
 // (tools/commands/model_commands.h), loaded only when one runs.
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
+#include "tools/commands/ner_commands.h"
 
 namespace secnlp::tools {
 
@@ -16,7 +17,13 @@ void add_evaluate_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("--image-split", c->image_split, "Image datasets: the part to evaluate on")
       ->capture_default_str();
   cmd->add_option("--device", c->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  cmd->callback([c] { rethrow_if_failed(model_commands("evaluate").evaluate(*c)); });
+  cmd->callback([c] {
+    if (models::is_ner_model_dir(c->model)) {  // torch-free: runs here
+      run_ner_evaluate(c->model, c->data.path, "table");
+      return;
+    }
+    rethrow_if_failed(model_commands("evaluate").evaluate(*c));
+  });
 }
 
 void add_predict_command(CLI::App& app, int& /*exit_code*/) {

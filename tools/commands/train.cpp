@@ -4,6 +4,7 @@
 // commands' library (tools/commands/model_commands.h), loaded only when the command runs.
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
+#include "tools/commands/ner_commands.h"
 
 namespace secnlp::tools {
 
@@ -17,9 +18,13 @@ void add_train_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "train", "Train a text or vision classifier; writes a model directory (see README)");
   add_data_flags(*cmd, c->data);
+  auto ner = std::make_shared<models::NerTrainRequest>();
+  auto task = std::make_shared<std::string>("classify");
+  cmd->add_option("--task", *task, "classify (text/vision, default) or ner (CoNLL column file)");
+  cmd->add_option("--dev", ner->dev, "ner: development file; the best epoch by entity F1 is kept");
   cmd->add_option("--model", req->model.name,
-                  "lstm, gru, bow (text); mlp, lenet5, strided_cnn, vgg (vision)")
-      ->required();
+                  "lstm, gru, bow (text); mlp, lenet5, strided_cnn, vgg (vision); required "
+                  "unless --task ner");
   cmd->add_option("--model-option", c->model_options,
                   "KEY=VALUE model option, repeatable (e.g. hidden_size=128, bidirectional=true, "
                   "hidden_sizes=[256,128]); see models/nets/model_factory.h");
@@ -83,7 +88,17 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--test-split", req->test_split,
                   "Dataset part to test on (e.g. test); then --split's test fraction must be 0");
 
-  cmd->callback([c, &exit_code] {
+  cmd->callback([c, ner, task, cmd, &exit_code] {
+    if (*task == "ner") {  // torch-free: runs here, no model library is loaded
+      ner->data = c->data.path;
+      ner->out = c->out;
+      // The recognizer's own defaults (NerTrainOptions) unless --epochs / --seed are given.
+      if (cmd->get_option("--epochs")->count() > 0) ner->options.epochs = c->request.train.epochs;
+      if (cmd->get_option("--seed")->count() > 0) ner->options.seed = c->request.train.seed;
+      exit_code = run_ner_train(*ner, "table");
+      return;
+    }
+    if (c->request.model.name.empty()) throw CLI::RequiredError("--model");
     exit_code = rethrow_if_failed(model_commands("train").train(*c)).exit_code;
   });
 }
