@@ -6,7 +6,7 @@
 namespace secnlp::pipeline {
 
 std::string slot_names(SlotSet set) {
-  static constexpr std::array<std::pair<Slot, const char*>, 8> kNames = {{
+  static constexpr std::array<std::pair<Slot, const char*>, 9> kNames = {{
       {kSlotRaw, "raw"},
       {kSlotText, "text"},
       {kSlotSections, "sections"},
@@ -15,6 +15,7 @@ std::string slot_names(SlotSet set) {
       {kSlotTerms, "terms"},
       {kSlotMetrics, "metrics"},
       {kSlotCounts, "counts"},
+      {kSlotEntities, "entities"},
   }};
   std::string out;
   for (const auto& [slot, name] : kNames) {

@@ -16,6 +16,7 @@ StageRegistry builtin_stages() {
   registry.add(stages::counts_stage());
   registry.add(stages::readability_stage());
   registry.add(stages::lexicon_stage());
+  registry.add(stages::entities_stage());
   return registry;
 }
 

@@ -18,5 +18,6 @@ StageInfo terms_stage();        // lowercase, punctuation, stop words, stem or l
 StageInfo counts_stage();       // n-gram term counts per scope
 StageInfo readability_stage();  // Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI per scope
 StageInfo lexicon_stage();      // Loughran-McDonald counts per scope
+StageInfo entities_stage();     // named entities (opt-in; a model from train --task ner)
 
 }  // namespace secnlp::pipeline::stages

@@ -224,6 +224,22 @@ ALTER TABLE runs ADD COLUMN docs_linked INTEGER DEFAULT 0;
 ALTER TABLE similarity ADD COLUMN inputs_hash TEXT;
 DELETE FROM similarity;
 )sql",
+    R"sql(
+CREATE TABLE entities (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  byte_begin INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL,
+  char_begin INTEGER NOT NULL,
+  char_end INTEGER NOT NULL,
+  section TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  score REAL,
+  PRIMARY KEY (doc_id, byte_begin)
+) WITHOUT ROWID;
+CREATE INDEX entities_type ON entities(type, text);
+)sql",
 };
 
 int user_version(Connection& db) {

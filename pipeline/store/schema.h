@@ -52,11 +52,14 @@
 //                           corpus measures, every filing available at the score's date);
 //                           cached scores from older versions are dropped
 
+// Version 8 (issue 18, named entities; written by the opt-in entities stage):
+//   entities  (doc_id, byte_begin) -> section (item id, '' outside every section), sentence
+//             index, char and byte offsets into the document's clean text, text, type, score
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

@@ -16,6 +16,7 @@ struct ProcessFlags {
   std::vector<std::string> inputs;
   std::string pipeline_file;
   std::string lexicon;
+  std::string ner_model;
   std::string metadata;
   std::string progress = "auto";
   std::string format = "table";
@@ -86,6 +87,8 @@ void add_process_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lexicon", flags->lexicon,
                   "Loughran-McDonald lexicon: master dictionary CSV, a folder of word lists, or "
                   "one list");
+  cmd->add_option("--ner-model", flags->ner_model,
+                  "Named-entity model directory (secnlp train --task ner) for the entities stage");
   cmd->add_option("--metadata", flags->metadata,
                   "CSV of filing metadata for the inputs (path, filename or accession; filed, "
                   "accepted, period, cik, ticker, form ...); its values win over every other "
@@ -115,6 +118,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
       o.inputs.emplace_back(i);
     if (!flags->pipeline_file.empty()) o.pipeline_file = flags->pipeline_file;
     if (!flags->lexicon.empty()) o.resources.lexicon = flags->lexicon;
+    if (!flags->ner_model.empty()) o.resources.ner_model = flags->ner_model;
     if (!flags->metadata.empty()) o.metadata_file = flags->metadata;
     o.progress = flags->progress == "bar"     ? pipeline::ProgressMode::kBar
                  : flags->progress == "lines" ? pipeline::ProgressMode::kLines
