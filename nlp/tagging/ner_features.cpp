@@ -46,11 +46,8 @@ std::uint64_t feature2(Template t, std::string_view a, std::string_view b) {
   return fnv1a64(b, fnv1a64(a, seed_of(t)) ^ 0x5bd1e995ULL);
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+std::uint64_t feature3(Template t, std::string_view a, std::string_view b, std::string_view c) {
+  return fnv1a64(c, fnv1a64(b, fnv1a64(a, seed_of(t)) ^ 0x5bd1e995ULL) ^ 0x5bd1e995ULL);
 }
 
 char shape_class(char c) {
@@ -91,8 +88,16 @@ std::string flags_of(std::string_view t) {
 
 }  // namespace
 
+void shape_into(std::string_view token, std::string& out);
+
 std::string word_shape(std::string_view token) {
   std::string out;
+  shape_into(token, out);
+  return out;
+}
+
+void shape_into(std::string_view token, std::string& out) {
+  out.clear();
   char last = 0;
   int run = 0;
   for (char c : token) {
@@ -105,7 +110,6 @@ std::string word_shape(std::string_view token) {
     }
     out += s;
   }
-  return out;
 }
 
 void ner_features(const std::vector<std::string_view>& tokens, std::vector<std::uint64_t>& hashes,
@@ -113,10 +117,16 @@ void ner_features(const std::vector<std::string_view>& tokens, std::vector<std::
   hashes.clear();
   offsets.clear();
   const std::size_t n = tokens.size();
-  std::vector<std::string> lower(n), shape(n);
+  thread_local std::vector<std::string> lower, shape;  // reused: few allocations per call
+  if (lower.size() < n) {
+    lower.resize(n);
+    shape.resize(n);
+  }
   for (std::size_t i = 0; i < n; ++i) {
-    lower[i] = lower_ascii(tokens[i]);
-    shape[i] = word_shape(tokens[i]);
+    lower[i].assign(tokens[i]);
+    for (char& c : lower[i])
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    shape_into(tokens[i], shape[i]);
   }
   static const std::string kBos = "<s>", kEos = "</s>";
   auto low = [&](std::ptrdiff_t j) -> const std::string& {
@@ -156,7 +166,7 @@ void ner_features(const std::vector<std::string_view>& tokens, std::vector<std::
     hashes.push_back(feature(kNextShape, shp(k + 1)));
     hashes.push_back(feature2(kPrevBigram, low(k - 1), l));
     hashes.push_back(feature2(kNextBigram, l, low(k + 1)));
-    hashes.push_back(feature2(kShapeTrigram, shp(k - 1) + "|" + shape[i], shp(k + 1)));
+    hashes.push_back(feature3(kShapeTrigram, shp(k - 1), shape[i], shp(k + 1)));
     hashes.push_back(feature(kPrevSuffix, suffix3(low(k - 1))));
     hashes.push_back(feature(kNextSuffix, suffix3(low(k + 1))));
     hashes.push_back(feature(kPrev3, low(k - 3)));
@@ -166,6 +176,8 @@ void ner_features(const std::vector<std::string_view>& tokens, std::vector<std::
     hashes.push_back(feature(kPosition, i == 0 ? "first" : i + 1 == n ? "last" : "mid"));
   }
   offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
+  for (auto& h : hashes)  // 0 marks an empty slot in the model's feature table
+    if (h == 0) h = 1;
 }
 
 }  // namespace secnlp::nlp

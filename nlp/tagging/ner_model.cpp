@@ -90,19 +90,46 @@ NerModel::NerModel(std::vector<std::string> types, TagScheme file_scheme)
   start_.assign(L, 0.f);
 }
 
+void NerModel::build_index() {
+  std::size_t size = 16;
+  while (size < rows_.size() * 2)
+    size *= 2;
+  index_keys_.assign(size, 0);
+  index_rows_.assign(size, kNoRow);
+  index_mask_ = size - 1;
+  for (const auto& [hash, row] : rows_) {
+    std::uint64_t slot = (hash ^ (hash >> 29)) & index_mask_;
+    while (index_keys_[slot] != 0)
+      slot = (slot + 1) & index_mask_;
+    index_keys_[slot] = hash;
+    index_rows_[slot] = row;
+  }
+}
+
+std::uint32_t NerModel::find_row(std::uint64_t hash) const {
+  if (index_keys_.empty()) return kNoRow;
+  std::uint64_t slot = (hash ^ (hash >> 29)) & index_mask_;
+  while (true) {
+    const std::uint64_t key = index_keys_[slot];
+    if (key == hash) return index_rows_[slot];
+    if (key == 0) return kNoRow;
+    slot = (slot + 1) & index_mask_;
+  }
+}
+
 void NerModel::emissions(const std::vector<std::string_view>& tokens,
                          std::vector<float>& out) const {
   const std::size_t L = labels_.size();
-  std::vector<std::uint64_t> hashes;
-  std::vector<std::uint32_t> offsets;
+  thread_local std::vector<std::uint64_t> hashes;  // reused: no allocation per sentence
+  thread_local std::vector<std::uint32_t> offsets;
   ner_features(tokens, hashes, offsets);
   out.assign(tokens.size() * L, 0.f);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     float* e = out.data() + i * L;
     for (std::uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
-      const auto it = rows_.find(hashes[k]);
-      if (it == rows_.end()) continue;
-      const float* w = weights_.data() + static_cast<std::size_t>(it->second) * L;
+      const std::uint32_t row = find_row(hashes[k]);
+      if (row == kNoRow) continue;
+      const float* w = weights_.data() + static_cast<std::size_t>(row) * L;
       for (std::size_t l = 0; l < L; ++l)
         e[l] += w[l];
     }
@@ -167,7 +194,8 @@ std::vector<ScoredEntity> NerModel::predict_entities(
   std::vector<float> em, forward;
   emissions(tokens, em);
   const std::vector<int> labels = viterbi(em, n, &forward);
-  if (n == 0) return {};
+  if (std::all_of(labels.begin(), labels.end(), [](int l) { return l == 0; }))
+    return {};  // no entity ("O" is label 0): skip the backward pass
   // Max-marginals: the best valid path through (i, l) = forward + backward Viterbi scores.
   std::vector<float> backward(n * L, 0.f);
   for (std::size_t i = n - 1; i-- > 0;)
@@ -272,6 +300,8 @@ NerModel NerModel::from_bytes(std::string_view bytes, std::string_view path_for_
       r.fail("a feature is listed twice");
   }
   if (!r.at_end()) r.fail("trailing bytes after the weights");
+  if (m.rows_.count(0)) r.fail("a feature hash is 0");
+  m.build_index();
   for (float w : m.transitions_)
     if (!std::isfinite(w)) r.fail("non-finite weight");
   return m;
@@ -291,6 +321,7 @@ void NerModel::fill_weights_for_test(const std::vector<std::uint64_t>& feature_h
     for (std::size_t l = 0; l < L; ++l)
       weights_.push_back(next());
   }
+  build_index();
 }
 
 // The averaged perceptron's updates (Daume's trick: w_avg = w - acc / c).
@@ -352,6 +383,7 @@ class NerTrainer {
       out.transitions_[i] -= acc_trans_[i] / c;
     for (std::size_t i = 0; i < out.start_.size(); ++i)
       out.start_[i] -= acc_start_[i] / c;
+    out.build_index();
     return out;
   }
 

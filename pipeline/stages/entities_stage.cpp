@@ -35,11 +35,12 @@ class EntitiesStage final : public Stage {
       if (first == last) continue;
       const TextSpan span = doc.sentences[s];
       const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
-      tokens.assign(doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(first),
-                    doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(last));
-      views.assign(tokens.begin(), tokens.end());
+      views.assign(doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(first),
+                   doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(last));
       const auto found = model_->model.predict_entities(views);
       if (found.empty()) continue;
+      tokens.assign(doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(first),
+                    doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(last));
       const auto offsets = models::align_tokens(sentence, tokens);
       for (const auto& e : found) {
         if (e.score < min_score_) continue;
