@@ -70,7 +70,14 @@ TEST(EntitiesStageTest, RowsMatchTheStoredTextAndQueriesCountThem) {
   const fs::path model = train_tiny_model(tmp.path());
   testing::write_file(tmp.path() / "p.toml", kToml);
   const fs::path db = tmp.path() / "x.db";
-  process(sample_2022(), db, tmp.path() / "p.toml", model);
+  const auto summary = process(sample_2022(), db, tmp.path() / "p.toml", model);
+  // The summary times every stage, the entities stage included (its cost is visible).
+  ASSERT_EQ(summary.stage_seconds.size(), summary.stages.size());
+  for (std::size_t i = 0; i < summary.stages.size(); ++i) {
+    EXPECT_EQ(summary.stage_seconds[i].first, summary.stages[i]);
+    EXPECT_GE(summary.stage_seconds[i].second, 0.0);
+  }
+  EXPECT_EQ(summary.stage_seconds.back().first, "entities");
 
   store::Connection c(db.string());
   store::Statement st = c.prepare(
