@@ -38,16 +38,22 @@ std::uint64_t seed_of(Template t) {
   return 0xcbf29ce484222325ULL ^ (t * 0x9E3779B97F4A7C15ULL);
 }
 
-std::uint64_t feature(Template t, std::string_view value) {
-  return fnv1a64(value, seed_of(t));
+// splitmix64's finalizer: a good 64-bit mix, so template seeds and value hashes combine
+// without the collisions a plain xor would give (a bigram and its reverse differ).
+std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
 }
 
-std::uint64_t feature2(Template t, std::string_view a, std::string_view b) {
-  return fnv1a64(b, fnv1a64(a, seed_of(t)) ^ 0x5bd1e995ULL);
+std::uint64_t mix(Template t, std::uint64_t value) {
+  return mix64(seed_of(t) ^ value);
 }
 
-std::uint64_t feature3(Template t, std::string_view a, std::string_view b, std::string_view c) {
-  return fnv1a64(c, fnv1a64(b, fnv1a64(a, seed_of(t)) ^ 0x5bd1e995ULL) ^ 0x5bd1e995ULL);
+std::uint64_t mix2(Template t, std::uint64_t a, std::uint64_t b) {
+  return mix64(mix(t, a) ^ (b * 0x9E3779B97F4A7C15ULL));  // odd multiplier: b -> b*C is 1-1
 }
 
 char shape_class(char c) {
@@ -58,8 +64,8 @@ char shape_class(char c) {
   return c;
 }
 
-// Capitalisation and character-class pattern of a token, as one small string.
-std::string flags_of(std::string_view t) {
+// Capitalisation and character-class pattern of a token, as bits.
+std::uint32_t flags_of(std::string_view t) {
   bool upper = false, lower = false, digit = false, alpha = false, other = false, hyphen = false;
   for (char c : t) {
     if (c >= 'A' && c <= 'Z') {
@@ -73,16 +79,17 @@ std::string flags_of(std::string_view t) {
       if (c == '-') hyphen = true;
     }
   }
-  std::string f;
-  if (alpha && upper && !lower) f += "allcaps,";
-  if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z' && lower) f += "title,";
-  if (upper && lower && !(t[0] >= 'A' && t[0] <= 'Z')) f += "mixed,";
-  if (digit && !alpha && !other) f += "number,";
-  if (digit && alpha) f += "alnum,";
-  if (hyphen) f += "hyphen,";
-  if (!alpha && !digit) f += "punct,";
-  if (t.size() == 1 && upper) f += "initial,";
-  if (t.size() == 2 && upper && t[1] == '.') f += "initial.,";
+  const bool initial_upper = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+  std::uint32_t f = 0;
+  f |= (alpha && upper && !lower) ? 1u : 0u;          // all caps
+  f |= (initial_upper && lower) ? 2u : 0u;            // title case
+  f |= (upper && lower && !initial_upper) ? 4u : 0u;  // mixed
+  f |= (digit && !alpha && !other) ? 8u : 0u;         // number
+  f |= (digit && alpha) ? 16u : 0u;                   // alphanumeric
+  f |= hyphen ? 32u : 0u;
+  f |= (!alpha && !digit) ? 64u : 0u;                        // punctuation
+  f |= (t.size() == 1 && upper) ? 128u : 0u;                 // initial
+  f |= (t.size() == 2 && upper && t[1] == '.') ? 256u : 0u;  // initial with a period
   return f;
 }
 
@@ -117,63 +124,75 @@ void ner_features(const std::vector<std::string_view>& tokens, std::vector<std::
   hashes.clear();
   offsets.clear();
   const std::size_t n = tokens.size();
-  thread_local std::vector<std::string> lower, shape;  // reused: few allocations per call
-  if (lower.size() < n) {
-    lower.resize(n);
-    shape.resize(n);
+  // Every string a feature uses is hashed once per token (word, lowercase, shape, last three
+  // lowercase bytes); a feature is then a mix of its template and those hashes, so the ~30
+  // features of a token cost a few multiplications instead of ~30 byte-wise string hashes.
+  // Three sentinel slots each side stand for the neighbours beyond the sentence.
+  constexpr std::size_t kPad = 3;
+  thread_local std::string lower, shape;
+  thread_local std::vector<std::uint64_t> hw, hl, hs, hsuf;
+  hw.assign(n + 2 * kPad, 0);
+  hl.assign(n + 2 * kPad, 0);
+  hs.assign(n + 2 * kPad, 0);
+  hsuf.assign(n + 2 * kPad, 0);
+  const std::uint64_t bos = fnv1a64("<s>"), eos = fnv1a64("</s>");
+  for (std::size_t j = 0; j < kPad; ++j) {
+    hw[j] = hl[j] = hs[j] = hsuf[j] = bos;
+    hw[kPad + n + j] = hl[kPad + n + j] = hs[kPad + n + j] = hsuf[kPad + n + j] = eos;
   }
+  thread_local std::vector<std::uint64_t> prefix_hashes, suffix_hashes;
+  prefix_hashes.assign(4 * n, 0);
+  suffix_hashes.assign(4 * n, 0);
+  thread_local std::vector<std::uint32_t> flags;
+  flags.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    lower[i].assign(tokens[i]);
-    for (char& c : lower[i])
+    const std::string_view t = tokens[i];
+    lower.assign(t);
+    for (char& c : lower)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    shape_into(tokens[i], shape[i]);
+    shape_into(t, shape);
+    hw[kPad + i] = fnv1a64(t);
+    hl[kPad + i] = fnv1a64(lower);
+    hs[kPad + i] = fnv1a64(shape);
+    hsuf[kPad + i] =
+        fnv1a64(std::string_view(lower).substr(lower.size() > 3 ? lower.size() - 3 : 0));
+    for (std::size_t p = 1; p <= 4; ++p) {
+      if (p > lower.size()) break;
+      prefix_hashes[4 * i + p - 1] = fnv1a64(std::string_view(lower).substr(0, p));
+      suffix_hashes[4 * i + p - 1] = fnv1a64(std::string_view(lower).substr(lower.size() - p));
+    }
+    flags[i] = flags_of(t);
   }
-  static const std::string kBos = "<s>", kEos = "</s>";
-  auto low = [&](std::ptrdiff_t j) -> const std::string& {
-    if (j < 0) return kBos;
-    if (j >= static_cast<std::ptrdiff_t>(n)) return kEos;
-    return lower[static_cast<std::size_t>(j)];
-  };
-  auto shp = [&](std::ptrdiff_t j) -> const std::string& {
-    if (j < 0) return kBos;
-    if (j >= static_cast<std::ptrdiff_t>(n)) return kEos;
-    return shape[static_cast<std::size_t>(j)];
-  };
-  auto suffix3 = [](const std::string& s) {
-    return std::string_view(s).substr(s.size() > 3 ? s.size() - 3 : 0);
-  };
   for (std::size_t i = 0; i < n; ++i) {
     offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
-    const auto k = static_cast<std::ptrdiff_t>(i);
-    const std::string& l = lower[i];
-    hashes.push_back(seed_of(kBias));
-    hashes.push_back(feature(kWord, tokens[i]));
-    hashes.push_back(feature(kLower, l));
-    hashes.push_back(feature(kShape, shape[i]));
-    for (std::size_t p = 1; p <= 4 && p <= l.size(); ++p) {
-      hashes.push_back(feature2(kPrefix, std::string_view(&"1234"[p - 1], 1), l.substr(0, p)));
-      hashes.push_back(
-          feature2(kSuffix, std::string_view(&"1234"[p - 1], 1), l.substr(l.size() - p)));
-    }
-    hashes.push_back(feature(kFlags, flags_of(tokens[i])));
+    const std::size_t k = kPad + i;  // index into the padded arrays
     const std::size_t len = tokens[i].size();
-    hashes.push_back(feature(kLength, len < 2 ? "1" : len < 4 ? "3" : len < 8 ? "7" : "8+"));
-    hashes.push_back(feature(kPrev1, low(k - 1)));
-    hashes.push_back(feature(kPrev2, low(k - 2)));
-    hashes.push_back(feature(kNext1, low(k + 1)));
-    hashes.push_back(feature(kNext2, low(k + 2)));
-    hashes.push_back(feature(kPrevShape, shp(k - 1)));
-    hashes.push_back(feature(kNextShape, shp(k + 1)));
-    hashes.push_back(feature2(kPrevBigram, low(k - 1), l));
-    hashes.push_back(feature2(kNextBigram, l, low(k + 1)));
-    hashes.push_back(feature3(kShapeTrigram, shp(k - 1), shape[i], shp(k + 1)));
-    hashes.push_back(feature(kPrevSuffix, suffix3(low(k - 1))));
-    hashes.push_back(feature(kNextSuffix, suffix3(low(k + 1))));
-    hashes.push_back(feature(kPrev3, low(k - 3)));
-    hashes.push_back(feature(kNext3, low(k + 3)));
-    hashes.push_back(feature(kPrevWord, k > 0 ? tokens[i - 1] : std::string_view("<s>")));
-    hashes.push_back(feature(kNextWord, i + 1 < n ? tokens[i + 1] : std::string_view("</s>")));
-    hashes.push_back(feature(kPosition, i == 0 ? "first" : i + 1 == n ? "last" : "mid"));
+    hashes.push_back(seed_of(kBias));
+    hashes.push_back(mix(kWord, hw[k]));
+    hashes.push_back(mix(kLower, hl[k]));
+    hashes.push_back(mix(kShape, hs[k]));
+    for (std::size_t p = 1; p <= 4 && p <= len; ++p) {
+      hashes.push_back(mix2(kPrefix, p, prefix_hashes[4 * i + p - 1]));
+      hashes.push_back(mix2(kSuffix, p, suffix_hashes[4 * i + p - 1]));
+    }
+    hashes.push_back(mix(kFlags, flags[i]));
+    hashes.push_back(mix(kLength, len < 2 ? 1 : len < 4 ? 3 : len < 8 ? 7 : 8));
+    hashes.push_back(mix(kPrev1, hl[k - 1]));
+    hashes.push_back(mix(kPrev2, hl[k - 2]));
+    hashes.push_back(mix(kNext1, hl[k + 1]));
+    hashes.push_back(mix(kNext2, hl[k + 2]));
+    hashes.push_back(mix(kPrevShape, hs[k - 1]));
+    hashes.push_back(mix(kNextShape, hs[k + 1]));
+    hashes.push_back(mix2(kPrevBigram, hl[k - 1], hl[k]));
+    hashes.push_back(mix2(kNextBigram, hl[k], hl[k + 1]));
+    hashes.push_back(mix2(kShapeTrigram, mix2(kShapeTrigram, hs[k - 1], hs[k]), hs[k + 1]));
+    hashes.push_back(mix(kPrevSuffix, hsuf[k - 1]));
+    hashes.push_back(mix(kNextSuffix, hsuf[k + 1]));
+    hashes.push_back(mix(kPrev3, hl[k - 3]));
+    hashes.push_back(mix(kNext3, hl[k + 3]));
+    hashes.push_back(mix(kPrevWord, hw[k - 1]));
+    hashes.push_back(mix(kNextWord, hw[k + 1]));
+    hashes.push_back(mix(kPosition, i == 0 ? 0 : i + 1 == n ? 2 : 1));
   }
   offsets.push_back(static_cast<std::uint32_t>(hashes.size()));
   for (auto& h : hashes)  // 0 marks an empty slot in the model's feature table

@@ -2,8 +2,9 @@
 // The features of the named-entity recognizer: for each token of a sentence, 64-bit hashes of
 // feature strings (word, lowercase, shape, prefixes and suffixes, capitalisation and digit
 // patterns, the words and shapes of two neighbours each side, word bigrams, sentence
-// position). Hashes, not strings: no allocation per feature, and the model stores only the
-// hashes it saw in training. Pure; safe from any thread.
+// position). Hashes, not strings: each token's strings are hashed once and a feature mixes its
+// template with them, so there is no allocation per feature, and the model stores only the
+// hashes it saw in training. Pure; safe from any thread (buffers are thread_local).
 
 #include <cstdint>
 #include <string>

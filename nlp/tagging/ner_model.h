@@ -22,7 +22,8 @@
 namespace secnlp::nlp {
 
 // 2: the shape-trigram feature is hashed from its three parts (1 hashed a joined string).
-inline constexpr std::uint32_t kNerModelVersion = 2;
+// 3: features mix per-token hashes (word, lowercase, shape, affixes) instead of hashing strings.
+inline constexpr std::uint32_t kNerModelVersion = 3;
 
 // A predicted entity: token span, type, and a confidence in [0.5, 1]: the logistic of the
 // smallest max-marginal margin over its tokens (score of the best valid labelling minus the
