@@ -6,7 +6,7 @@
 namespace secnlp::pipeline {
 
 std::string slot_names(SlotSet set) {
-  static constexpr std::array<std::pair<Slot, const char*>, 9> kNames = {{
+  static constexpr std::array<std::pair<Slot, const char*>, 10> kNames = {{
       {kSlotRaw, "raw"},
       {kSlotText, "text"},
       {kSlotSections, "sections"},
@@ -16,6 +16,7 @@ std::string slot_names(SlotSet set) {
       {kSlotMetrics, "metrics"},
       {kSlotCounts, "counts"},
       {kSlotPos, "pos"},
+      {kSlotEntities, "entities"},
   }};
   std::string out;
   for (const auto& [slot, name] : kNames) {

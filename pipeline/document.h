@@ -26,6 +26,7 @@ enum Slot : std::uint32_t {
   kSlotMetrics = 1u << 6,    // numbers per scope
   kSlotCounts = 1u << 7,     // term counts per scope
   kSlotPos = 1u << 8,        // word class of each token (part-of-speech tags)
+  kSlotEntities = 1u << 9,   // named entities (the entities stage)
 };
 using SlotSet = std::uint32_t;
 
@@ -79,6 +80,15 @@ struct TokenStream {
   }
 };
 
+// A named entity found in Document::text by the entities stage.
+struct EntityMention {
+  std::uint32_t sentence = 0;                  // index into Document::sentences
+  std::uint32_t byte_begin = 0, byte_end = 0;  // into Document::text
+  std::uint32_t char_begin = 0, char_end = 0;  // code points from the start of text
+  std::string type;                            // PER, ORG, LOC, MISC, ... (the model's)
+  double score = 0;                            // the model's confidence, 0..1
+};
+
 // A named range of sentences over which metrics and counts are computed. The whole document is
 // the scope with an empty name.
 struct Scope {
@@ -129,6 +139,7 @@ struct Document {
   // WordClass of each of tokens.items, set by the pos stage; empty when it did not run.
   std::vector<WordClass> pos;
   TokenStream terms;
+  std::vector<EntityMention> entities;  // in text order
 
   // Results: scope name -> metrics / counts.
   std::map<std::string, Metrics> metrics;

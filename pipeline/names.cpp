@@ -51,6 +51,7 @@ std::vector<NameDoc> build_metric_names() {
       {"lm_xml_chars", "characters of XML parts"},
       {"lm_words", "words the Loughran-McDonald counts are over"},
       {"lm_negations", "positive words preceded by a negation (needs the Positive list)"},
+      {"entities", "named entities found (opt-in entities stage; rows in the entities table)"},
   };
   for (const char* category : {"negative", "positive", "uncertainty", "litigious", "strong_modal",
                                "weak_modal", "constraining"}) {

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <chrono>
 #include <exception>
 
 #include <fmt/format.h>
@@ -63,15 +64,23 @@ Pipeline Pipeline::build(const PipelineConfig& config, const StageRegistry& regi
   // What the results depend on: the options, each stage's code version, and the content of
   // every resource file the stages loaded (paths left out: the same content elsewhere is the
   // same input).
+  p.stage_ns_ = std::make_unique<std::atomic<std::uint64_t>[]>(p.stages_.size());
   p.config_hash_ = hex_digest(config.canonical() + p.versions_ + resources.identity());
   p.description_ = config.canonical() + p.versions_ + resources.identity(/*with_paths=*/true);
   return p;
 }
 
 void Pipeline::run(Document& doc) const {
-  for (const auto& [name, stage] : stages_) {
+  for (std::size_t i = 0; i < stages_.size(); ++i) {
+    const auto& [name, stage] = stages_[i];
     try {
+      const auto start = std::chrono::steady_clock::now();
       stage->run(doc);
+      const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+      if (stage_ns_)
+        stage_ns_[i].fetch_add(static_cast<std::uint64_t>(ns), std::memory_order_relaxed);
     } catch (const Error& e) {
       throw Error(e.code(), fmt::format("stage '{}': {}", name, e.message()), doc.path);
     } catch (const std::bad_alloc&) {
@@ -80,6 +89,15 @@ void Pipeline::run(Document& doc) const {
       throw Error(ErrorCode::kInternal, fmt::format("stage '{}': {}", name, e.what()), doc.path);
     }
   }
+}
+
+std::vector<std::pair<std::string, double>> Pipeline::stage_seconds() const {
+  std::vector<std::pair<std::string, double>> out;
+  for (std::size_t i = 0; i < stages_.size(); ++i)
+    out.emplace_back(
+        stages_[i].first,
+        stage_ns_ ? static_cast<double>(stage_ns_[i].load(std::memory_order_relaxed)) / 1e9 : 0.0);
+  return out;
 }
 
 std::vector<std::string> Pipeline::stage_names() const {

@@ -1,6 +1,8 @@
 #pragma once
 // A Pipeline is the ordered list of stages built from a PipelineConfig.
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -32,6 +34,9 @@ class Pipeline {
   const std::string& description() const { return description_; }
   const PipelineConfig& config() const { return config_; }
   std::vector<std::string> stage_names() const;
+  // Wall seconds each stage has spent in run() so far, summed over the threads that ran it, in
+  // pipeline order (the process summary shows them, so an expensive stage is visible).
+  std::vector<std::pair<std::string, double>> stage_seconds() const;
 
  private:
   PipelineConfig config_;
@@ -39,6 +44,7 @@ class Pipeline {
   std::string versions_;
   std::string description_;
   std::vector<std::pair<std::string, std::unique_ptr<Stage>>> stages_;
+  std::unique_ptr<std::atomic<std::uint64_t>[]> stage_ns_;  // one per stage, relaxed adds
 };
 
 }  // namespace secnlp::pipeline

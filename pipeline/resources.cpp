@@ -13,6 +13,7 @@
 #include "corpora/lexicons/hyphenation.h"
 #include "corpora/lexicons/lm_lexicon_reader.h"
 #include "corpora/resources/wordnet.h"
+#include "models/tagging/ner_model_dir.h"
 #include "nlp/lexicon/sentiment_lexicon.h"
 
 namespace secnlp::pipeline {
@@ -117,6 +118,23 @@ std::shared_ptr<const nlp::SentimentLexicon> Resources::lexicon() {
     }
   }
   return lexicon_;
+}
+
+std::shared_ptr<const models::LoadedNerModel> Resources::ner_model(
+    const std::filesystem::path& dir) {
+  std::lock_guard lock(mutex_);
+  if (!ner_model_) {
+    std::filesystem::path path = dir;
+    if (path.empty() && paths_.ner_model) path = *paths_.ner_model;
+    if (path.empty())
+      throw Error(ErrorCode::kConfig,
+                  "stage 'entities' needs a model: pass --ner-model DIR or set [entities] model "
+                  "(train one with secnlp train --task ner)");
+    auto loaded = std::make_shared<models::LoadedNerModel>(models::load_ner_dir(path));
+    identity_["ner_model"] = {path.string(), loaded->hash};
+    ner_model_ = std::move(loaded);
+  }
+  return ner_model_;
 }
 
 }  // namespace secnlp::pipeline

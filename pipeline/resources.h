@@ -19,6 +19,9 @@ class Hyphenator;
 namespace secnlp::nlp {
 class SentimentLexicon;
 }
+namespace secnlp::models {
+struct LoadedNerModel;
+}
 
 namespace secnlp::pipeline {
 
@@ -29,6 +32,8 @@ struct ResourcePaths {
   // Loughran-McDonald lexicon (master dictionary CSV, a folder of word lists, or one list).
   // Copyrighted, so never shipped: absent means no LM metrics.
   std::optional<std::filesystem::path> lexicon;
+  // Named-entity model directory (secnlp train --task ner) for the opt-in `entities` stage.
+  std::optional<std::filesystem::path> ner_model;
 };
 
 // Not copyable; the loaded objects are immutable and thread-safe. Each accessor loads under a
@@ -47,6 +52,10 @@ class Resources {
   std::shared_ptr<const corpora::Hyphenator> hyphenator();
   // Null when no lexicon path is set.
   std::shared_ptr<const nlp::SentimentLexicon> lexicon();
+  // The NER model directory `dir` (empty: paths().ner_model), loaded and checked once
+  // (models/tagging/ner_model_dir.h); its manifest checksum is recorded as "ner_model".
+  // Error(kConfig) when neither names a directory; Error(kResource) for a damaged one.
+  std::shared_ptr<const models::LoadedNerModel> ner_model(const std::filesystem::path& dir = {});
 
   // Records that a stage read `path` (a file, or a folder of files) as `role` (e.g.
   // "terms.stopword_files"): its content hash becomes part of the pipeline's identity, so a
@@ -72,6 +81,7 @@ class Resources {
   std::shared_ptr<const corpora::Hyphenator> hyphenator_;
   std::shared_ptr<const nlp::SentimentLexicon> lexicon_;
   bool lexicon_loaded_ = false;
+  std::shared_ptr<const models::LoadedNerModel> ner_model_;
   std::map<std::string, std::pair<std::string, std::string>> identity_;  // role -> (path, hash)
 };
 

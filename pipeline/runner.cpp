@@ -489,6 +489,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
       if (std::find(summary.changes.begin(), summary.changes.end(), line) == summary.changes.end())
         summary.changes.push_back(std::move(line));
   }
+  summary.stage_seconds = pipeline.stage_seconds();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -49,6 +49,8 @@ struct ProcessSummary {
   double seconds = 0;
   std::string config_hash;
   std::vector<std::string> stages;
+  // Seconds spent in each stage (pipeline order), summed over worker threads.
+  std::vector<std::pair<std::string, double>> stage_seconds;
   bool lexicon = false;  // whether LM metrics were computed
   std::vector<FailedDocument> failures;
   // Documents recomputed because the configuration they were stored under differs, and what

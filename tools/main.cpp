@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   secnlp::tools::add_sections_command(app, exit_code);
   secnlp::tools::add_inspect_command(app, exit_code);
   secnlp::tools::add_exhibits_command(app, exit_code);
+  secnlp::tools::add_entities_command(app, exit_code);
   secnlp::tools::add_similarity_command(app, exit_code);
   secnlp::tools::add_similar_command(app, exit_code);
   secnlp::tools::add_export_command(app, exit_code);

@@ -41,7 +41,7 @@ ModelManifest parse_model_manifest(std::string_view text, std::string_view path_
     out.model = m.at("model").get<std::string>();
     out.model_options_json = m.at("model_options").dump();
     out.classes = m.at("classes").get<std::vector<std::string>>();
-    if (out.task != "text" && out.task != "vision")
+    if (out.task != "text" && out.task != "vision" && out.task != "ner")
       throw Error(ErrorCode::kResource, fmt::format("unknown task '{}'", out.task), path);
     const json& files = m.at("files");
     if (!files.is_object())
@@ -49,6 +49,8 @@ ModelManifest parse_model_manifest(std::string_view text, std::string_view path_
     for (const auto& [name, entry] : files.items())
       out.files.push_back(
           {name, unsigned_field(entry, "bytes"), entry.at("hash").get<std::string>()});
+    // "ner": models/tagging/ner_model_dir.h (torch-free) checks the rest.
+    if (out.task == "ner") return out;
     if (out.task == "text") {
       const json& t = m.at("text");
       out.text.preprocess_json = t.at("preprocess").dump();

@@ -17,6 +17,7 @@ StageRegistry builtin_stages() {
   registry.add(stages::readability_stage());
   registry.add(stages::lexicon_stage());
   registry.add(stages::pos_stage());
+  registry.add(stages::entities_stage());
   return registry;
 }
 

@@ -19,5 +19,6 @@ StageInfo counts_stage();       // n-gram term counts per scope
 StageInfo readability_stage();  // Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI per scope
 StageInfo lexicon_stage();      // Loughran-McDonald counts per scope
 StageInfo pos_stage();          // part-of-speech tags and word-class rates per scope
+StageInfo entities_stage();     // named entities (opt-in; a model from train --task ner)
 
 }  // namespace secnlp::pipeline::stages

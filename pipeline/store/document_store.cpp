@@ -45,6 +45,36 @@ std::optional<std::int64_t> meta_int(const pipeline::Document& doc, const char* 
 
 }  // namespace
 
+void DocumentStore::write_entities(const pipeline::Document& doc, std::int64_t id) {
+  if (doc.entities.empty()) return;
+  Statement st = db_.prepare(
+      "INSERT OR REPLACE INTO entities(doc_id, byte_begin, byte_end, char_begin, char_end, "
+      "section, sentence, text, type, score) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& e : doc.entities) {
+    // The first section holding the entity's start; '' if none (a std::string: an empty
+    // string_view without data would bind NULL).
+    std::string section;
+    for (const auto& s : doc.sections)
+      if (e.byte_begin >= s.span.begin && e.byte_begin < s.span.end) {
+        section = s.item;
+        break;
+      }
+    const std::size_t end = std::min<std::size_t>(e.byte_end, doc.text.size());
+    const std::size_t begin = std::min<std::size_t>(e.byte_begin, end);
+    st.bind(1, id)
+        .bind(2, static_cast<std::int64_t>(e.byte_begin))
+        .bind(3, static_cast<std::int64_t>(e.byte_end))
+        .bind(4, static_cast<std::int64_t>(e.char_begin))
+        .bind(5, static_cast<std::int64_t>(e.char_end))
+        .bind(6, section)
+        .bind(7, static_cast<std::int64_t>(e.sentence))
+        .bind(8, std::string_view(doc.text).substr(begin, end - begin))
+        .bind(9, e.type)
+        .bind(10, e.score)
+        .run();
+  }
+}
+
 std::string utc_now() {
   const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -275,7 +305,8 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?1
     st.run();
     id = db_.last_insert_rowid();
   }
-  for (const char* table : {"metrics", "term_vectors", "sections", "document_text", "exhibits"}) {
+  for (const char* table :
+       {"metrics", "term_vectors", "sections", "document_text", "exhibits", "entities"}) {
     db_.prepare(fmt::format("DELETE FROM {} WHERE doc_id=?", table)).bind(1, id).run();
   }
   // Cached similarity scores that involve this document are stale now.
@@ -377,6 +408,7 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
       }
       exhibit.run();
     }
+    write_entities(doc, id);
     Statement metric = db_.prepare(
         "INSERT OR REPLACE INTO metrics(doc_id, scope, name, value) VALUES(?, ?, ?, ?)");
     for (const auto& [scope, values] : doc.metrics) {

@@ -101,6 +101,7 @@ class DocumentStore {
   void set_file(const std::string& path, std::string_view content_hash, std::int64_t doc_id,
                 std::string_view role, std::string_view metadata_hash);
   std::uint32_t term_id(const std::string& term);
+  void write_entities(const pipeline::Document& doc, std::int64_t id);
 
   Connection db_;
   std::unordered_map<std::string, std::uint32_t> vocabulary_;

@@ -468,6 +468,48 @@ pipeline::ResultTable query_exhibits(const ExhibitsQuery& query) {
   return table;
 }
 
+pipeline::ResultTable query_entities(const EntitiesQuery& query) {
+  Connection db(existing(query.db).string());
+  migrate(db);
+  auto [where, params] = where_clause(query.filter);
+  std::string sql =
+      "SELECT e.type, e.text, count(*), count(DISTINCT e.doc_id), avg(e.score) FROM entities e "
+      "JOIN documents d ON d.id = e.doc_id" +
+      where;
+  std::vector<std::string> extra;
+  if (!query.scope.empty()) {
+    const std::string scope = resolve_scope(db, query.scope);
+    if (!scope.empty()) {  // the whole filing: every entity
+      sql += " AND e.section = ?";
+      extra.push_back(scope);
+    }
+  }
+  if (!query.types.empty()) {
+    sql += " AND upper(e.type) IN (";
+    for (std::size_t i = 0; i < query.types.size(); ++i) {
+      sql += i ? ", upper(?)" : "upper(?)";
+      extra.push_back(query.types[i]);
+    }
+    sql += ")";
+  }
+  sql +=
+      " GROUP BY e.type, e.text ORDER BY count(*) DESC, count(DISTINCT e.doc_id) DESC, "
+      "e.type, e.text LIMIT ?";
+  Statement st = db.prepare(sql);
+  int index = 1;
+  for (const auto& p : params)
+    st.bind(index++, p);
+  for (const auto& p : extra)
+    st.bind(index++, p);
+  st.bind(index, static_cast<std::int64_t>(query.top));
+  pipeline::ResultTable table;
+  table.columns = {"type", "text", "count", "documents", "mean_score"};
+  while (st.step())
+    table.rows.push_back({st.column_text(0), st.column_text(1), st.column_int(2), st.column_int(3),
+                          st.column_double(4)});
+  return table;
+}
+
 pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat what,
                                    const DocumentFilter& filter) {
   Connection db(existing(path).string());
@@ -506,6 +548,16 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       table.columns.insert(table.columns.end(), {"document", "section", "title", "begin", "end",
                                                  "bytes", "confidence", "flags", "method"});
       break;
+    case ExportWhat::kEntities:
+      sql = head +
+            ", d.path, CASE e.section WHEN '' THEN 'filing' ELSE e.section END, e.sentence, "
+            "e.char_begin, e.char_end, e.byte_begin, e.byte_end, e.text, e.type, e.score "
+            "FROM entities e JOIN documents d ON d.id = e.doc_id" +
+            where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, e.byte_begin";
+      table.columns.insert(table.columns.end(),
+                           {"document", "section", "sentence", "char_begin", "char_end",
+                            "byte_begin", "byte_end", "text", "type", "score"});
+      break;
   }
   Statement st = db.prepare(sql);
   for (std::size_t i = 0; i < params.size(); ++i)
@@ -526,9 +578,10 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       } else if (name == "flags") {
         row.emplace_back(
             nlp::sec::section_flag_names(static_cast<std::uint32_t>(st.column_int(c))));
-      } else if (name == "value" || name == "confidence") {
+      } else if (name == "value" || name == "confidence" || name == "score") {
         row.emplace_back(st.column_double(c));
-      } else if (name == "fiscal_year" || name == "begin" || name == "end" || name == "bytes") {
+      } else if (name == "fiscal_year" || name == "begin" || name == "end" || name == "bytes" ||
+                 name == "sentence" || name.ends_with("_begin") || name.ends_with("_end")) {
         row.emplace_back(st.column_int(c));
       } else {
         row.emplace_back(st.column_text(c));

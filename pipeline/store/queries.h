@@ -117,7 +117,20 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db,
                                             const std::vector<std::int64_t>& doc_ids = {},
                                             std::size_t* missing_text = nullptr);
 
-enum class ExportWhat { kSimilarity, kMetrics, kSections };
+struct EntitiesQuery {
+  std::filesystem::path db;
+  DocumentFilter filter;
+  std::vector<std::string> types;  // e.g. {"ORG"}; exact, case-insensitive; empty: all
+  std::string scope;               // "" = whole filing, else a section item such as "1A"
+  std::size_t top = 20;
+};
+
+// The most frequent entity texts over the selected documents (the entities stage's rows): type,
+// text, count (mentions), documents (filings naming it), mean score. Ordered by count, then
+// documents, type and text. Throws Error(kInvalidArgument) for an unknown section.
+pipeline::ResultTable query_entities(const EntitiesQuery& query);
+
+enum class ExportWhat { kSimilarity, kMetrics, kSections, kEntities };
 
 // Tidy long tables for pandas and alphalens, one observation per row:
 //  similarity: date, cik, ticker, form, fiscal_year, accession, prev_accession, section,
@@ -126,6 +139,8 @@ enum class ExportWhat { kSimilarity, kMetrics, kSections };
 //              value (section "filing" = the whole filing)
 //  sections:   date, cik, ticker, form, fiscal_year, accession, document, section, title,
 //              begin, end, bytes, confidence, flags, method
+//  entities:   date, cik, ticker, form, fiscal_year, accession, document, section, sentence,
+//              char_begin, char_end, byte_begin, byte_end, text, type, score
 // `date` is the filing date (empty when unknown).
 pipeline::ResultTable export_table(const std::filesystem::path& db, ExportWhat what,
                                    const DocumentFilter& filter);

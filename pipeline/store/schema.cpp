@@ -246,6 +246,22 @@ CREATE TRIGGER documents_deleted_generation AFTER DELETE ON documents BEGIN
   UPDATE store_generation SET value = value + 1 WHERE name = 'term_vectors';
 END;
 )sql",
+    R"sql(
+CREATE TABLE entities (
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  byte_begin INTEGER NOT NULL,
+  byte_end INTEGER NOT NULL,
+  char_begin INTEGER NOT NULL,
+  char_end INTEGER NOT NULL,
+  section TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  type TEXT NOT NULL,
+  score REAL,
+  PRIMARY KEY (doc_id, byte_begin)
+) WITHOUT ROWID;
+CREATE INDEX entities_type ON entities(type, text);
+)sql",
 };
 
 int user_version(Connection& db) {

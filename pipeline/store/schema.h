@@ -57,12 +57,14 @@
 //                           in documents, so a cache built from term vectors (the index of
 //                           `similar`, pipeline/similarity/nearest_index.h) knows it is stale
 //                           from one row
-
+// Version 9 (issue 18, named entities; written by the opt-in entities stage):
+//   entities  (doc_id, byte_begin) -> section (item id, '' outside every section), sentence
+//             index, char and byte offsets into the document's clean text, text, type, score
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

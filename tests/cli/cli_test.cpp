@@ -669,5 +669,60 @@ TEST_F(CliTest, KilledRunLeavesConsistentDatabaseAndNextRunFinishes) {
             0);
 }
 
+// Named entities (issue 18) run in the binary itself, without the model commands' library or
+// libtorch: train --task ner, evaluate on a ner directory, the entities stage, query, export.
+TEST_F(CliTest, NerTrainEvaluateStageAndQueryWithoutLibtorch) {
+  std::string conll = "-DOCSTART- -X- O O\n\n";
+  for (const char* org : {"Acme", "Globex", "Initech", "Hooli"})
+    for (const char* place : {"Boston", "Texas", "Ohio"})
+      conll +=
+          std::string(org) + " I-ORG\nCorp I-ORG\nopened O\nin O\n" + place + " I-LOC\n. O\n\n";
+  write_file(dir_.path() / "ner.txt", conll);
+  const std::string model = (dir_.path() / "ner-model").string();
+  const std::string missing = "SECNLP_MODELS_LIB=" + (dir_.path() / "none.so").string();
+  Result r = testing::run_cli("train --task ner --data " + (dir_.path() / "ner.txt").string() +
+                                  " --out " + model + " --epochs 3",
+                              dir_.path(), missing + " LD_DEBUG=libs");
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 4000);
+  EXPECT_EQ(r.err.find("libtorch"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir_.path() / "ner-model" / "manifest.json"));
+  r = testing::run_cli(
+      "evaluate --model " + model + " --data " + (dir_.path() / "ner.txt").string(), dir_.path(),
+      missing);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("micro"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ORG"), std::string::npos) << r.out;
+  // A damaged training file: exit code of a parse error, file and line named.
+  write_file(dir_.path() / "bad.txt", "Acme I-ORG\nlonely\n");
+  r = run("train --task ner --data " + (dir_.path() / "bad.txt").string() + " --out " +
+              (dir_.path() / "m2").string(),
+          dir_.path());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("bad.txt: line 2"), std::string::npos) << r.err;
+
+  write_file(dir_.path() / "p.toml",
+             "stages = [\"submission\", \"decode\", \"html\", \"normalize\", \"clean\", "
+             "\"sections\", \"sentences\", \"tokens\", \"entities\"]\n");
+  write_file(dir_.path() / "in" / "c.txt",
+             "Globex Corp opened in Ohio. Acme Corp opened in Texas. Hooli Corp opened in Ohio.\n");
+  r = run("process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "p.toml").string() +
+              " --ner-model " + model + " --progress off",
+          dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("entities --db " + db() + " --type ORG --top 5 --format csv", dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("type,text,count,documents,mean_score", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("ORG,"), std::string::npos) << r.out;
+  r = run("export --db " + db() + " --what entities", dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("char_begin"), std::string::npos) << r.out;
+  // Without a model the stage is a configuration error.
+  r = run("process " + in() + " --db " + db() + " --pipeline " + (dir_.path() / "p.toml").string() +
+              " --progress off",
+          dir_.path());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("--ner-model"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace secnlp

@@ -17,6 +17,7 @@ void add_names_command(CLI::App& app, int& exit_code);
 void add_sections_command(CLI::App& app, int& exit_code);
 void add_inspect_command(CLI::App& app, int& exit_code);
 void add_exhibits_command(CLI::App& app, int& exit_code);
+void add_entities_command(CLI::App& app, int& exit_code);
 void add_similarity_command(CLI::App& app, int& exit_code);
 void add_similar_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);

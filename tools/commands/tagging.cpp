@@ -1,6 +1,6 @@
-// `secnlp train --task pos`, `secnlp evaluate` of a tagger, and `secnlp tag`: part-of-speech
-// models (models/tagging/pos_model.h) without libtorch. NER models are dispatched here too, to
-// functions that say they are not built in this binary until the NER model lands.
+// `secnlp train --task pos|ner`, `secnlp evaluate` of a tagger, and `secnlp tag`: part-of-speech
+// models (models/tagging/pos_model.h) and named-entity models (models/tagging/ner_model_dir.h,
+// tools/commands/ner_commands.h) without libtorch. The dispatch on the task is here, in one place.
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -14,6 +14,7 @@
 #include "models/report/classification_metrics.h"
 #include "models/tagging/pos_model.h"
 #include "nlp/tagging/text_tagging.h"
+#include "tools/commands/ner_commands.h"
 #include "tools/commands/tagging_commands.h"
 #include "tools/output.h"
 
@@ -115,7 +116,10 @@ void run_tag(const TagCommand& c) {
   if (c.text.empty() == c.file.empty())
     throw Error(ErrorCode::kInvalidArgument, "tag: give exactly one of --text and --file");
   const std::string task = models::model_task(c.model);
-  if (task == "ner") not_built("tag with an NER model");
+  if (task == "ner") {
+    run_ner_tag(c.model, c.file.empty() ? c.text : read_text(c.file), c.format);
+    return;
+  }
   if (task != "pos")
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("tag: a '{}' model cannot tag (train one with --task pos)", task),
@@ -140,8 +144,16 @@ int train_tagger(const TrainCommand& command, const TaggerTrainFlags& flags) {
   switch (parse_train_task(flags.task)) {
     case TrainTask::kPos:
       return train_pos(command, flags);
-    case TrainTask::kNer:
-      not_built("train --task ner");
+    case TrainTask::kNer: {
+      models::NerTrainRequest r;
+      r.data = command.data.path;
+      r.dev = flags.dev;
+      r.out = command.out;
+      // The recognizer's own defaults (NerTrainOptions) unless --epochs / --seed are given.
+      if (flags.epochs_given) r.options.epochs = command.request.train.epochs;
+      if (flags.seed_given) r.options.seed = command.request.train.seed;
+      return run_ner_train(r, "table");
+    }
     case TrainTask::kLm:
       not_built("train --task lm");
     case TrainTask::kClassify:
@@ -152,7 +164,11 @@ int train_tagger(const TrainCommand& command, const TaggerTrainFlags& flags) {
 
 bool evaluate_tagger(const EvaluateCommand& c) {
   const std::string task = task_of(c.model);
-  if (task == "ner") not_built("evaluate with an NER model");
+  if (task == "ner") {
+    if (c.data.path.empty()) throw Error(ErrorCode::kInvalidArgument, "evaluate needs --data");
+    run_ner_evaluate(c.model, c.data.path, "table");
+    return true;
+  }
   if (task != "pos") return false;
   if (c.data.path.empty()) throw Error(ErrorCode::kInvalidArgument, "evaluate needs --data");
   const auto model = models::load_pos_model(c.model);
@@ -166,8 +182,10 @@ bool evaluate_tagger(const EvaluateCommand& c) {
 void add_tag_command(CLI::App& app, int& /*exit_code*/) {
   auto c = std::make_shared<TagCommand>();
   CLI::App* cmd = app.add_subcommand(
-      "tag", "Part-of-speech tags of a text, tokenized as `process` does, with offsets");
-  cmd->add_option("--model", c->model, "Model directory (from secnlp train --task pos)")
+      "tag",
+      "Part-of-speech tags or named entities of a text, tokenized as `process` does, with offsets");
+  cmd->add_option("--model", c->model,
+                  "Model directory (from secnlp train --task pos or --task ner)")
       ->required();
   cmd->add_option("--text", c->text, "The text to tag");
   cmd->add_option("--file", c->file, "Tag this UTF-8 file ('-' = stdin)");

@@ -31,7 +31,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--task", tagging->task,
                   "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm")
       ->capture_default_str();
-  cmd->add_option("--dev", tagging->dev, "pos: CoNLL-U file scored after training");
+  cmd->add_option(
+      "--dev", tagging->dev,
+      "pos, ner: development file scored after training (ner keeps the best epoch by entity F1)");
   cmd->add_option("--tagset", tagging->tagset, "pos: xpos (Penn Treebank) or upos")
       ->capture_default_str();
   cmd->add_option("--model", req->model.name,
