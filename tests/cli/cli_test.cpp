@@ -692,6 +692,13 @@ TEST_F(CliTest, NerTrainEvaluateStageAndQueryWithoutLibtorch) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("micro"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("ORG"), std::string::npos) << r.out;
+  // `tag` dispatches on the directory's task: entity spans with character offsets.
+  r = testing::run_cli(
+      "tag --model " + model + " --format json --text \"Globex Corp opened in Ohio.\"", dir_.path(),
+      missing);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"ORG\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Globex Corp"), std::string::npos) << r.out;
   // A damaged training file: exit code of a parse error, file and line named.
   write_file(dir_.path() / "bad.txt", "Acme I-ORG\nlonely\n");
   r = run("train --task ner --data " + (dir_.path() / "bad.txt").string() + " --out " +
