@@ -375,7 +375,7 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
   std::string line;
   std::getline(lines, line);
   EXPECT_EQ(line,
-            "date,available_at,tradable_from,cik,ticker,form,fiscal_year,accession,"
+            "filed,available_at,tradable_from,cik,ticker,form,fiscal_year,accession,"
             "prev_fiscal_year,prev_accession,section,measure,value");
   while (std::getline(lines, line)) {
     std::vector<std::string> f;
