@@ -57,6 +57,9 @@ struct EvaluateCommand {
   DataFlags data;
   std::string image_split = "test";
   std::string device = "auto";
+  // How the metrics are printed: table (the report as sklearn prints it), csv (one row per
+  // class) or json (one object). --format already names the data's format.
+  std::string output = "table";
 };
 
 // `secnlp predict`: texts, a file of lines, images, or stored sections (db + score).
@@ -82,7 +85,7 @@ struct ModelCallResult {
   std::string path;
 };
 
-inline constexpr int kModelCommandsVersion = 1;
+inline constexpr int kModelCommandsVersion = 2;
 
 // What libsecnlp_models_cli.so exports (as the C symbol kModelCommandsSymbol).
 struct ModelCommands {
