@@ -25,9 +25,13 @@ def _frame(table):
     return pd.DataFrame(data, columns=table["columns"])
 
 
-def _filter(cik=None, ticker=None, form=None, year=None, path=None, as_of=None):
-    return {"cik": cik, "ticker": ticker, "form": form, "year": year, "path": path,
-            "as_of": as_of}
+def _filter(cik=None, ticker=None, form=None, year=None, fiscal_year=None, path=None,
+            as_of=None):
+    """The CLI's --cik/--ticker/--form/--year/--path/--as-of; ``fiscal_year`` is ``year``."""
+    if year is not None and fiscal_year is not None and year != fiscal_year:
+        raise ValueError("give year or fiscal_year, not both")
+    return {"cik": cik, "ticker": ticker, "form": form,
+            "year": fiscal_year if year is None else year, "path": path, "as_of": as_of}
 
 
 def _items(item):

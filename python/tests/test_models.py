@@ -1,5 +1,5 @@
-"""load_model().predict() against `secnlp predict` (same probabilities), and evaluate's
---output json (one document). Skipped in builds without libtorch."""
+"""load_model().predict() against `secnlp predict` (same probabilities), and train's and
+evaluate's --output json (one document each). Skipped in builds without libtorch."""
 
 import json
 import os
@@ -30,8 +30,10 @@ def model_dir(tmp_path_factory):
                  "The report covers the year."] * 4,
         "label": (["positive"] * 3 + ["negative"] * 3 + ["neutral"] * 3) * 4})
     data.to_csv(work / "labelled.csv", index=False)
-    cli("--quiet", "train", "--data", work / "labelled.csv", "--model", "bow", "--epochs", 3,
-        "--seed", 1, "--out", work / "model")
+    summary = json.loads(cli("--quiet", "train", "--data", work / "labelled.csv", "--model",
+                             "bow", "--epochs", 3, "--seed", 1, "--out", work / "model",
+                             "--output", "json"))
+    assert summary["model"] == "bow" and summary["epochs"] == 3
     return work
 
 

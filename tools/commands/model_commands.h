@@ -49,6 +49,7 @@ struct TrainCommand {
   std::string out;
   std::string db;
   bool no_placeholders = false;
+  std::string output = "table";  // the summary: table (text) or json (one object)
 };
 
 // `secnlp evaluate`.
