@@ -1,6 +1,6 @@
 """Installs the Python package `secnlp` from this checkout's CMake build, offline:
 
-    python3 -m venv --system-site-packages .venv
+    /usr/bin/python3 -m venv --system-site-packages .venv
     .venv/bin/pip install --no-build-isolation --no-index .
 
 Nothing is compiled here: the extension secnlp._core is built by the project's CMake tree (the
@@ -11,9 +11,11 @@ and scipy come from Debian (the venv sees them through --system-site-packages).
 """
 
 import glob
+import importlib.util
 import os
 import subprocess
 import sys
+import sysconfig
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -42,8 +44,25 @@ def build_extension():
                  "(is SECNLP_BUILD_PYTHON off? pybind11-dev and python3-dev are needed)")
 
 
+def check_interpreter():
+    """The extension is built for CMake's Python (Debian's /usr/bin/python3 by default); a venv
+    made from another interpreter (pyenv, conda) could not import it, nor see Debian's pandas."""
+    advice = ("make the venv from the interpreter CMake used (Debian's): "
+              "/usr/bin/python3 -m venv --system-site-packages .venv")
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    if not glob.glob(os.path.join(PACKAGE, "_core" + suffix)):
+        sys.exit(f"secnlp: {PACKAGE} holds {', '.join(map(os.path.basename, built_extension()))}, "
+                 f"built for another Python than {sys.executable} ({suffix}); {advice}")
+    missing = [m for m in ("numpy", "pandas", "scipy", "wheel")
+               if importlib.util.find_spec(m) is None]
+    if missing:
+        sys.exit(f"secnlp: {sys.executable} sees no {', '.join(missing)} (Debian's python3-* "
+                 f"packages, offline); {advice}")
+
+
 if not built_extension():
     build_extension()  # setuptools needs the package folder before build_py runs
+check_interpreter()
 
 
 class BuildPy(build_py):
