@@ -217,10 +217,11 @@ py::dict run_stages(const std::string& input, const std::vector<py::tuple>& stag
     py::dict d;
     d["item"] = s->item;
     d["title"] = s->title;
-    d["begin"] = cp.at(s->span.begin);
-    d["end"] = cp.at(s->span.end);
-    d["byte_begin"] = s->span.begin;
-    d["byte_end"] = s->span.end;
+    // The names and units of `secnlp sections` and Database.sections(): bytes, code points.
+    d["begin"] = s->span.begin;
+    d["end"] = s->span.end;
+    d["begin_char"] = cp.at(s->span.begin);
+    d["end_char"] = cp.at(s->span.end);
     d["confidence"] = s->confidence;
     d["flags"] = nlp::sec::section_flag_names(s->flags);
     d["method"] = s->method;

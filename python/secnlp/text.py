@@ -68,8 +68,10 @@ def items(text_or_html, form=None, **stage_options):
     e.g. ``html={"numeric_tables": "keep"}``.
 
     Returns ``Items(text, sections)``: the clean text and a DataFrame with one row per section
-    (item, title, begin, end, byte_begin, byte_end, confidence, flags, method, heading,
-    refers_to, text); ``text[begin:end]`` is the section."""
+    (item, title, begin, end, begin_char, end_char, confidence, flags, method, heading,
+    refers_to, text), named as in ``Database.sections()``: ``begin``/``end`` are UTF-8 byte
+    offsets, ``begin_char``/``end_char`` code points, so ``text[begin_char:end_char]`` is the
+    section."""
     import pandas as pd
 
     data = text_or_html.encode("utf-8") if isinstance(text_or_html, str) else bytes(text_or_html)
@@ -83,10 +85,10 @@ def items(text_or_html, form=None, **stage_options):
         raw=True,
     )
     text = result["text"]
-    columns = ["item", "title", "begin", "end", "byte_begin", "byte_end", "confidence", "flags",
+    columns = ["item", "title", "begin", "end", "begin_char", "end_char", "confidence", "flags",
                "method", "heading", "refers_to"]
     sections = pd.DataFrame(result["sections"], columns=columns)
-    sections["text"] = [text[b:e] for b, e in zip(sections["begin"], sections["end"])]
+    sections["text"] = [text[b:e] for b, e in zip(sections["begin_char"], sections["end_char"])]
     return Items(text, sections)
 
 

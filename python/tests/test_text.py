@@ -34,11 +34,11 @@ def test_items_offsets_slice_python_strings():
     assert {"1", "1A", "7"} <= set(by_item.index)
     for item, heading in [("1", "ITEM 1."), ("1A", "ITEM 1A."), ("7", "ITEM 7.")]:
         row = by_item.loc[item]
-        assert text[row["begin"]:row["end"]] == row["text"]
+        assert text[row["begin_char"]:row["end_char"]] == row["text"]
         assert row["text"].lstrip().startswith(heading)
         # the byte offsets index the UTF-8 encoding
         raw = text.encode("utf-8")
-        assert raw[row["byte_begin"]:row["byte_end"]].decode("utf-8") == row["text"]
+        assert raw[row["begin"]:row["end"]].decode("utf-8") == row["text"]
     assert "naïve" in by_item.loc["1A", "text"] and "東京" in by_item.loc["1A", "text"]
 
 
@@ -60,8 +60,8 @@ def test_items_match_the_stored_sections(cli_db):
     path = next(SAMPLES.glob("*/9990001_10K_2023_*"))
     text, sections = secnlp.items(path.read_bytes())
     assert sections["item"].tolist() == stored["item"].tolist()
-    assert sections["byte_begin"].tolist() == stored["begin"].tolist()
-    assert sections["begin"].tolist() == stored["begin_char"].tolist()
+    for column in ("begin", "end", "begin_char", "end_char"):  # the same names, the same units
+        assert sections[column].tolist() == stored[column].tolist(), column
 
 
 def test_text_functions():
