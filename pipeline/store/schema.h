@@ -48,13 +48,13 @@
 //                           folder metadata files, --metadata): a change recomputes the file
 //   sections.refers_to      where an item's content is when the item only points there
 //   runs.docs_linked        files recognised as another file's filing
+//   similarity.inputs_hash  identity of every input of a cached score (both filings and, for
+//                           corpus measures, every filing available at the score's date);
+//                           cached scores from older versions are dropped
 // Version 8 (tidy data, docs/schema.md):
 //   sections.begin_char, end_char  the offsets in Unicode code points (what Python's str
 //                           indexes), beside the UTF-8 byte offsets begin_offset/end_offset
 //   sections.flag_names     the flags as names, comma-separated ("too-short,toc-only")
-//   similarity.inputs_hash  identity of every input of a cached score (both filings and, for
-//                           corpus measures, every filing available at the score's date);
-//                           cached scores from older versions are dropped
 
 #include "pipeline/store/sqlite.h"
 
