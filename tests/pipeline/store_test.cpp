@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <vector>
 
 #include "common/error.h"
 #include "nlp/features/count_vectorizer.h"
@@ -295,6 +297,38 @@ TEST(SchemaTest, VersionSevenSectionsGetCharacterOffsetsAndFlagNames) {
   EXPECT_EQ(st.column_int(0), 5);
   EXPECT_EQ(st.column_int(1), 22);
   EXPECT_EQ(st.column_text(2), "too-short,toc-only");
+}
+
+// The migration spells the flag names in SQL; they must be the writer's, bit by bit and together.
+TEST(SchemaTest, MigratedFlagNamesAreTheWritersNames) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  std::vector<std::uint32_t> flags;
+  for (std::uint32_t bit = 0; bit < 9; ++bit)
+    flags.push_back(1u << bit);
+  flags.push_back(0);
+  flags.push_back((1u << 9) - 1);
+  {
+    Connection db(path);
+    migrate(db, 7);
+    db.exec(
+        "INSERT INTO documents(path, status) VALUES('/old.htm', 'ok');"
+        "INSERT INTO document_text(doc_id, text) VALUES(1, 'text');");
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      db.exec("INSERT INTO sections(doc_id, item, begin_offset, end_offset, flags) VALUES(1, 'i" +
+              std::to_string(i) + "', 0, 4, " + std::to_string(flags[i]) + ")");
+    }
+  }
+  Connection db(path);
+  migrate(db);
+  Statement st = db.prepare("SELECT flags, flag_names FROM sections");
+  std::size_t n = 0;
+  while (st.step()) {
+    const auto f = static_cast<std::uint32_t>(st.column_int(0));
+    EXPECT_EQ(st.column_text(1), nlp::sec::section_flag_names(f)) << f;
+    ++n;
+  }
+  EXPECT_EQ(n, flags.size());
 }
 
 TEST(DocumentStoreTest, SectionsStoreCodePointOffsets) {
