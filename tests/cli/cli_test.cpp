@@ -427,6 +427,7 @@ TEST_F(CliTest, ExportFilingsJsonlDtmAndOneJsonDocument) {
     records.push_back(line);
   ASSERT_EQ(records.size(), 4u) << filings.out.substr(0, 2000);
   for (const auto& r : records) {
+    ASSERT_FALSE(r.empty());
     EXPECT_EQ(r.front(), '{');
     EXPECT_EQ(r.back(), '}');
     EXPECT_NE(r.find("\"filing_type\": \"10-K\""), std::string::npos) << r.substr(0, 300);
@@ -444,7 +445,7 @@ TEST_F(CliTest, ExportFilingsJsonlDtmAndOneJsonDocument) {
   std::getline(mtx, header);
   EXPECT_EQ(header, "%%MatrixMarket matrix coordinate real general");
   std::string line;
-  while (std::getline(mtx, line) && line.front() == '%') {
+  while (std::getline(mtx, line) && line.starts_with('%')) {
   }
   std::size_t rows = 0, columns = 0, entries = 0;
   std::istringstream(line) >> rows >> columns >> entries;
@@ -468,6 +469,7 @@ TEST_F(CliTest, ExportFilingsJsonlDtmAndOneJsonDocument) {
       "inspect " + samples + "/northwind/9990001_10K_2023_0009990001-24-000009.htm --format json",
       dir_.path());
   ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
+  ASSERT_FALSE(inspect.out.empty());
   EXPECT_EQ(inspect.out.front(), '{');
   EXPECT_EQ(inspect.out[inspect.out.find_last_not_of(" \n")], '}');
   EXPECT_EQ(inspect.out.find("}\n{"), std::string::npos);
