@@ -1,13 +1,13 @@
 # secnlp_add_library(NAME SOURCES a.cpp ... DEPS target ...)
 #   A static library with the project's options; DEPS are linked PUBLIC. With libtorch, the
 #   libraries are position-independent, because the model commands' shared library
-#   (tools/models_cli) links them; -fno-semantic-interposition keeps -fPIC code as fast as the
+#   (tools/models_cli) and the Python extension (python/) link them; -fno-semantic-interposition keeps -fPIC code as fast as the
 #   default -fPIE (no symbol of ours is ever interposed).
 function(secnlp_add_library name)
   cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
   add_library(${name} STATIC ${A_SOURCES})
   target_link_libraries(${name} PUBLIC secnlp_options ${A_DEPS})
-  if(SECNLP_WITH_TORCH)
+  if(SECNLP_WITH_TORCH OR SECNLP_BUILD_PYTHON)
     set_target_properties(${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
     target_compile_options(${name} PRIVATE -fno-semantic-interposition)
   endif()

@@ -357,6 +357,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   std::atomic<std::uint64_t> recomputed{0};
 
   Progress progress(paths.size(), total_bytes, options.progress);
+  std::uint64_t documents_done = 0;  // for options.on_document (serial writer only)
   std::size_t next = 0;
   try {
     tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
@@ -472,6 +473,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                     }
                   }
                   progress.advance(doc.size, item->error.has_value());
+                  if (options.on_document) options.on_document(++documents_done, paths.size());
                 }));
   } catch (...) {
     progress.finish();

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ struct ProcessOptions {
   // over every other source, the filing's own header included.
   std::optional<std::filesystem::path> metadata_file;
   ProgressMode progress = ProgressMode::kAuto;
+  // Called after each document (processed, skipped or failed) with the documents done so far
+  // and the total, from the run's single writer thread (e.g. the Python package's progress bar).
+  std::function<void(std::uint64_t done, std::uint64_t total)> on_document;
 };
 
 struct FailedDocument {

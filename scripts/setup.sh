@@ -26,6 +26,7 @@ PACKAGES=(
   libfasttext-dev python3-gensim
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-numpy python3-pandas python3-scipy
   python3-pytest python3-nbconvert jupyter-notebook python3-ipykernel python3-distributed
+  python3-setuptools python3-wheel python3-tqdm
   postgresql libpq-dev libpqxx-dev libopenmpi-dev openmpi-bin
 )
 

@@ -24,4 +24,12 @@ fi
 export SECNLP_BUILD_DIR=build
 scripts/build.sh -DSECNLP_WERROR=$werror
 ctest --test-dir build -L unit -j"$(nproc)" --output-on-failure
+# The example notebook, executed headless as a user runs it; any error fails the run. (Debian's
+# python3-nbconvert has no `jupyter-nbconvert` script: `python3 -m nbconvert` is the same.)
+if [[ -f build/python/secnlp/__init__.py ]]; then
+  echo "test: executing examples/secnlp_python.ipynb" >&2
+  PYTHONPATH="$PWD/build/python" SECNLP_BIN="$PWD/build/tools/secnlp" \
+    /usr/bin/python3 -m nbconvert --to notebook --execute examples/secnlp_python.ipynb \
+    --output-dir build/examples --ExecutePreprocessor.timeout=900 --log-level=WARN
+fi
 ctest --test-dir build -L corpus -j"$(nproc)" --output-on-failure

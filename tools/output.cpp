@@ -48,6 +48,21 @@ bool is_numeric(const pipeline::Cell& cell) {
   return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<double>(cell);
 }
 
+// A JSON array of one object per row; continuation lines start with `indent`.
+void print_json_rows(std::ostream& out, const pipeline::ResultTable& table,
+                     const std::string& indent) {
+  out << "[";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    out << (r ? ",\n " : "\n ") << indent << "{";
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+      out << (i ? ", " : "") << json_quote(table.columns[i]) << ": "
+          << json_value(table.rows[r][i]);
+    }
+    out << "}";
+  }
+  out << (table.rows.empty() ? "]" : "\n" + indent + "]");
+}
+
 }  // namespace
 
 OutputFormat parse_output_format(const std::string& name) {
@@ -70,19 +85,10 @@ void print_table(std::ostream& out, const pipeline::ResultTable& table, OutputFo
       }
       return;
     }
-    case OutputFormat::kJson: {
-      out << "[";
-      for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        out << (r ? ",\n " : "\n ") << "{";
-        for (std::size_t i = 0; i < table.columns.size(); ++i) {
-          out << (i ? ", " : "") << json_quote(table.columns[i]) << ": "
-              << json_value(table.rows[r][i]);
-        }
-        out << "}";
-      }
-      out << (table.rows.empty() ? "]\n" : "\n]\n");
+    case OutputFormat::kJson:
+      print_json_rows(out, table, "");
+      out << "\n";
       return;
-    }
     case OutputFormat::kTable: {
       std::vector<std::size_t> width(table.columns.size());
       std::vector<std::vector<std::string>> cells;
@@ -117,6 +123,24 @@ void print_table(std::ostream& out, const pipeline::ResultTable& table, OutputFo
         line(cells[r], &table.rows[r]);
       return;
     }
+  }
+}
+
+void print_tables(std::ostream& out, const NamedTables& tables, OutputFormat format,
+                  bool headings) {
+  if (format == OutputFormat::kJson) {
+    out << "{";
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      out << (t ? ",\n " : "\n ") << json_quote(tables[t].first) << ": ";
+      print_json_rows(out, tables[t].second, " ");
+    }
+    out << (tables.empty() ? "}\n" : "\n}\n");
+    return;
+  }
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (t) out << "\n";
+    if (headings && format == OutputFormat::kTable) out << "== " << tables[t].first << "\n";
+    print_table(out, tables[t].second, format);
   }
 }
 

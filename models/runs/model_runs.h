@@ -80,8 +80,9 @@ struct ScoreRequest {
   std::string device = "auto";
 };
 
-// Returns one row per scored section: document, ticker, year, item, sentences, then p_<class>
-// per class. Throws Error(kResource) for a bad model, Error(kInvalidArgument) for a vision model.
+// Returns one row per scored section: document, ticker, fiscal_year, item, sentences, then
+// p_<class> per class. Throws Error(kResource) for a bad model, Error(kInvalidArgument) for a
+// vision model.
 pipeline::ResultTable score_sections(const ScoreRequest& request);
 
 }  // namespace secnlp::models

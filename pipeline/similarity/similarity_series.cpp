@@ -407,7 +407,7 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
   tx.commit();
 
   pipeline::ResultTable table;
-  table.columns = {"date",
+  table.columns = {"filed",
                    "available_at",
                    "tradable_from",
                    "cik",

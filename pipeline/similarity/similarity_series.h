@@ -44,7 +44,7 @@ const std::vector<std::string>& measure_names();
 // Every measure but levenshtein (O((n+m)·D): slow on filings that changed a lot).
 const std::vector<std::string>& default_measures();
 
-// The time series: one row per (pair, measure): date (filing date of the current filing),
+// The time series: one row per (pair, measure): filed (filing date of the current filing),
 // cik, ticker, form, fiscal_year, accession, prev_fiscal_year, prev_accession, section,
 // measure, value. Ordered by company, then period. Throws Error(kInvalidArgument) for an
 // unknown measure or a query naming no company without `all`.

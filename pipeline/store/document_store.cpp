@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "common/json.h"
+#include "nlp/sec/section_map.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/term_vector_codec.h"
@@ -370,9 +371,31 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
           .bind(2, doc.text)
           .run();
     }
+    // Code-point offsets beside the byte offsets: one pass over the text for all sections.
+    std::vector<std::uint32_t> cuts;
+    for (const auto& s : doc.sections) {
+      cuts.push_back(s.span.begin);
+      cuts.push_back(s.span.end);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    std::vector<std::int64_t> chars(cuts.size());
+    {
+      std::size_t byte = 0, cp = 0;
+      for (std::size_t i = 0; i < cuts.size(); ++i) {
+        for (; byte < cuts[i] && byte < doc.text.size(); ++byte)
+          cp += (static_cast<unsigned char>(doc.text[byte]) & 0xC0) != 0x80;
+        chars[i] = static_cast<std::int64_t>(cp);
+      }
+    }
+    auto char_offset = [&](std::uint32_t byte) {
+      return chars[static_cast<std::size_t>(std::lower_bound(cuts.begin(), cuts.end(), byte) -
+                                            cuts.begin())];
+    };
     Statement section = db_.prepare(
         "INSERT OR REPLACE INTO sections(doc_id, item, begin_offset, end_offset, heading, method, "
-        "confidence, flags, title, refers_to) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "confidence, flags, title, refers_to, begin_char, end_char, flag_names) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& s : doc.sections) {
       section.bind(1, id)
           .bind(2, s.item)
@@ -382,7 +405,10 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
           .bind(6, s.method)
           .bind(7, s.confidence)
           .bind(8, static_cast<std::int64_t>(s.flags))
-          .bind(9, s.title);
+          .bind(9, s.title)
+          .bind(11, char_offset(s.span.begin))
+          .bind(12, char_offset(s.span.end))
+          .bind(13, nlp::sec::section_flag_names(s.flags));
       if (s.refers_to.empty()) {
         section.bind_null(10);
       } else {

@@ -1,6 +1,7 @@
 #include "pipeline/store/queries.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/json.h"
 #include "common/log.h"
 #include "nlp/sec/section_map.h"
 #include "pipeline/names.h"
@@ -172,27 +174,42 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
   return table;
 }
 
-pipeline::ResultTable query_terms(const TermsQuery& query) {
+DocumentTermMatrix query_dtm(const TermsQuery& query, bool weighted) {
   Connection db(existing(query.db).string());
   migrate(db);
   const std::string scope = resolve_scope(db, query.scope);
   auto [where, params] = where_clause(query.filter);
-  // Point-in-time order, not insertion order: the sums below then do not depend on how the
-  // database was filled.
-  Statement st =
-      db.prepare("SELECT v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id" + where +
-                 " AND v.scope = ? ORDER BY d.available_at, d.accession, d.content_hash, d.id");
+  // Point-in-time order, not insertion order: the sums of query_terms then do not depend on
+  // how the database was filled.
+  Statement st = db.prepare(
+      "SELECT v.data, d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.accession, "
+      "d.filed, d.available_at FROM term_vectors v JOIN documents d ON d.id = v.doc_id" +
+      where + " AND v.scope = ? ORDER BY d.available_at, d.accession, d.content_hash, d.id");
   int index = 1;
   for (const auto& p : params)
     st.bind(index++, p);
   st.bind(index, scope);
+  DocumentTermMatrix m;
+  m.rows.columns = {"doc_id",      "document",  "cik",   "ticker",       "form",
+                    "fiscal_year", "accession", "filed", "available_at", "section"};
   std::vector<std::vector<TermIdCount>> vectors;
-  while (st.step())
+  while (st.step()) {
     vectors.push_back(decode_term_vector(st.column_blob(0)));
-
-  pipeline::ResultTable table;
-  table.columns = {"term", "count", "df", "idf", "mean_tfidf"};
-  if (vectors.empty()) return table;
+    std::vector<pipeline::Cell> row(m.rows.columns.size());
+    row[0] = st.column_int(1);
+    row[1] = std::filesystem::path(st.column_text(2)).filename().string();
+    row[2] = text_or_null(st, 3);
+    row[3] = text_or_null(st, 4);
+    row[4] = text_or_null(st, 5);
+    if (!st.column_is_null(6)) row[5] = st.column_int(6);
+    row[6] = text_or_null(st, 7);
+    row[7] = text_or_null(st, 8);
+    row[8] = text_or_null(st, 9);
+    row[9] = pipeline::scope_label(scope);
+    m.rows.rows.push_back(std::move(row));
+  }
+  m.indptr.push_back(0);
+  if (vectors.empty()) return m;
 
   // The terms present, in sklearn's vocabulary order (code points = UTF-8 bytes).
   std::unordered_map<std::uint32_t, std::size_t> column_of;  // stored id -> column
@@ -226,13 +243,14 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
 
   // Kept terms become columns 0..k-1; weight every document as TfidfTransformer does.
   std::vector<std::int64_t> kept_column(terms.size(), -1);
-  std::vector<std::uint32_t> kept_df(kept.size());
+  m.vocabulary.reserve(kept.size());
   for (std::size_t k = 0; k < kept.size(); ++k) {
     kept_column[kept[k]] = static_cast<std::int64_t>(k);
-    kept_df[k] = df[kept[k]];
+    m.vocabulary.push_back(terms[kept[k]].first);
+    m.df.push_back(df[kept[k]]);
+    m.count.push_back(tf[kept[k]]);
   }
-  const std::vector<double> idf = nlp::idf_from_df(kept_df, n_docs, query.tfidf);
-  std::vector<double> tfidf_sum(kept.size(), 0.0);
+  if (weighted) m.idf = nlp::idf_from_df(m.df, n_docs, query.tfidf);
   std::vector<std::pair<std::uint32_t, double>> entries;
   nlp::SparseVector row;
   for (const auto& vec : vectors) {
@@ -246,20 +264,33 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
     row.values.clear();
     for (const auto& [k, value] : entries)
       row.push_back(k, value);
-    nlp::apply_tfidf(row, idf, query.tfidf);
-    for (std::size_t i = 0; i < row.ids.size(); ++i)
-      tfidf_sum[row.ids[i]] += row.values[i];
+    if (weighted) nlp::apply_tfidf(row, m.idf, query.tfidf);
+    m.indices.insert(m.indices.end(), row.ids.begin(), row.ids.end());
+    m.data.insert(m.data.end(), row.values.begin(), row.values.end());
+    m.indptr.push_back(static_cast<std::int64_t>(m.indices.size()));
   }
+  return m;
+}
 
-  std::vector<std::size_t> order(kept.size());
+pipeline::ResultTable query_terms(const TermsQuery& query) {
+  const DocumentTermMatrix m = query_dtm(query, true);
+  pipeline::ResultTable table;
+  table.columns = {"term", "count", "df", "idf", "mean_tfidf"};
+  const std::size_t n_docs = m.rows.rows.size();
+  if (n_docs == 0) return table;
+  std::vector<double> tfidf_sum(m.vocabulary.size(), 0.0);
+  for (std::size_t i = 0; i < m.indices.size(); ++i)
+    tfidf_sum[m.indices[i]] += m.data[i];
+
+  std::vector<std::size_t> order(m.vocabulary.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     order[k] = k;
   auto key = [&](std::size_t k) {
     switch (query.order) {
       case TermOrder::kCount:
-        return static_cast<double>(tf[kept[k]]);
+        return static_cast<double>(m.count[k]);
       case TermOrder::kDocumentFrequency:
-        return static_cast<double>(df[kept[k]]) + static_cast<double>(tf[kept[k]]) * 1e-12;
+        return static_cast<double>(m.df[k]) + static_cast<double>(m.count[k]) * 1e-12;
       case TermOrder::kTfidf:
         return tfidf_sum[k];
     }
@@ -273,9 +304,10 @@ pipeline::ResultTable query_terms(const TermsQuery& query) {
                     });
   for (std::size_t r = 0; r < top; ++r) {
     const std::size_t k = order[r];
-    table.rows.push_back({terms[kept[k]].first, tf[kept[k]], static_cast<std::int64_t>(df[kept[k]]),
-                          idf.empty() ? pipeline::Cell(std::monostate{}) : pipeline::Cell(idf[k]),
-                          tfidf_sum[k] / static_cast<double>(n_docs)});
+    table.rows.push_back(
+        {m.vocabulary[k], m.count[k], static_cast<std::int64_t>(m.df[k]),
+         m.idf.empty() ? pipeline::Cell(std::monostate{}) : pipeline::Cell(m.idf[k]),
+         tfidf_sum[k] / static_cast<double>(n_docs)});
   }
   return table;
 }
@@ -350,7 +382,8 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
   auto [where, params] = where_clause(query.filter);
   std::string sql =
       "SELECT d.id, d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.filed, s.item, s.title, "
-      "s.begin_offset, s.end_offset, s.confidence, s.flags, s.method, s.heading, s.refers_to "
+      "s.begin_offset, s.end_offset, s.confidence, s.flags, s.method, s.heading, s.refers_to, "
+      "d.accession, s.begin_char, s.end_char "
       "FROM sections s JOIN documents d ON d.id = s.doc_id" +
       where;
   if (!query.items.empty()) {
@@ -370,9 +403,9 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
   const std::vector<std::string> metric_names = {"words", "gunning_fog", "lm_negative_prop",
                                                  "lm_uncertainty_prop"};
   pipeline::ResultTable table;
-  table.columns = {"document", "cik",    "ticker",  "form",     "year",  "filed",
-                   "item",     "title",  "begin",   "end",      "bytes", "confidence",
-                   "flags",    "method", "heading", "refers_to"};
+  table.columns = {"document",   "cik",   "ticker", "form",    "fiscal_year", "accession", "filed",
+                   "item",       "title", "begin",  "end",     "begin_char",  "end_char",  "bytes",
+                   "confidence", "flags", "method", "heading", "refers_to"};
   table.columns.insert(table.columns.end(), metric_names.begin(), metric_names.end());
   if (query.text) table.columns.push_back("text");
   Statement metric =
@@ -394,11 +427,15 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
     } else {
       row.emplace_back(st.column_int(5));
     }
+    row.push_back(text_or_null(st, 16));
     row.push_back(text_or_null(st, 6));
     row.emplace_back(item);
     row.push_back(text_or_null(st, 8));
     row.emplace_back(begin);
     row.emplace_back(end);
+    for (int column : {17, 18})
+      row.push_back(st.column_is_null(column) ? pipeline::Cell(std::monostate{})
+                                              : pipeline::Cell(st.column_int(column)));
     row.emplace_back(end - begin);
     row.emplace_back(st.column_double(11));
     row.emplace_back(nlp::sec::section_flag_names(static_cast<std::uint32_t>(st.column_int(12))));
@@ -445,7 +482,7 @@ pipeline::ResultTable query_exhibits(const ExhibitsQuery& query) {
   for (const auto& t : query.types)
     st.bind(index++, t);
   pipeline::ResultTable table;
-  table.columns = {"document", "cik",      "ticker",      "form", "year", "sequence",
+  table.columns = {"document", "cik",      "ticker",      "form", "fiscal_year", "sequence",
                    "type",     "filename", "description", "kind", "bytes"};
   if (query.text) table.columns.push_back("text");
   while (st.step()) {
@@ -519,7 +556,7 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       "SELECT d.filed, d.available_at, d.cik, d.ticker, d.form, d.fiscal_year, d.accession";
   std::string sql;
   pipeline::ResultTable table;
-  table.columns = {"date", "available_at", "cik", "ticker", "form", "fiscal_year", "accession"};
+  table.columns = {"filed", "available_at", "cik", "ticker", "form", "fiscal_year", "accession"};
   switch (what) {
     case ExportWhat::kSimilarity:
       sql = head +
@@ -541,12 +578,13 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       break;
     case ExportWhat::kSections:
       sql = head +
-            ", d.path, s.item, s.title, s.begin_offset, s.end_offset, "
+            ", d.path, s.item, s.title, s.begin_offset, s.end_offset, s.begin_char, s.end_char, "
             "s.end_offset - s.begin_offset, s.confidence, s.flags, s.method "
             "FROM sections s JOIN documents d ON d.id = s.doc_id" +
             where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path, s.begin_offset";
-      table.columns.insert(table.columns.end(), {"document", "section", "title", "begin", "end",
-                                                 "bytes", "confidence", "flags", "method"});
+      table.columns.insert(table.columns.end(),
+                           {"document", "section", "title", "begin", "end", "begin_char",
+                            "end_char", "bytes", "confidence", "flags", "method"});
       break;
     case ExportWhat::kEntities:
       sql = head +
@@ -581,7 +619,8 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
       } else if (name == "value" || name == "confidence" || name == "score") {
         row.emplace_back(st.column_double(c));
       } else if (name == "fiscal_year" || name == "begin" || name == "end" || name == "bytes" ||
-                 name == "sentence" || name.ends_with("_begin") || name.ends_with("_end")) {
+                 name == "sentence" || name.ends_with("_begin") || name.ends_with("_end") ||
+                 name == "begin_char" || name == "end_char") {
         row.emplace_back(st.column_int(c));
       } else {
         row.emplace_back(st.column_text(c));
@@ -599,6 +638,90 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
     table.rows.push_back(std::move(row));
   }
   return table;
+}
+
+std::string edgar_crawler_key(std::string_view item) {
+  if (item == "signatures") return "item_SIGNATURE";
+  if (item.starts_with("part") && item.size() > 8 && item.substr(5, 4) == "item") {
+    std::string number(item.substr(9));  // stored "part2item1a": edgar-crawler writes "1A"
+    for (char& c : number)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return fmt::format("part_{}_item_{}", item.substr(4, 1), number);
+  }
+  if (item.starts_with("item")) return fmt::format("item_{}", item.substr(4));
+  if (item.empty() || !(item[0] >= '0' && item[0] <= '9')) return {};
+  return fmt::format("item_{}", item);
+}
+
+std::size_t export_filings_jsonl(const std::filesystem::path& path, const DocumentFilter& filter,
+                                 std::ostream& out) {
+  Connection db(existing(path).string());
+  migrate(db);
+  auto [where, params] = where_clause(filter);
+  // Metadata the documents table has no column for is in its metadata JSON.
+  Statement docs = db.prepare(
+      "SELECT d.id, d.path, d.cik, coalesce(d.company, json_extract(d.metadata, '$.company')), "
+      "d.form, d.filed, d.period, json_extract(d.metadata, '$.sic'), "
+      "coalesce(json_extract(d.metadata, '$.state_of_inc'), json_extract(d.metadata, "
+      "'$.state')), json_extract(d.metadata, '$.state_location'), "
+      "json_extract(d.metadata, '$.fiscal_year_end'), d.accession, d.ticker, d.fiscal_year, "
+      "d.available_at FROM documents d" +
+      where + " ORDER BY d.cik, d.ticker, d.fiscal_year, d.path");
+  for (std::size_t i = 0; i < params.size(); ++i)
+    docs.bind(static_cast<int>(i) + 1, params[i]);
+  Statement sections = db.prepare(
+      "SELECT s.item, CAST(substr(CAST(t.text AS BLOB), s.begin_offset + 1, "
+      "s.end_offset - s.begin_offset) AS TEXT) FROM sections s JOIN document_text t ON "
+      "t.doc_id = s.doc_id WHERE s.doc_id = ? ORDER BY s.begin_offset, s.item");
+  auto value = [&](int column) {
+    return docs.column_is_null(column) ? std::string("null") : json_quote(docs.column_text(column));
+  };
+  std::size_t written = 0;
+  std::string line;
+  while (docs.step()) {
+    const std::string cik = docs.column_is_null(2) ? std::string() : docs.column_text(2);
+    std::string cik_number = cik;
+    cik_number.erase(0, std::min(cik_number.find_first_not_of('0'), cik_number.size()));
+    const std::string accession = docs.column_is_null(11) ? std::string() : docs.column_text(11);
+    std::string index_link = "null", text_link = "null";
+    if (!cik_number.empty() && !accession.empty()) {
+      const std::string base =
+          fmt::format("https://www.sec.gov/Archives/edgar/data/{}/{}", cik_number, accession);
+      index_link = json_quote(base + "-index.html");
+      text_link = json_quote(base + ".txt");
+    }
+    line = "{";
+    line += "\"cik\": " + value(2);
+    line += ", \"company\": " + value(3);
+    line += ", \"filing_type\": " + value(4);
+    line += ", \"filing_date\": " + value(5);
+    line += ", \"period_of_report\": " + value(6);
+    line += ", \"sic\": " + value(7);
+    line += ", \"state_of_inc\": " + value(8);
+    line += ", \"state_location\": " + value(9);
+    line += ", \"fiscal_year_end\": " + value(10);
+    line += ", \"filing_html_index\": " + index_link;
+    line += ", \"htm_filing_link\": null";
+    line += ", \"complete_text_filing_link\": " + text_link;
+    line += ", \"filename\": " +
+            json_quote(std::filesystem::path(docs.column_text(1)).filename().string());
+    line += ", \"accession\": " + value(11);
+    line += ", \"ticker\": " + value(12);
+    line += ", \"fiscal_year\": " +
+            (docs.column_is_null(13) ? std::string("null") : std::to_string(docs.column_int(13)));
+    line += ", \"available_at\": " + value(14);
+    sections.bind(1, docs.column_int(0));
+    while (sections.step()) {
+      const std::string key = edgar_crawler_key(sections.column_text(0));
+      if (key.empty() || sections.column_is_null(1)) continue;
+      line += ", " + json_quote(key) + ": " + json_quote(sections.column_text(1));
+    }
+    sections.reset();
+    line += "}\n";
+    out << line;
+    ++written;
+  }
+  return written;
 }
 
 pipeline::ResultTable query_runs(const std::filesystem::path& path, std::size_t limit) {

@@ -2,8 +2,10 @@
 // Read-side queries behind `secnlp metrics` and `secnlp terms`.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +75,31 @@ struct TermsQuery {
 // Error(kInvalidArgument) for bounds sklearn rejects (e.g. max_df below min_df).
 pipeline::ResultTable query_terms(const TermsQuery& query);
 
+// A document-term matrix over the stored term vectors of the documents a TermsQuery selects
+// (its vocabulary pruning and weighting; `top` and `order` do not apply): what `secnlp terms`
+// summarises, `secnlp export --what dtm` writes and the Python package's dtm() returns.
+// Rows are in point-in-time order (available_at, accession, content hash, id), columns in
+// scikit-learn's get_feature_names_out() order; the values equal TfidfVectorizer's (weighted)
+// or CountVectorizer's (counts) on the same terms with the same options.
+struct DocumentTermMatrix {
+  std::vector<std::string> vocabulary;  // one per column
+  std::vector<std::uint32_t> df;        // documents containing each term (after `binary`)
+  std::vector<std::int64_t> count;      // corpus frequency of each term (after `binary`)
+  std::vector<double> idf;              // per column; empty when not weighted or !use_idf
+  // Compressed sparse rows (scipy.sparse.csr_matrix((data, indices, indptr))), columns ascending
+  // within a row.
+  std::vector<std::int64_t> indptr;  // rows + 1
+  std::vector<std::uint32_t> indices;
+  std::vector<double> data;
+  // One row per matrix row: doc_id, document, cik, ticker, form, fiscal_year, accession, filed,
+  // available_at, section.
+  pipeline::ResultTable rows;
+};
+
+// Throws as query_terms(). `weighted`: TF-IDF weights (query.tfidf); otherwise raw counts (0/1
+// with vocabulary.binary).
+DocumentTermMatrix query_dtm(const TermsQuery& query, bool weighted);
+
 struct SectionsQuery {
   std::filesystem::path db;
   DocumentFilter filter;
@@ -80,10 +107,12 @@ struct SectionsQuery {
   bool text = false;               // add the section's text as a column
 };
 
-// One row per stored section: document, cik, ticker, form, year, filed, item, title, begin,
-// end, bytes, confidence, flags (names), method, heading, refers_to (where an item that only points
-// elsewhere has its content), and the section's words, gunning_fog and, when present,
-// lm_negative_prop and lm_uncertainty_prop; plus text when asked.
+// One row per stored section: document, cik, ticker, form, fiscal_year, accession, filed,
+// item, title, begin, end (UTF-8 byte offsets into the document's text), begin_char, end_char
+// (the same in code points, what Python's str indexes; NULL for rows stored before schema 8
+// without text), bytes, confidence, flags (names), method, heading, refers_to (where an item
+// that only points elsewhere has its content), and the section's words, gunning_fog and, when
+// present, lm_negative_prop and lm_uncertainty_prop; plus text when asked.
 pipeline::ResultTable query_sections(const SectionsQuery& query);
 
 struct ExhibitsQuery {
@@ -93,7 +122,7 @@ struct ExhibitsQuery {
   bool text = false;
 };
 
-// One row per stored exhibit: document, cik, ticker, form, year, sequence, type, filename,
+// One row per stored exhibit: document, cik, ticker, form, fiscal_year, sequence, type, filename,
 // description, kind, bytes (and text when asked and stored).
 pipeline::ResultTable query_exhibits(const ExhibitsQuery& query);
 
@@ -133,17 +162,34 @@ pipeline::ResultTable query_entities(const EntitiesQuery& query);
 enum class ExportWhat { kSimilarity, kMetrics, kSections, kEntities };
 
 // Tidy long tables for pandas and alphalens, one observation per row:
-//  similarity: date, cik, ticker, form, fiscal_year, accession, prev_accession, section,
-//              measure, value (the cached scores; `secnlp similarity --all` fills them)
-//  metrics:    date, cik, ticker, form, fiscal_year, accession, document, section, measure,
-//              value (section "filing" = the whole filing)
-//  sections:   date, cik, ticker, form, fiscal_year, accession, document, section, title,
-//              begin, end, bytes, confidence, flags, method
-//  entities:   date, cik, ticker, form, fiscal_year, accession, document, section, sentence,
-//              char_begin, char_end, byte_begin, byte_end, text, type, score
-// `date` is the filing date (empty when unknown).
+//  similarity: filed, available_at, tradable_from, cik, ticker, form, fiscal_year, accession,
+//              prev_accession, section, measure, value (the cached scores; `secnlp similarity
+//              --all` fills them)
+//  metrics:    filed, available_at, cik, ticker, form, fiscal_year, accession, document,
+//              section, measure, value (section "filing" = the whole filing)
+//  sections:   filed, available_at, cik, ticker, form, fiscal_year, accession, document,
+//              section, title, begin, end, begin_char, end_char, bytes, confidence, flags, method
+//  entities:   filed, available_at, cik, ticker, form, fiscal_year, accession, document,
+//              section, sentence, char_begin, char_end, byte_begin, byte_end, text, type, score
+// `filed` is the filing date (empty when unknown), as in every other command's output.
 pipeline::ResultTable export_table(const std::filesystem::path& db, ExportWhat what,
                                    const DocumentFilter& filter);
+
+// edgar-crawler's JSON key for a stored section item: "1A" -> "item_1A", "part1item2" ->
+// "part_1_item_2", "part2item1a" -> "part_2_item_1A", "2.02" -> "item_2.02", "item5" (pre-2004
+// 8-K) -> "item_5", "signatures" -> "item_SIGNATURE"; empty for the sections edgar-crawler has
+// no key for (executive_officers, financial_statements).
+std::string edgar_crawler_key(std::string_view item);
+
+// `secnlp export --what filings --format jsonl`: one JSON object per line and filing, in
+// edgar-crawler's shape: its metadata fields (cik, company, filing_type, filing_date,
+// period_of_report, sic, state_of_inc, state_location, fiscal_year_end, filing_html_index,
+// htm_filing_link, complete_text_filing_link, filename), then secnlp's own (accession, ticker,
+// fiscal_year, available_at), then one key per stored section with its text (item_1,
+// item_1A ...), in text order. Unknown values are null; sections of documents stored without
+// text (--no-text) are left out. Returns the number of filings written.
+std::size_t export_filings_jsonl(const std::filesystem::path& db, const DocumentFilter& filter,
+                                 std::ostream& out);
 
 // Past runs, newest first: id, command ("process" or "job:<name>"), started, finished, status
 // (ok, partial, failed, interrupted, running), documents, processed, skipped, failed, MB,

@@ -262,6 +262,28 @@ CREATE TABLE entities (
 ) WITHOUT ROWID;
 CREATE INDEX entities_type ON entities(type, text);
 )sql",
+    // Version 10: offsets Python can index with, and flags in words. length() of TEXT counts
+    // code points, substr() of a BLOB counts bytes: the backfill converts byte offsets.
+    R"sql(
+ALTER TABLE sections ADD COLUMN begin_char INTEGER;
+ALTER TABLE sections ADD COLUMN end_char INTEGER;
+ALTER TABLE sections ADD COLUMN flag_names TEXT;
+UPDATE sections SET
+  begin_char = (SELECT length(CAST(substr(CAST(t.text AS BLOB), 1, sections.begin_offset) AS TEXT))
+                FROM document_text t WHERE t.doc_id = sections.doc_id),
+  end_char = (SELECT length(CAST(substr(CAST(t.text AS BLOB), 1, sections.end_offset) AS TEXT))
+              FROM document_text t WHERE t.doc_id = sections.doc_id);
+UPDATE sections SET flag_names = rtrim(
+  CASE WHEN flags & 1 THEN 'empty,' ELSE '' END ||
+  CASE WHEN flags & 2 THEN 'reference-only,' ELSE '' END ||
+  CASE WHEN flags & 4 THEN 'incorporated-by-reference,' ELSE '' END ||
+  CASE WHEN flags & 8 THEN 'too-short,' ELSE '' END ||
+  CASE WHEN flags & 16 THEN 'too-long,' ELSE '' END ||
+  CASE WHEN flags & 32 THEN 'toc-only,' ELSE '' END ||
+  CASE WHEN flags & 64 THEN 'combined,' ELSE '' END ||
+  CASE WHEN flags & 128 THEN 'contains-heading,' ELSE '' END ||
+  CASE WHEN flags & 256 THEN 'truncated,' ELSE '' END, ',');
+)sql",
 };
 
 int user_version(Connection& db) {

@@ -60,11 +60,15 @@
 // Version 9 (issue 18, named entities; written by the opt-in entities stage):
 //   entities  (doc_id, byte_begin) -> section (item id, '' outside every section), sentence
 //             index, char and byte offsets into the document's clean text, text, type, score
+// Version 10 (tidy data, docs/schema.md):
+//   sections.begin_char, end_char  the offsets in Unicode code points (what Python's str
+//                           indexes), beside the UTF-8 byte offsets begin_offset/end_offset
+//   sections.flag_names     the flags as names, comma-separated ("too-short,toc-only")
 #include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

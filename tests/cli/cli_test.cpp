@@ -375,7 +375,7 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
   std::string line;
   std::getline(lines, line);
   EXPECT_EQ(line,
-            "date,available_at,tradable_from,cik,ticker,form,fiscal_year,accession,"
+            "filed,available_at,tradable_from,cik,ticker,form,fiscal_year,accession,"
             "prev_fiscal_year,prev_accession,section,measure,value");
   while (std::getline(lines, line)) {
     std::vector<std::string> f;
@@ -411,6 +411,71 @@ TEST_F(CliTest, SimilaritySeriesSimilarAndExportOnTheSamples) {
   ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
   EXPECT_NE(metrics.out.find("\"section\": \"1A\", \"measure\": \"gunning_fog\""),
             std::string::npos);
+}
+
+// The exports for notebooks (the pytest suite reads them back with pandas and scipy; this runs
+// in the sanitized build too, where the Python package is not built).
+TEST_F(CliTest, ExportFilingsJsonlDtmAndOneJsonDocument) {
+  const std::string samples = std::string(SECNLP_SOURCE_DIR) + "/samples";
+  ASSERT_EQ(run("process " + samples + " --db " + db() + " --progress off", dir_.path()).exit_code,
+            0);
+  Result filings = run("export --db " + db() + " --what filings --format jsonl", dir_.path());
+  ASSERT_EQ(filings.exit_code, 0) << filings.err;
+  std::istringstream lines(filings.out);
+  std::vector<std::string> records;
+  for (std::string line; std::getline(lines, line);)
+    records.push_back(line);
+  ASSERT_EQ(records.size(), 4u) << filings.out.substr(0, 2000);
+  for (const auto& r : records) {
+    ASSERT_FALSE(r.empty());
+    EXPECT_EQ(r.front(), '{');
+    EXPECT_EQ(r.back(), '}');
+    EXPECT_NE(r.find("\"filing_type\": \"10-K\""), std::string::npos) << r.substr(0, 300);
+    EXPECT_NE(r.find("\"item_7\": \""), std::string::npos) << r.substr(0, 300);
+  }
+  EXPECT_NE(records.back().find("\"item_1A\": \""), std::string::npos);
+  EXPECT_NE(records.back().find("\"fiscal_year\": 2024"), std::string::npos);
+
+  const fs::path out = dir_.path() / "dtm";
+  Result dtm =
+      run("export --db " + db() + " --what dtm --section 1A --out " + out.string(), dir_.path());
+  ASSERT_EQ(dtm.exit_code, 0) << dtm.err;
+  std::ifstream mtx(out / "dtm.mtx");
+  std::string header;
+  std::getline(mtx, header);
+  EXPECT_EQ(header, "%%MatrixMarket matrix coordinate real general");
+  std::string line;
+  while (std::getline(mtx, line) && line.starts_with('%')) {
+  }
+  std::size_t rows = 0, columns = 0, entries = 0;
+  std::istringstream(line) >> rows >> columns >> entries;
+  EXPECT_EQ(rows, 3u);  // Item 1A in 2022-2024
+  auto count_lines = [](const fs::path& p) {
+    std::ifstream in(p);
+    std::size_t n = 0;
+    for (std::string l; std::getline(in, l);)
+      ++n;
+    return n;
+  };
+  EXPECT_EQ(count_lines(out / "vocabulary.csv"), columns + 1);
+  EXPECT_EQ(count_lines(out / "rows.csv"), rows + 1);
+  std::size_t cells = 0;
+  while (std::getline(mtx, line))
+    ++cells;
+  EXPECT_EQ(cells, entries);
+
+  // inspect --format json: one document (it used to print three back to back).
+  Result inspect = run(
+      "inspect " + samples + "/northwind/9990001_10K_2023_0009990001-24-000009.htm --format json",
+      dir_.path());
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.err;
+  ASSERT_FALSE(inspect.out.empty());
+  EXPECT_EQ(inspect.out.front(), '{');
+  EXPECT_EQ(inspect.out[inspect.out.find_last_not_of(" \n")], '}');
+  EXPECT_EQ(inspect.out.find("}\n{"), std::string::npos);
+  EXPECT_EQ(inspect.out.find("]\n["), std::string::npos);
+  for (const char* key : {"\"metadata\": ", "\"documents\": ", "\"sections\": "})
+    EXPECT_NE(inspect.out.find(key), std::string::npos) << key;
 }
 
 TEST_F(CliTest, JobRunsOnlyWhatIsNewAndRefusesToOverlap) {

@@ -1,10 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <vector>
 
 #include "common/error.h"
 #include "nlp/features/count_vectorizer.h"
 #include "nlp/features/tfidf.h"
+#include "nlp/sec/section_map.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
@@ -194,6 +198,17 @@ TEST(QueriesTest, TermsTfidfEqualsVectorizerOnTheSameDocuments) {
       mean /= static_cast<double>(docs.size());
       EXPECT_NEAR(std::get<double>(row[4]), mean, 1e-12) << std::get<std::string>(row[0]);
     }
+    // The matrix itself (export --what dtm, the Python dtm()): the vectorizer's, cell by cell.
+    const DocumentTermMatrix m = query_dtm(q, true);
+    ASSERT_EQ(m.vocabulary, vectorizer.vocabulary());
+    ASSERT_EQ(m.indptr.size(), docs.size() + 1);
+    std::vector<double> dense(weights.size(), 0.0);
+    for (std::size_t d = 0; d < docs.size(); ++d)
+      for (auto i = m.indptr[d]; i < m.indptr[d + 1]; ++i)
+        dense[d * m.vocabulary.size() + m.indices[static_cast<std::size_t>(i)]] =
+            m.data[static_cast<std::size_t>(i)];
+    for (std::size_t k = 0; k < dense.size(); ++k)
+      EXPECT_NEAR(dense[k], weights[k], 1e-12) << k;
   }
 }
 
@@ -259,6 +274,100 @@ TEST(SchemaTest, VersionFiveFetchesGetTheirKind) {
   EXPECT_THROW(db.exec("INSERT INTO fetches(accession, kind, url, path, fetched_at) "
                        "VALUES('a-3', 'exhibit', 'u', 'p', 't')"),
                Error);
+}
+
+// Version 8: code-point offsets and flag names, backfilled from the stored text.
+TEST(SchemaTest, VersionSevenSectionsGetCharacterOffsetsAndFlagNames) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  {
+    Connection db(path);
+    migrate(db, 7);
+    // "Café " is 6 bytes and 5 code points; the section starts after it.
+    db.exec(
+        "INSERT INTO documents(path, status) VALUES('/old.htm', 'ok');"
+        "INSERT INTO document_text(doc_id, text) VALUES(1, 'Café Item 1A. Risks ü.');"
+        "INSERT INTO sections(doc_id, item, begin_offset, end_offset, flags) "
+        "VALUES(1, '1A', 6, 24, 40);");
+  }
+  Connection db(path);
+  migrate(db);
+  Statement st = db.prepare("SELECT begin_char, end_char, flag_names FROM sections");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_int(0), 5);
+  EXPECT_EQ(st.column_int(1), 22);
+  EXPECT_EQ(st.column_text(2), "too-short,toc-only");
+}
+
+// The migration spells the flag names in SQL; they must be the writer's, bit by bit and together.
+TEST(SchemaTest, MigratedFlagNamesAreTheWritersNames) {
+  testing::TempDir dir;
+  const auto path = (dir.path() / "t.db").string();
+  std::vector<std::uint32_t> flags;
+  for (std::uint32_t bit = 0; bit < 9; ++bit)
+    flags.push_back(1u << bit);
+  flags.push_back(0);
+  flags.push_back((1u << 9) - 1);
+  {
+    Connection db(path);
+    migrate(db, 7);
+    db.exec(
+        "INSERT INTO documents(path, status) VALUES('/old.htm', 'ok');"
+        "INSERT INTO document_text(doc_id, text) VALUES(1, 'text');");
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+      db.exec("INSERT INTO sections(doc_id, item, begin_offset, end_offset, flags) VALUES(1, 'i" +
+              std::to_string(i) + "', 0, 4, " + std::to_string(flags[i]) + ")");
+    }
+  }
+  Connection db(path);
+  migrate(db);
+  Statement st = db.prepare("SELECT flags, flag_names FROM sections");
+  std::size_t n = 0;
+  while (st.step()) {
+    const auto f = static_cast<std::uint32_t>(st.column_int(0));
+    EXPECT_EQ(st.column_text(1), nlp::sec::section_flag_names(f)) << f;
+    ++n;
+  }
+  EXPECT_EQ(n, flags.size());
+}
+
+TEST(DocumentStoreTest, SectionsStoreCodePointOffsets) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "t.db";
+  pipeline::Document doc = sample_doc("/u.htm");
+  doc.text = "Zürich — Item 1A. Risks €5.";  // ü 2 bytes, — 3 bytes, € 3 bytes
+  doc.sections.clear();
+  doc.sections.push_back(
+      {"1A", "Item 1A.", "Risk Factors", {12, 32}, "heading", 0.9, nlp::sec::kSectionTooShort});
+  {
+    DocumentStore store(db);
+    store.write_document(doc, store.begin_run("process", "cfg", "", 1), "cfg", true);
+  }
+  SectionsQuery q;
+  q.db = db;
+  const auto table = query_sections(q);
+  ASSERT_EQ(table.rows.size(), 1u);
+  auto column = [&](const std::string& name) {
+    const auto it = std::find(table.columns.begin(), table.columns.end(), name);
+    return table.rows[0][static_cast<std::size_t>(it - table.columns.begin())];
+  };
+  EXPECT_EQ(std::get<std::int64_t>(column("begin")), 12);
+  EXPECT_EQ(std::get<std::int64_t>(column("begin_char")), 9);
+  EXPECT_EQ(std::get<std::int64_t>(column("end_char")), 27);
+  EXPECT_EQ(std::get<std::int64_t>(column("fiscal_year")), 2023);
+  EXPECT_EQ(std::get<std::string>(column("flags")), "too-short");
+}
+
+TEST(QueriesTest, EdgarCrawlerKeys) {
+  EXPECT_EQ(edgar_crawler_key("1A"), "item_1A");
+  EXPECT_EQ(edgar_crawler_key("16"), "item_16");
+  EXPECT_EQ(edgar_crawler_key("part1item2"), "part_1_item_2");
+  EXPECT_EQ(edgar_crawler_key("part2item1a"), "part_2_item_1A");
+  EXPECT_EQ(edgar_crawler_key("2.02"), "item_2.02");
+  EXPECT_EQ(edgar_crawler_key("item5"), "item_5");
+  EXPECT_EQ(edgar_crawler_key("signatures"), "item_SIGNATURE");
+  EXPECT_EQ(edgar_crawler_key("executive_officers"), "");
+  EXPECT_EQ(edgar_crawler_key("financial_statements"), "");
 }
 
 TEST(SchemaTest, MigrationIsIdempotent) {

@@ -43,6 +43,24 @@ CLI::Validator thread_count_check() {
       "0..MAX_THREADS");
 }
 
+// sklearn's convention: "2" is a number of documents, "0.5" a proportion.
+nlp::DocumentFrequencyBound parse_df_bound(const std::string& text, const char* flag) {
+  try {
+    std::size_t used = 0;
+    if (text.find_first_of(".eE") != std::string::npos) {
+      const double p = std::stod(text, &used);
+      if (used == text.size()) return nlp::DocumentFrequencyBound::proportion(p);
+    } else {
+      const long long n = std::stoll(text, &used);
+      if (used == text.size() && n >= 0)
+        return nlp::DocumentFrequencyBound::documents(static_cast<std::size_t>(n));
+    }
+  } catch (const std::exception&) {
+  }
+  throw Error(ErrorCode::kInvalidArgument,
+              std::string(flag) + " must be a document count (e.g. 2) or a proportion (e.g. 0.5)");
+}
+
 void add_db_option(CLI::App& command, std::string& db) {
   command.add_option("--db", db, "Results database")->capture_default_str();
 }

@@ -28,11 +28,8 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
     if (!pipeline_file->empty()) options->pipeline_file = *pipeline_file;
     const pipeline::Document doc = pipeline::process_one(*file, *options);
     const OutputFormat f = parse_output_format(*format);
-    auto heading = [&](const std::string& title) {
-      if (f == OutputFormat::kTable) std::cout << "\n== " << title << "\n";
-    };
+    NamedTables tables;  // one result: `--format json` prints one object
 
-    heading("metadata");
     pipeline::ResultTable meta;
     meta.columns = {"key", "value"};
     meta.rows.push_back({std::string("path"), doc.path});
@@ -41,9 +38,8 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
     meta.rows.push_back({std::string("encoding"), doc.encoding});
     for (const auto& [k, v] : doc.metadata)
       meta.rows.push_back({k, v});
-    print_table(std::cout, meta, f);
+    tables.emplace_back("metadata", std::move(meta));
 
-    heading("documents");
     pipeline::ResultTable parts;
     parts.columns = {"sequence", "type", "filename", "kind", "bytes", "role"};
     auto value = [&](const char* key) {
@@ -58,9 +54,8 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
                             static_cast<std::int64_t>(e.bytes),
                             std::string(e.type.starts_with("EX-") ? "exhibit" : "other")});
     }
-    print_table(std::cout, parts, f);
+    tables.emplace_back("documents", std::move(parts));
 
-    heading("sections");
     pipeline::ResultTable sections;
     sections.columns = {"item",       "title", "begin",  "end",    "bytes",
                         "confidence", "flags", "method", "heading"};
@@ -71,10 +66,9 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
                                static_cast<std::int64_t>(s.span.end - s.span.begin), s.confidence,
                                nlp::sec::section_flag_names(s.flags), s.method, shown});
     }
-    print_table(std::cout, sections, f);
+    tables.emplace_back("sections", std::move(sections));
 
     if (!doc.warnings.empty() || !doc.notes.empty() || !doc.flags.empty()) {
-      heading("notes");
       pipeline::ResultTable notes;
       notes.columns = {"kind", "note"};
       for (const auto& flag : doc.flags)
@@ -83,8 +77,9 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
         notes.rows.push_back({std::string("warning"), w});
       for (const auto& n : doc.notes)
         notes.rows.push_back({std::string("note"), n});
-      print_table(std::cout, notes, f);
+      tables.emplace_back("notes", std::move(notes));
     }
+    print_tables(std::cout, tables, f);
   });
 }
 

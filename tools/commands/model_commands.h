@@ -49,6 +49,7 @@ struct TrainCommand {
   std::string out;
   std::string db;
   bool no_placeholders = false;
+  std::string output = "table";  // the summary: table (text) or json (one object)
 };
 
 // `secnlp evaluate`.
@@ -57,6 +58,9 @@ struct EvaluateCommand {
   DataFlags data;
   std::string image_split = "test";
   std::string device = "auto";
+  // How the metrics are printed: table (the report as sklearn prints it), csv (one row per
+  // class) or json (one object). --format already names the data's format.
+  std::string output = "table";
 };
 
 // `secnlp predict`: texts, a file of lines, images, or stored sections (db + score).
@@ -82,7 +86,7 @@ struct ModelCallResult {
   std::string path;
 };
 
-inline constexpr int kModelCommandsVersion = 1;
+inline constexpr int kModelCommandsVersion = 2;
 
 // What libsecnlp_models_cli.so exports (as the C symbol kModelCommandsSymbol).
 struct ModelCommands {

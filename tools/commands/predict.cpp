@@ -20,6 +20,11 @@ void add_evaluate_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("--image-split", c->image_split, "Image datasets: the part to evaluate on")
       ->capture_default_str();
   cmd->add_option("--device", c->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->add_option("--output", c->output,
+                  "Print the metrics as table, csv (one row per class) or json (one object); "
+                  "--format is the data's format")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
   cmd->callback([c] {
     if (evaluate_tagger(*c)) return;
     rethrow_if_failed(model_commands("evaluate").evaluate(*c));

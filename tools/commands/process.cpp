@@ -160,7 +160,9 @@ void add_process_command(CLI::App& app, int& exit_code) {
     // The same lock as `secnlp run`: a manual run and a scheduled job never interleave.
     const jobs::RunLock lock(o.db);
     const pipeline::ProcessSummary summary = pipeline::process_documents(o);
-    print_table(std::cout, summary_table(summary, o), parse_output_format(flags->format));
+    // One result: `--format json` prints one object {"summary": [...], "flagged": [...], ...}.
+    NamedTables tables;
+    tables.emplace_back("summary", summary_table(summary, o));
     if (!summary.undated.empty() || !summary.near_empty.empty() || !summary.truncated.empty()) {
       pipeline::ResultTable flagged;
       flagged.columns = {"flagged document", "flag"};
@@ -171,16 +173,17 @@ void add_process_command(CLI::App& app, int& exit_code) {
       list(summary.undated, "undated");
       list(summary.near_empty, "near-empty");
       list(summary.truncated, "truncated");
-      std::cout << "\n";
-      print_table(std::cout, flagged, parse_output_format(flags->format));
+      tables.emplace_back("flagged", std::move(flagged));
     }
     if (!summary.failures.empty()) {
       pipeline::ResultTable failures;
       failures.columns = {"failed document", "code", "message"};
       for (const auto& f : summary.failures)
         failures.rows.push_back({f.path, f.code, f.message});
-      std::cout << "\n";
-      print_table(std::cout, failures, parse_output_format(flags->format));
+      tables.emplace_back("failures", std::move(failures));
+    }
+    print_tables(std::cout, tables, parse_output_format(flags->format), false);
+    if (!summary.failures.empty()) {
       exit_code = 1;
     }
   });

@@ -79,6 +79,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--threads", t.threads, "Torch CPU threads; 0 = default")
       ->check(thread_count_check());
   cmd->add_option("--split", c->split, "train,validation,test fractions")->capture_default_str();
+  cmd->add_option("--output", c->output, "Print the summary as table or json (one object)")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
   // text
   cmd->add_option("--num-words", x.vocabulary.num_words, "Keep ids below this (Keras); 0 = all");
   cmd->add_option("--min-frequency", x.vocabulary.min_frequency, "Drop rarer words")

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "corpora/images/image_set.h"
@@ -45,6 +46,24 @@ void evaluate(const EvaluateCommand& c) {
   } else {
     r = models::evaluate_image_classifier(predictor,
                                           models::load_images(c.data.path, c.image_split));
+  }
+  if (c.output == "json") {
+    // One document: the report's own JSON (models/report) with the loss added.
+    nlohmann::json j = nlohmann::json::parse(models::to_json(r.report, r.classes));
+    j["loss"] = r.loss;
+    std::cout << j.dump(1) << "\n";
+    return;
+  }
+  if (c.output == "csv") {
+    pipeline::ResultTable t;
+    t.columns = {"class", "precision", "recall", "f1", "support"};
+    for (std::size_t i = 0; i < r.report.per_class.size(); ++i) {
+      const auto& m = r.report.per_class[i];
+      t.rows.push_back(
+          {r.classes[i], m.precision, m.recall, m.f1, static_cast<std::int64_t>(m.support)});
+    }
+    print_table(std::cout, t, OutputFormat::kCsv);
+    return;
   }
   std::cout << fmt::format("{} examples  accuracy {:.4f}  macro-F1 {:.4f}  loss {:.4f}\n\n",
                            r.report.count, r.report.accuracy, r.report.macro_f1, r.loss);

@@ -68,6 +68,17 @@ int train(const TrainCommand& c) {
     log_warn("stopped after {} epochs; continue with --resume", r.epochs.size());
     return 1;
   }
+  if (c.output == "json") {
+    std::cout << fmt::format(
+        "{{\"model\": {}, \"device\": {}, \"out\": {}, \"train\": {}, \"validation\": {}, "
+        "\"test\": {}, \"best_epoch\": {}, \"epochs\": {}, \"stopped_early\": {}, "
+        "\"seconds\": {}, \"report\": {}}}\n",
+        json_quote(request.model.name), json_quote(r.device), json_quote(request.out.string()),
+        r.train_size, r.validation_size, r.test_size, r.best_epoch, r.epochs.size(),
+        r.stopped_early, r.seconds,
+        r.test.count > 0 ? models::to_json(r.test, r.classes) : std::string("null"));
+    return 0;
+  }
   std::cout << fmt::format(
       "model {} ({}) on {}: {} train / {} validation / {} test; best epoch {} of {}{}\n",
       request.model.name, r.device, request.out.string(), r.train_size, r.validation_size,

@@ -142,8 +142,8 @@ class ModelRunsTest : public ::testing::Test {
 
 TEST_F(ModelRunsTest, ScoresEverySectionIntoMetricsNamedAfterTheModel) {
   const pipeline::ResultTable t = score_sections(request());
-  EXPECT_EQ(t.columns, (std::vector<std::string>{"document", "ticker", "year", "item", "sentences",
-                                                 "p_negative", "p_positive"}));
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"document", "ticker", "fiscal_year", "item",
+                                                 "sentences", "p_negative", "p_positive"}));
   ASSERT_EQ(t.rows.size(), 3u);  // NORISK has no Item 1A
 
   const auto metrics = model_metrics("tone");
