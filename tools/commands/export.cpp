@@ -138,6 +138,7 @@ void add_export_command(CLI::App& app, int& /*exit_code*/) {
       throw Error(ErrorCode::kInvalidArgument, "--format jsonl is for --what filings");
     const store::ExportWhat w = f->what == "similarity" ? store::ExportWhat::kSimilarity
                                 : f->what == "metrics"  ? store::ExportWhat::kMetrics
+                                : f->what == "entities" ? store::ExportWhat::kEntities
                                                         : store::ExportWhat::kSections;
     print_table(std::cout, store::export_table(f->db, w, f->filter),
                 parse_output_format(f->format));
