@@ -133,21 +133,25 @@ bool style_hides(std::string_view style) {
 
 namespace {
 
+// The first position at or after `k` that is not a space, tab, newline or U+00A0.
+std::size_t skip_space(std::string_view t, std::size_t k) {
+  for (;;) {
+    if (k < t.size() && is_ws(t[k])) {
+      ++k;
+    } else if (t.substr(k, 2) == kNbsp) {
+      k += 2;
+    } else {
+      return k;
+    }
+  }
+}
+
 // "Item 7" or "Item 8" (any case; spaces, tabs, newlines or U+00A0 between the word and digit).
 bool mentions_item_7_or_8(std::string_view t) {
   for (std::size_t i = 0; i + 5 <= t.size(); ++i) {
     if (lower(t[i]) != 'i' || (i > 0 && is_alpha(t[i - 1]))) continue;
     if (!iequals(t.substr(i, 4), "item")) continue;
-    std::size_t k = i + 4;
-    for (;;) {
-      if (k < t.size() && is_ws(t[k])) {
-        ++k;
-      } else if (t.substr(k, 2) == kNbsp) {
-        k += 2;
-      } else {
-        break;
-      }
-    }
+    const std::size_t k = skip_space(t, i + 4);
     if (k < t.size() && (t[k] == '7' || t[k] == '8') &&
         (k + 1 == t.size() || !is_digit(t[k + 1]))) {
       return true;
@@ -160,20 +164,9 @@ bool mentions_item_7_or_8(std::string_view t) {
 // laid out as a one-row table (number and title in two cells), which the numeric-table rule would
 // otherwise drop with its digits ("Item 16. Form 10-K Summary" is 20% digits).
 bool starts_with_item(std::string_view t) {
-  auto skip_space = [&t](std::size_t k) {
-    for (;;) {
-      if (k < t.size() && is_ws(t[k])) {
-        ++k;
-      } else if (t.substr(k, 2) == kNbsp) {
-        k += 2;
-      } else {
-        return k;
-      }
-    }
-  };
-  std::size_t k = skip_space(0);
+  std::size_t k = skip_space(t, 0);
   if (!iequals(t.substr(k, 4), "item")) return false;
-  k = skip_space(k + 4);
+  k = skip_space(t, k + 4);
   return k < t.size() && is_digit(t[k]);
 }
 
