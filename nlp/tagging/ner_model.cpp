@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/binary_io.h"
 #include "common/error.h"
 #include "nlp/tagging/ner_features.h"
 
@@ -23,53 +24,8 @@ std::vector<std::string_view> views_of(const std::vector<std::string>& tokens) {
   return {tokens.begin(), tokens.end()};
 }
 
-template <typename T>
-void put(std::string& out, const T& v) {
-  out.append(reinterpret_cast<const char*>(&v), sizeof(T));
-}
-
-template <typename T>
-void put_floats(std::string& out, const std::vector<T>& v) {
-  out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-}
-
-// Reads little-endian values from model bytes, failing with kResource on truncation.
-class Reader {
- public:
-  Reader(std::string_view bytes, std::string path) : bytes_(bytes), path_(std::move(path)) {}
-  template <typename T>
-  T get() {
-    T v;
-    need(sizeof(T));
-    std::memcpy(&v, bytes_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return v;
-  }
-  void floats(std::vector<float>& out, std::size_t n) {
-    need(n * sizeof(float));
-    out.resize(n);
-    std::memcpy(out.data(), bytes_.data() + pos_, n * sizeof(float));
-    pos_ += n * sizeof(float);
-  }
-  std::string_view take(std::size_t n) {
-    need(n);
-    const auto s = bytes_.substr(pos_, n);
-    pos_ += n;
-    return s;
-  }
-  bool at_end() const { return pos_ == bytes_.size(); }
-  [[noreturn]] void fail(const std::string& why) const {
-    throw Error(ErrorCode::kResource, fmt::format("NER model: {}", why), path_);
-  }
-
- private:
-  void need(std::size_t n) const {
-    if (bytes_.size() - pos_ < n) fail("truncated");
-  }
-  std::string_view bytes_;
-  std::string path_;
-  std::size_t pos_ = 0;
-};
+using binary_io::put;
+using binary_io::put_array;
 
 }  // namespace
 
@@ -247,8 +203,8 @@ std::string NerModel::to_bytes() const {
   put(out, kNerModelVersion);
   put(out, static_cast<std::uint32_t>(h.size()));
   out += h;
-  put_floats(out, transitions_);
-  put_floats(out, start_);
+  put_array(out, transitions_);
+  put_array(out, start_);
   for (const auto& [hash, row] : rows) {
     put(out, hash);
     out.append(reinterpret_cast<const char*>(weights_.data() + static_cast<std::size_t>(row) * L),
@@ -258,9 +214,9 @@ std::string NerModel::to_bytes() const {
 }
 
 NerModel NerModel::from_bytes(std::string_view bytes, std::string_view path_for_errors) {
-  Reader r(bytes, std::string(path_for_errors));
+  binary_io::Reader r(bytes, "NER model", std::string(path_for_errors));
   if (bytes.substr(0, 9) != std::string_view(kMagic, 9)) r.fail("not a secnlp NER model");
-  r.take(9);
+  r.get_bytes(9);
   const auto version = r.get<std::uint32_t>();
   if (version != kNerModelVersion)
     r.fail(fmt::format("format version {} is not the one this secnlp reads ({})", version,
@@ -271,7 +227,7 @@ NerModel NerModel::from_bytes(std::string_view bytes, std::string_view path_for_
   std::string scheme;
   std::uint64_t features = 0;
   try {
-    header = nlohmann::json::parse(r.take(header_size));
+    header = nlohmann::json::parse(r.get_bytes(header_size));
     types = header.at("types").get<std::vector<std::string>>();
     labels = header.at("labels").get<std::vector<std::string>>();
     scheme = header.at("file_scheme").get<std::string>();
@@ -288,13 +244,13 @@ NerModel NerModel::from_bytes(std::string_view bytes, std::string_view path_for_
   if (m.labels_ != labels) r.fail("labels do not match the entity types");
   const std::size_t L = labels.size();
   if (features > (bytes.size() / (8 + L * sizeof(float)))) r.fail("truncated");
-  r.floats(m.transitions_, L * L);
-  r.floats(m.start_, L);
+  r.get_array(m.transitions_, L * L);
+  r.get_array(m.start_, L);
   m.weights_.resize(features * L);
   m.rows_.reserve(features);
   for (std::uint64_t i = 0; i < features; ++i) {
     const auto hash = r.get<std::uint64_t>();
-    const auto raw = r.take(L * sizeof(float));
+    const auto raw = r.get_bytes(L * sizeof(float));
     std::memcpy(m.weights_.data() + i * L, raw.data(), raw.size());
     if (!m.rows_.emplace(hash, static_cast<std::uint32_t>(i)).second)
       r.fail("a feature is listed twice");

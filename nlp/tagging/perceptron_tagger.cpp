@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "common/binary_io.h"
 #include "common/error.h"
 #include "common/hash.h"
 
@@ -237,54 +238,8 @@ constexpr double kClassMinShare = 0.1;
 constexpr int kClassMinCount = 5;
 
 // Little-endian serialization helpers.
-template <typename T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  out.append(b, sizeof(T));
-}
-template <typename T>
-void put_array(std::string& out, const std::vector<T>& v) {
-  out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-}
-
-class Reader {
- public:
-  Reader(std::string_view bytes, const std::string& source) : bytes_(bytes), source_(source) {}
-  template <typename T>
-  T get() {
-    need(sizeof(T));
-    T v;
-    std::memcpy(&v, bytes_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return v;
-  }
-  template <typename T>
-  void get_array(std::vector<T>& v, std::uint64_t n) {
-    if (n > (bytes_.size() - pos_) / sizeof(T)) fail("truncated");
-    v.resize(n);
-    std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
-    pos_ += n * sizeof(T);
-  }
-  std::string_view get_bytes(std::size_t n) {
-    need(n);
-    const auto s = bytes_.substr(pos_, n);
-    pos_ += n;
-    return s;
-  }
-  bool at_end() const { return pos_ == bytes_.size(); }
-  [[noreturn]] void fail(std::string_view why) const {
-    throw Error(ErrorCode::kResource, fmt::format("not a usable tagger model: {}", why), source_);
-  }
-
- private:
-  void need(std::size_t n) {
-    if (bytes_.size() - pos_ < n) fail("truncated");
-  }
-  std::string_view bytes_;
-  std::size_t pos_ = 0;
-  const std::string& source_;
-};
+using binary_io::put;
+using binary_io::put_array;
 
 }  // namespace
 
@@ -585,7 +540,7 @@ std::string PerceptronTagger::serialize() const {
 }
 
 PerceptronTagger PerceptronTagger::deserialize(std::string_view bytes, const std::string& source) {
-  Reader r(bytes, source);
+  binary_io::Reader r(bytes, "not a usable tagger model", source);
   if (r.get_bytes(sizeof(kMagic)) != std::string_view(kMagic, sizeof(kMagic)))
     r.fail("bad magic (not a secnlp tagger file)");
   const auto version = r.get<std::uint32_t>();
