@@ -80,6 +80,8 @@ TEST_F(TaggingCliTest, ErrorsGetTheirExitCodes) {
       {"train --task pos" + out, 2},                                // no --data
       {"train --task pos --tagset penn --data " + data_ + out, 2},  // bad tag set
       {"train --task tagger --data " + data_ + out, 2},             // unknown task
+      {"train --task pos --resume --data " + data_ + out, 2},       // a classifier flag
+      {"train --task ner --db x.db --data " + data_ + out, 2},      // a classifier flag
       {"train --task lm --data " + data_ + out, 5},                 // not built yet
       {"train --task ner --data " + data_ + out, 3},                // CoNLL-U is not a column file
       {"train --task pos --data " + data_ + ".absent" + out, 3},    // missing file

@@ -4,6 +4,10 @@
 // without loading libtorch (tools/commands/tagging_commands.h). The flags are defined here; the
 // training runs in the model commands' library (tools/commands/model_commands.h), loaded only when
 // the command runs.
+#include <set>
+
+#include <fmt/format.h>
+
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
 #include "tools/commands/tagging_commands.h"
@@ -13,6 +17,23 @@ namespace {
 
 bool req_model_missing(const TrainCommand& c) {
   return c.request.model.name.empty();
+}
+
+// The tagging tasks read only these flags; any other that was given is refused by name rather
+// than ignored (--resume, --db, --model ... belong to the classifiers).
+void refuse_classifier_flags(const CLI::App& cmd, const std::string& task) {
+  static const std::set<std::string> kTagging = {"--task", "--data",   "--dev",  "--tagset",
+                                                 "--out",  "--epochs", "--seed", "--help"};
+  for (const CLI::Option* o : cmd.get_options()) {
+    if (o->count() == 0 || o->get_lnames().empty()) continue;
+    const std::string flag = "--" + o->get_lnames().front();
+    if (kTagging.count(flag)) continue;
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("train --task {}: {} does not apply (it takes --data, --dev, --out, "
+                            "--epochs, --seed{}; training takes seconds, so an interrupted run is "
+                            "simply rerun)",
+                            task, flag, task == "pos" ? ", --tagset" : ""));
+  }
 }
 
 }  // namespace
@@ -110,6 +131,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
 
   cmd->callback([c, tagging, cmd, &exit_code] {
     if (parse_train_task(tagging->task) != TrainTask::kClassify) {
+      refuse_classifier_flags(*cmd, tagging->task);
       tagging->epochs_given = cmd->count("--epochs") > 0;
       tagging->seed_given = cmd->count("--seed") > 0;
       exit_code = train_tagger(*c, *tagging);
