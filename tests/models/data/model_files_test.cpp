@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -47,6 +48,29 @@ TEST(PretrainedVectors, ReadsWord2vecAndGlove) {
   const auto glove = vectors("loss 0.5 -1 2\nApple 1 1 1\n", 3);
   EXPECT_EQ(glove.dim, 3u);
   EXPECT_EQ(glove.found_count, 2u);
+}
+
+TEST(PretrainedVectors, ReadsWord2vecBinaryWithAndWithoutNewlines) {
+  auto record = [](const std::string& word, float a, float b) {
+    std::string r = word + ' ';
+    r.append(reinterpret_cast<const char*>(&a), sizeof a);
+    r.append(reinterpret_cast<const char*>(&b), sizeof b);
+    return r;
+  };
+  // The C tool ends each vector with a newline; gensim does not.
+  for (const std::string end : {"\n", ""}) {
+    const auto v = vectors("3 2\n" + record("the", 1.5f, -2) + end + record("PROFIT", 3, 4) + end +
+                           record("zzz", 0, 0) + end);
+    EXPECT_EQ(v.dim, 2u);
+    EXPECT_EQ(v.found_count, 2u);
+    const auto profit = vocabulary().id("profit");
+    EXPECT_EQ(v.values[static_cast<std::size_t>(vocabulary().id("the")) * 2], 1.5f);
+    EXPECT_EQ(v.values[static_cast<std::size_t>(profit) * 2 + 1], 4.0f);
+  }
+  expect_refused("2 2\n" + record("the", 1, 2), 0, "vector 2: the file ends after 1 of the 2");
+  expect_refused("1 2\nthe \x01\x02", 0, "vector 1: the file ends inside the vector of 'the'");
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  expect_refused("1 2\n" + record("the", nan, 1), 0, "holds nan or inf");
 }
 
 TEST(PretrainedVectors, RefusesBadLines) {
