@@ -9,8 +9,10 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 #include <random>
+#include <streambuf>
 #include <thread>
 
 #include <fmt/format.h>
@@ -20,6 +22,11 @@
 #include "common/threads.h"
 
 namespace secnlp::models {
+
+// models/embeddings/word2vec_trainer.cpp: the default engine.
+WordVectors train_word2vec(const std::filesystem::path& corpus, const EmbeddingOptions& options,
+                           int threads, EmbeddingStats* stats);
+
 namespace {
 
 void check(bool ok, const std::string& what) {
@@ -53,6 +60,25 @@ class Trainer : public fasttext::FastText {
     buildModel();
     startThreads(callback);
   }
+  // The running average loss of thread 0 (fastText updates it only at verbose >= 2).
+  float loss() const { return loss_; }
+};
+
+// fastText prints its own progress on std::cerr at verbose >= 2, the level at which it also
+// updates the loss the callback reports; its lines are swallowed while training, ours are kept
+// (common/log writes with stdio, not std::cerr).
+class SilenceCerr {
+ public:
+  SilenceCerr() : saved_(std::cerr.rdbuf(&null_)) {}
+  ~SilenceCerr() { std::cerr.rdbuf(saved_); }
+  SilenceCerr(const SilenceCerr&) = delete;
+  SilenceCerr& operator=(const SilenceCerr&) = delete;
+
+ private:
+  struct Null : std::streambuf {
+    int overflow(int c) override { return c == EOF ? 0 : c; }
+  } null_;
+  std::streambuf* saved_;
 };
 
 std::string duration(std::int64_t seconds) {
@@ -71,6 +97,9 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
   check(o.negatives >= 1 && o.negatives <= 1000, "negatives must be 1..1000");
   check(o.epochs >= 1 && o.epochs <= 100000, "epochs must be 1..100000");
   check(o.min_count >= 1, "min_count must be at least 1");
+  check(o.engine == "auto" || o.engine == "word2vec" || o.engine == "fasttext",
+        fmt::format("engine must be auto, word2vec or fasttext, not '{}'", o.engine));
+  check(!(o.subwords && o.engine == "word2vec"), "subword vectors need the fasttext engine");
   check(o.sample >= 0 && o.sample < 1, "sample must be in [0, 1)");
   check(o.lr >= 0 && o.lr < 10, "lr must be in [0, 10)");
   check(o.min_n >= 1 && o.max_n >= o.min_n && o.max_n <= 20, "need 1 <= min_n <= max_n <= 20");
@@ -80,6 +109,12 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
     std::ifstream probe(corpus);
     if (!probe) throw Error(ErrorCode::kIo, "cannot open the corpus", corpus.string());
   }
+
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (o.engine == "word2vec" || (o.engine == "auto" && !o.subwords))
+    return train_word2vec(corpus, o, threads, stats);
 
   fasttext::Args args;
   args.input = corpus.string();
@@ -94,10 +129,9 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
   // every word, where word2vec's sample = 0 keeps them all: t = 1 does that (f <= 1).
   args.t = o.sample > 0 ? o.sample : 1.0;
   args.lr = o.lr > 0 ? o.lr : (o.model == "cbow" ? 0.05 : 0.025);
-  args.thread = o.threads > 0 ? o.threads
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  args.thread = threads;
   args.seed = o.seed;
-  args.verbose = 0;  // progress through the callback below
+  args.verbose = 2;  // progress through the callback below; fastText's own lines silenced
   args.wordNgrams = 1;
   if (o.subwords) {
     args.minn = o.min_n;
@@ -111,12 +145,10 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
 
   Trainer ft;
   std::mutex mutex;
-  float last_loss = 0;
   auto last = std::chrono::steady_clock::now();
   const auto start = last;
   auto callback = [&](float progress, float loss, double words_per_thread, double lr, int64_t eta) {
     std::lock_guard lock(mutex);
-    last_loss = loss;
     const auto now = std::chrono::steady_clock::now();
     if (now - last < std::chrono::seconds(2)) return;
     last = now;
@@ -124,6 +156,7 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
              words_per_thread * args.thread, loss, lr, duration(eta));
   };
   try {
+    SilenceCerr silence;
     ft.train_all_rows(args, callback);
   } catch (const Error&) {
     throw;
@@ -149,7 +182,7 @@ WordVectors train_word_vectors(const std::filesystem::path& corpus, const Embedd
     stats->corpus_tokens = dict->ntokens();
     stats->vocabulary = out.words.size();
     stats->seconds = seconds;
-    stats->loss = last_loss;
+    stats->loss = ft.loss();
   }
   log_info("embed: {} words kept of a {}-token corpus, {} epochs in {:.1f} s ({:.0f} tokens/s)",
            out.words.size(), dict->ntokens(), o.epochs, seconds,

@@ -49,8 +49,10 @@ void run_train(const TrainFlags& f) {
   const int sources = !f.db.empty() + !f.text_files.empty() + !f.corpus.empty();
   if (sources != 1)
     throw Error(ErrorCode::kInvalidArgument, "embed: give exactly one of --db, --text or --corpus");
-  if (f.out_text.empty() && f.out_binary.empty())
-    throw Error(ErrorCode::kInvalidArgument, "embed: give --out and/or --out-binary");
+  const bool corpus_only = f.out_text.empty() && f.out_binary.empty();
+  if (corpus_only && f.corpus_out.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                "embed: give --out and/or --out-binary (or only --corpus-out to write the corpus)");
   std::filesystem::path corpus = f.corpus;
   bool remove_corpus = false;
   if (f.corpus.empty()) {
@@ -76,6 +78,7 @@ void run_train(const TrainFlags& f) {
     if (!out) throw Error(ErrorCode::kIo, "writing the corpus failed", corpus.string());
     log_info("embed: corpus of {} texts, {} sentences, {} tokens", stats.texts, stats.sentences,
              stats.tokens);
+    if (corpus_only) return;
   } else if (f.lowercase || !f.corpus_out.empty() || !f.config.empty()) {
     throw Error(ErrorCode::kInvalidArgument,
                 "embed: --lowercase, --corpus-out and --config apply to --db and --text only");
@@ -256,12 +259,16 @@ void add_embed_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_option("--corpus", f->corpus,
                   "Train on this ready corpus: one sentence per line, tokens separated by spaces");
   cmd->add_option("--corpus-out", f->corpus_out,
-                  "Keep the corpus made from --db or --text in this file");
+                  "Keep the corpus made from --db or --text in this file (alone: only write it)");
   cmd->add_option("--config", f->config,
                   "Pipeline TOML whose [sentences] and [tokens] options to use");
   cmd->add_flag("--lowercase", f->lowercase, "Lower-case ASCII letters of the tokens");
   cmd->add_option("--out", f->out_text, "Write word2vec text vectors here");
   cmd->add_option("--out-binary", f->out_binary, "Write word2vec binary vectors here");
+  cmd->add_option("--engine", o.engine,
+                  "auto (word2vec; fasttext with --subwords), word2vec or fasttext")
+      ->check(CLI::IsMember({"auto", "word2vec", "fasttext"}))
+      ->capture_default_str();
   cmd->add_option("--model", o.model, "skipgram or cbow")
       ->check(CLI::IsMember({"skipgram", "cbow"}))
       ->capture_default_str();

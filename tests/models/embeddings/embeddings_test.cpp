@@ -70,28 +70,46 @@ void expect_class_neighbours(const VectorSpace& space, const std::vector<std::st
 
 TEST(EmbeddingTrainer, SubstitutableWordsAreNeighbours) {
   const fs::path corpus = synthetic_corpus();
-  for (const std::string model : {"skipgram", "cbow"}) {
-    SCOPED_TRACE(model);
-    EmbeddingStats stats;
-    const VectorSpace space(train_word_vectors(corpus, small_options(model), &stats));
-    EXPECT_EQ(stats.corpus_tokens, 6000 * 8);  // 7 tokens and the sentence end
-    EXPECT_EQ(space.vectors().size(), 18u);    // "</s>" is not written
-    EXPECT_LT(space.find("</s>"), 0);
-    expect_class_neighbours(space, kAnimals);
-    expect_class_neighbours(space, kFoods);
-  }
+  for (const std::string engine : {"word2vec", "fasttext"})
+    for (const std::string model : {"skipgram", "cbow"}) {
+      SCOPED_TRACE(engine + " " + model);
+      EmbeddingStats stats;
+      auto options = small_options(model);
+      options.engine = engine;
+      const VectorSpace space(train_word_vectors(corpus, options, &stats));
+      EXPECT_EQ(stats.corpus_tokens,
+                engine == "fasttext" ? 6000 * 8 : 6000 * 7);  // fastText: + "</s>"
+      EXPECT_EQ(space.vectors().size(), 18u);                 // "</s>" is not written
+      EXPECT_LT(space.find("</s>"), 0);
+      expect_class_neighbours(space, kAnimals);
+      expect_class_neighbours(space, kFoods);
+    }
   fs::remove(corpus);
 }
 
 TEST(EmbeddingTrainer, OneThreadIsBitReproducible) {
   const fs::path corpus = synthetic_corpus(1000);
-  const auto a = train_word_vectors(corpus, small_options("skipgram"));
-  const auto b = train_word_vectors(corpus, small_options("skipgram"));
-  EXPECT_EQ(a.words, b.words);
-  EXPECT_EQ(a.values, b.values);  // bit-identical floats
-  auto other = small_options("skipgram");
-  other.seed = 2;
-  EXPECT_NE(train_word_vectors(corpus, other).values, a.values);
+  for (const std::string engine : {"word2vec", "fasttext"}) {
+    SCOPED_TRACE(engine);
+    auto options = small_options("skipgram");
+    options.engine = engine;
+    const auto a = train_word_vectors(corpus, options);
+    const auto b = train_word_vectors(corpus, options);
+    EXPECT_EQ(a.words, b.words);
+    EXPECT_EQ(a.values, b.values);  // bit-identical floats
+    options.seed = 2;
+    EXPECT_NE(train_word_vectors(corpus, options).values, a.values);
+  }
+  fs::remove(corpus);
+}
+
+TEST(EmbeddingTrainer, ThreadsSplitTheCorpusAndStillLearn) {
+  const fs::path corpus = synthetic_corpus();
+  auto options = small_options("skipgram");
+  options.threads = 3;
+  const VectorSpace space(train_word_vectors(corpus, options));
+  expect_class_neighbours(space, kAnimals);
+  expect_class_neighbours(space, kFoods);
   fs::remove(corpus);
 }
 
@@ -108,6 +126,9 @@ TEST(EmbeddingTrainer, RefusesBadOptionsAndMissingCorpus) {
       {"sample", [](EmbeddingOptions& o) { o.sample = 1; }, ErrorCode::kInvalidArgument},
       {"min_n", [](EmbeddingOptions& o) { o.max_n = 1, o.min_n = 2; }, ErrorCode::kInvalidArgument},
       {"threads", [](EmbeddingOptions& o) { o.threads = -1; }, ErrorCode::kInvalidArgument},
+      {"engine", [](EmbeddingOptions& o) { o.engine = "glove"; }, ErrorCode::kInvalidArgument},
+      {"subwords", [](EmbeddingOptions& o) { o.engine = "word2vec", o.subwords = true; },
+       ErrorCode::kInvalidArgument},
   };
   const fs::path corpus = synthetic_corpus(100);
   for (const auto& c : cases) {
