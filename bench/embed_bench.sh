@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# secnlp embed (fastText inside) against gensim's Word2Vec on the same corpus with the same
-# threads, dimension, window, negatives, epochs, subsampling and min-count; one run each.
+# secnlp embed (its own word2vec trainer, the default engine) against gensim's Word2Vec on the
+# same corpus with the same threads, dimension, window, negatives, epochs, subsampling and
+# min-count; one run each.
 # Speed = corpus tokens x epochs / wall seconds (secnlp: the `embed --corpus` command's own
 # training time, vocabulary scan included; gensim: build_vocab + train). Then both vectors are
 # scored on the shared word-pair sets by `secnlp embed evaluate` (gensim's semantics).

@@ -1,7 +1,7 @@
-// `secnlp embed`: word vectors from stored filings or text files (fastText skip-gram/CBOW with
-// negative sampling), written in word2vec text and binary formats; `embed neighbors`, `embed
-// evaluate` (gensim-equivalent analogy and word-pair scores) and `embed map` (t-SNE, SVG) read
-// them. Torch-free: runs in secnlp itself.
+// `secnlp embed`: word vectors from stored filings or text files (skip-gram/CBOW with negative
+// sampling: the own word2vec trainer, or fastText for subwords), written in word2vec text and
+// binary formats; `embed neighbors`, `embed evaluate` (gensim-equivalent analogy and word-pair
+// scores) and `embed map` (t-SNE, SVG) read them. Torch-free: runs in secnlp itself.
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
@@ -249,7 +249,7 @@ void add_embed_command(CLI::App& app, int& /*exit_code*/) {
   auto& o = f->options;
   CLI::App* cmd = app.add_subcommand(
       "embed",
-      "Train word vectors (fastText skip-gram/CBOW, negative sampling) on stored filings or text "
+      "Train word vectors (word2vec skip-gram/CBOW, negative sampling) on stored filings or text "
       "files; subcommands query, evaluate and map them");
   cmd->require_subcommand(0, 1);
   cmd->add_option("--db", f->db, "Train on the clean text of the filings stored here");
