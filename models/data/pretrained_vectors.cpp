@@ -193,4 +193,20 @@ PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& voca
   return rows;
 }
 
+double found_values_stddev(const PretrainedRows& rows) {
+  double sum = 0, sum_sq = 0;
+  std::size_t n = 0;
+  for (std::size_t id = 0; id < rows.found.size(); ++id) {
+    if (!rows.found[id]) continue;
+    for (std::size_t k = 0; k < rows.dim; ++k, ++n) {
+      const double x = rows.values[id * rows.dim + k];
+      sum += x;
+      sum_sq += x * x;
+    }
+  }
+  if (n < 2) return 0;
+  const double mean = sum / static_cast<double>(n);
+  return std::sqrt(std::max(0.0, sum_sq / static_cast<double>(n) - mean * mean));
+}
+
 }  // namespace secnlp::models

@@ -38,6 +38,11 @@ inline constexpr std::size_t kMaxPretrainedDimensions = 4096;
 PretrainedRows read_pretrained_vectors(const std::filesystem::path& path,
                                        const Vocabulary& vocabulary, std::size_t expected_dim);
 
+// The standard deviation of all values of the rows found (0 when none): the scale that the
+// rows of words the file lacks are given, so that random rows of N(0, 1) (torch's default,
+// ~10x a word2vec row in 100 dimensions) do not swamp the pretrained ones.
+double found_values_stddev(const PretrainedRows& rows);
+
 // The same, from a stream; `source` names it in errors.
 PretrainedRows parse_pretrained_vectors(std::istream& in, const Vocabulary& vocabulary,
                                         std::size_t expected_dim, std::string_view source);

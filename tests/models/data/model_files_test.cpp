@@ -2,6 +2,7 @@
 // found by the fuzzers (tests/fuzz) are kept here as regression tests, bytes in the test.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -102,6 +103,18 @@ TEST(PretrainedVectors, ReadsAFile) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
   }
+}
+
+TEST(PretrainedVectors, StddevOfTheRowsFoundScalesTheRest) {
+  PretrainedRows rows;
+  rows.dim = 2;
+  rows.values = {1, -1, 0, 0, 3, -3};  // the middle row was not found: it must not count
+  rows.found = {true, false, true};
+  rows.found_count = 2;
+  EXPECT_NEAR(found_values_stddev(rows), std::sqrt(5.0), 1e-12);  // values 1, -1, 3, -3
+  rows.found = {false, false, false};
+  rows.found_count = 0;
+  EXPECT_EQ(found_values_stddev(rows), 0.0);
 }
 
 constexpr std::string_view kTextManifest = R"({
