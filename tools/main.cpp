@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
   secnlp::tools::add_evaluate_command(app, exit_code);
   secnlp::tools::add_predict_command(app, exit_code);
   secnlp::tools::add_tag_command(app, exit_code);
+  secnlp::tools::add_embed_command(app, exit_code);
   app.parse_complete_callback([&] {
     secnlp::set_log_level(quiet     ? secnlp::LogLevel::kError
                           : verbose ? secnlp::LogLevel::kDebug

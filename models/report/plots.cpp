@@ -420,4 +420,59 @@ std::string image_grid_svg(std::span<const GridImage> images, int columns, std::
   return svg;
 }
 
+std::string scatter_svg(std::span<const ScatterPoint> points,
+                        std::span<const std::string> group_names, std::string_view title) {
+  constexpr int kWidth = 860, kHeight = 800;
+  constexpr double kLeft = 30, kTop = 50, kSide = 720;
+  double x_lo = 0, x_hi = 1, y_lo = 0, y_hi = 1;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const ScatterPoint& p = points[i];
+    if (!std::isfinite(p.x) || !std::isfinite(p.y))
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("scatter point {} ('{}') is not finite", i, p.label));
+    if (p.group < -1 || p.group >= static_cast<int>(group_names.size()))
+      throw Error(ErrorCode::kInvalidArgument, fmt::format("scatter point '{}' has group {} of {}",
+                                                           p.label, p.group, group_names.size()));
+    if (i == 0) {
+      x_lo = x_hi = p.x;
+      y_lo = y_hi = p.y;
+    }
+    x_lo = std::min(x_lo, p.x);
+    x_hi = std::max(x_hi, p.x);
+    y_lo = std::min(y_lo, p.y);
+    y_hi = std::max(y_hi, p.y);
+  }
+  // Equal units on both axes, centred; a single point (or all equal) sits in the middle.
+  double span = std::max(x_hi / 2 - x_lo / 2, y_hi / 2 - y_lo / 2) * 2;
+  if (!(span > 0) || !std::isfinite(span)) span = 1;
+  const double cx = x_lo / 2 + x_hi / 2, cy = y_lo / 2 + y_hi / 2;
+  auto px = [&](double x) { return kLeft + kSide / 2 + (x - cx) / span * kSide; };
+  auto py = [&](double y) { return kTop + kSide / 2 - (y - cy) / span * kSide; };
+
+  std::string svg = svg_open(kWidth, kHeight, title);
+  svg += "<g class=\"points\" font-size=\"9\">\n";
+  for (const ScatterPoint& p : points) {
+    const std::string_view colour =
+        p.group < 0 ? std::string_view("#999999")
+                    : kPalette[static_cast<std::size_t>(p.group) % std::size(kPalette)];
+    svg += fmt::format(
+        "<circle class=\"point\" cx=\"{0:.2f}\" cy=\"{1:.2f}\" r=\"2.5\" fill=\"{2}\"/>"
+        "<text class=\"label\" x=\"{3:.2f}\" y=\"{1:.2f}\" dominant-baseline=\"middle\" "
+        "fill=\"{4}\">{5}</text>\n",
+        px(p.x), py(p.y), colour, px(p.x) + 4, p.group < 0 ? "#444444" : colour,
+        xml_text(p.label, 30));
+  }
+  svg += "</g>\n";
+  for (std::size_t g = 0; g < group_names.size(); ++g) {
+    const double ly = kTop + 10 + 20 * static_cast<double>(g);
+    svg += fmt::format(
+        "<g class=\"legend\"><circle cx=\"{0}\" cy=\"{1:.2f}\" r=\"4\" fill=\"{2}\"/>"
+        "<text x=\"{3}\" y=\"{1:.2f}\" dominant-baseline=\"middle\">{4}</text></g>\n",
+        kLeft + kSide + 12, ly, kPalette[g % std::size(kPalette)], kLeft + kSide + 22,
+        xml_text(group_names[g], 14));
+  }
+  svg += "</svg>\n";
+  return svg;
+}
+
 }  // namespace secnlp::models

@@ -1,7 +1,8 @@
 #pragma once
-// Self-contained SVG 1.1 plots of training runs: learning curves, confusion matrices and grids
-// of sample images. Every string from the caller (titles, labels, series and class names) is
-// XML-escaped; the output needs no external file, font or script. Torch-free.
+// Self-contained SVG 1.1 plots of training runs: learning curves, confusion matrices, grids
+// of sample images, and labelled scatter maps (word vectors through t-SNE). Every string from the
+// caller (titles, labels, series and class names) is XML-escaped; the output needs no external
+// file, font or script. Torch-free.
 
 #include <cstddef>
 #include <cstdint>
@@ -49,5 +50,21 @@ struct GridImage {
 // 1 or 3, a dimension is not positive or chw.size() != channels * height * width, and
 // Error(kLimit) for a side over 4096 px. Cost: one PNG encoding per image.
 std::string image_grid_svg(std::span<const GridImage> images, int columns, std::string_view title);
+
+// A labelled point of a scatter plot; `group` indexes the plot's group names (-1: no group).
+struct ScatterPoint {
+  double x = 0;
+  double y = 0;
+  std::string label;
+  int group = -1;
+};
+
+// A square scatter plot (860x800 px) of `points` scaled to fit with equal units on both axes
+// (a map: the axes carry no meaning, so none are drawn): one <circle class="point"> and one
+// <text class="label"> per point, points of group g in palette colour g (ungrouped grey), and a
+// legend of `group_names` (skipped when empty). Non-finite coordinates are an
+// Error(kInvalidArgument), as is a group outside -1..group_names.size()-1. O(points).
+std::string scatter_svg(std::span<const ScatterPoint> points,
+                        std::span<const std::string> group_names, std::string_view title);
 
 }  // namespace secnlp::models

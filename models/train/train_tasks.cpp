@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "common/log.h"
 #include "models/data/pretrained_vectors.h"
 #include "models/nets/model_factory.h"
 #include "models/nets/text_nets.h"
@@ -324,10 +325,14 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
       torch::NoGradGuard no_grad;
       weights = built.net->named_parameters()["embedding.weight"].detach().clone();
     }
+    // Words the file lacks keep their random rows, rescaled to the spread of the rows found.
+    if (rows.found_count > 0) weights.mul_(found_values_stddev(rows));
     for (std::size_t id = 0; id < rows.found.size(); ++id)
       if (rows.found[id])
         weights[static_cast<std::int64_t>(id)].copy_(
             torch::from_blob(rows.values.data() + id * dim, {static_cast<std::int64_t>(dim)}));
+    log_info("pretrained vectors: {} of {} vocabulary words found in {}", rows.found_count,
+             rows.found.size(), prep.pretrained_vectors.string());
     rnn->set_embeddings(weights, prep.freeze_embeddings);
   }
 

@@ -2,8 +2,10 @@
 // found by the fuzzers (tests/fuzz) are kept here as regression tests, bytes in the test.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -49,6 +51,29 @@ TEST(PretrainedVectors, ReadsWord2vecAndGlove) {
   EXPECT_EQ(glove.found_count, 2u);
 }
 
+TEST(PretrainedVectors, ReadsWord2vecBinaryWithAndWithoutNewlines) {
+  auto record = [](const std::string& word, float a, float b) {
+    std::string r = word + ' ';
+    r.append(reinterpret_cast<const char*>(&a), sizeof a);
+    r.append(reinterpret_cast<const char*>(&b), sizeof b);
+    return r;
+  };
+  // The C tool ends each vector with a newline; gensim does not.
+  for (const std::string end : {"\n", ""}) {
+    const auto v = vectors("3 2\n" + record("the", 1.5f, -2) + end + record("PROFIT", 3, 4) + end +
+                           record("zzz", 0, 0) + end);
+    EXPECT_EQ(v.dim, 2u);
+    EXPECT_EQ(v.found_count, 2u);
+    const auto profit = vocabulary().id("profit");
+    EXPECT_EQ(v.values[static_cast<std::size_t>(vocabulary().id("the")) * 2], 1.5f);
+    EXPECT_EQ(v.values[static_cast<std::size_t>(profit) * 2 + 1], 4.0f);
+  }
+  expect_refused("2 2\n" + record("the", 1, 2), 0, "vector 2: the file ends after 1 of the 2");
+  expect_refused("1 2\nthe \x01\x02", 0, "vector 1: the file ends inside the vector of 'the'");
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  expect_refused("1 2\n" + record("the", nan, 1), 0, "holds nan or inf");
+}
+
 TEST(PretrainedVectors, RefusesBadLines) {
   expect_refused("the 1 2\nloss 1\n", 0, "1 values where 2 were expected");
   expect_refused("the 1 two\n", 0, "'two' is not a number");
@@ -78,6 +103,18 @@ TEST(PretrainedVectors, ReadsAFile) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
   }
+}
+
+TEST(PretrainedVectors, StddevOfTheRowsFoundScalesTheRest) {
+  PretrainedRows rows;
+  rows.dim = 2;
+  rows.values = {1, -1, 0, 0, 3, -3};  // the middle row was not found: it must not count
+  rows.found = {true, false, true};
+  rows.found_count = 2;
+  EXPECT_NEAR(found_values_stddev(rows), std::sqrt(5.0), 1e-12);  // values 1, -1, 3, -3
+  rows.found = {false, false, false};
+  rows.found_count = 0;
+  EXPECT_EQ(found_values_stddev(rows), 0.0);
 }
 
 constexpr std::string_view kTextManifest = R"({
