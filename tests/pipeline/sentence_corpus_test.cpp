@@ -14,7 +14,8 @@ namespace secnlp::pipeline {
 namespace {
 
 TEST(SentenceCorpus, TextFilesGiveOneTokenizedSentencePerLine) {
-  const auto path = std::filesystem::temp_directory_path() / "secnlp_sentence_corpus_test.txt";
+  const testing::TempDir dir;
+  const auto path = dir.path() / "sentence_corpus_test.txt";
   testing::write_file(path,
                       "Revenue rose 5% in 2023. The Company's litigation\ncontinued.\n\n"
                       "Item 1A. Risk Factors\n\nWe don't expect impairment.\n");

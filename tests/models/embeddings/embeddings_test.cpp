@@ -22,8 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A folder of this process's own: ctest runs the tests of this file as parallel processes.
 fs::path temp(const std::string& name) {
-  return fs::temp_directory_path() / ("secnlp_embeddings_test_" + name);
+  static const secnlp::testing::TempDir dir;
+  return dir.path() / name;
 }
 
 // Sentences "<subject> <verb> <object> ." where the subjects (animals) and the objects (foods)
