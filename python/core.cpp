@@ -215,7 +215,7 @@ py::dict run_stages(const std::string& input, const std::vector<py::tuple>& stag
   py::list sections;
   for (const pipeline::Section* s : sorted) {
     py::dict d;
-    d["item"] = s->item;
+    d["section"] = s->item;
     d["title"] = s->title;
     // The names and units of `secnlp sections` and Database.sections(): bytes, code points.
     d["begin"] = s->span.begin;

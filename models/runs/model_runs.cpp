@@ -165,7 +165,7 @@ pipeline::ResultTable score_sections(const ScoreRequest& request) {
   const auto sections = store::read_section_texts(request.db, request.filter, request.item,
                                                   request.doc_ids, &missing);
   pipeline::ResultTable table;
-  table.columns = {"document", "ticker", "fiscal_year", "item", "sentences"};
+  table.columns = {"document", "ticker", "fiscal_year", "section", "sentences"};
   for (const auto& c : classes)
     table.columns.push_back("p_" + c);
 

@@ -404,7 +404,7 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
                                                  "lm_uncertainty_prop"};
   pipeline::ResultTable table;
   table.columns = {"document",   "cik",   "ticker", "form",    "fiscal_year", "accession", "filed",
-                   "item",       "title", "begin",  "end",     "begin_char",  "end_char",  "bytes",
+                   "section",    "title", "begin",  "end",     "begin_char",  "end_char",  "bytes",
                    "confidence", "flags", "method", "heading", "refers_to"};
   table.columns.insert(table.columns.end(), metric_names.begin(), metric_names.end());
   if (query.text) table.columns.push_back("text");

@@ -60,10 +60,14 @@ class Database:
         names = [] if metric is None else _items(metric)
         return _frame(_core.metrics(self.path, _filter(**filters), section or "", names))
 
-    def sections(self, item=None, text=False, **filters):
-        """One row per stored section (``item="1A"`` or a list), with offsets in bytes and in
-        code points (``begin_char``/``end_char`` index the filing's text as a Python str)."""
-        return _frame(_core.sections(self.path, _filter(**filters), _items(item), text))
+    def sections(self, section=None, text=False, item=None, **filters):
+        """One row per stored section (``section="1A"`` or a list; ``item=`` is the same), with
+        offsets in bytes and in code points (``begin_char``/``end_char`` index the filing's text
+        as a Python str). The column is ``section``, as in metrics(), similarity() and exports."""
+        if section is not None and item is not None:
+            raise ValueError("give section= or item=, not both")
+        wanted = section if section is not None else item
+        return _frame(_core.sections(self.path, _filter(**filters), _items(wanted), text))
 
     def exhibits(self, type=None, text=False, **filters):
         """One row per stored exhibit (``type="EX-21"``: prefix match)."""

@@ -85,7 +85,7 @@ def items(text_or_html, form=None, **stage_options):
         raw=True,
     )
     text = result["text"]
-    columns = ["item", "title", "begin", "end", "begin_char", "end_char", "confidence", "flags",
+    columns = ["section", "title", "begin", "end", "begin_char", "end_char", "confidence", "flags",
                "method", "heading", "refers_to"]
     sections = pd.DataFrame(result["sections"], columns=columns)
     sections["text"] = [text[b:e] for b, e in zip(sections["begin_char"], sections["end_char"])]

@@ -23,9 +23,9 @@ def test_filings_jsonl_parses_back(cli_db):
     assert latest["filing_type"] == "10-K" and latest["filing_date"] == "2025-02-21"
     assert latest["filing_html_index"].endswith("-index.html")
     # item texts: the stored sections, sliced by the stored offsets
-    sections = secnlp.open(cli_db).sections(item=["1A", "7"], year=2024, text=True)
+    sections = secnlp.open(cli_db).sections(section=["1A", "7"], year=2024, text=True)
     for _, row in sections.iterrows():
-        assert latest[f"item_{row['item']}"] == row["text"]
+        assert latest[f"item_{row['section']}"] == row["text"]
     assert "item_1" in latest and "item_signatures" not in latest
 
 
@@ -88,5 +88,5 @@ def test_every_json_output_is_one_document(cli_db, tmp_path):
         json.loads(out)  # raises on two documents back to back
     inspected = json.loads(cli("inspect", sample, "--format", "json"))
     assert set(inspected) >= {"metadata", "documents", "sections"}
-    assert [s["item"] for s in inspected["sections"]] == \
-        secnlp.open(cli_db).sections(year=2023)["item"].tolist()
+    assert [s["section"] for s in inspected["sections"]] == \
+        secnlp.open(cli_db).sections(year=2023)["section"].tolist()

@@ -22,5 +22,5 @@ def test_readme_python_quick_start_runs(tmp_path, monkeypatch):
         exec(compile(block, "README.md (Python quick start)", "exec"), namespace)
     assert namespace["X"].shape[0] == len(namespace["rows"]) == 3
     text, items = namespace["text"], namespace["items"]
-    row = items.set_index("item").loc["1A"]
+    row = items.set_index("section").loc["1A"]
     assert text[row["begin_char"]:row["end_char"]] == row["text"]

@@ -48,7 +48,7 @@ def test_filters_match_cli(cli_db):
     db = secnlp.open(cli_db)
     got = db.sections(item=["1A", "7"], year=2024)
     expected = cli_frame("sections", "--db", cli_db, "--item", "1A", "--item", "7", "--year", 2024)
-    assert got["item"].tolist() == expected["item"].tolist()
+    assert got["section"].tolist() == expected["section"].tolist()
     assert got["begin"].tolist() == expected["begin"].tolist()
     assert got["fiscal_year"].tolist() == [2024, 2024]
 

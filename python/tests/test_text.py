@@ -30,7 +30,7 @@ Revenue increased by 5 % because more widgets were sold in Zürich. Costs rose l
 def test_items_offsets_slice_python_strings():
     text, sections = secnlp.items(TEN_K, form="10-K")
     assert text != text.encode("utf-8").decode("latin-1")  # really non-ASCII
-    by_item = sections.set_index("item")
+    by_item = sections.set_index("section")
     assert {"1", "1A", "7"} <= set(by_item.index)
     for item, heading in [("1", "ITEM 1."), ("1A", "ITEM 1A."), ("7", "ITEM 7.")]:
         row = by_item.loc[item]
@@ -59,7 +59,7 @@ def test_items_match_the_stored_sections(cli_db):
     stored = secnlp.open(cli_db).sections(year=2023)
     path = next(SAMPLES.glob("*/9990001_10K_2023_*"))
     text, sections = secnlp.items(path.read_bytes())
-    assert sections["item"].tolist() == stored["item"].tolist()
+    assert sections["section"].tolist() == stored["section"].tolist()
     for column in ("begin", "end", "begin_char", "end_char"):  # the same names, the same units
         assert sections[column].tolist() == stored[column].tolist(), column
 

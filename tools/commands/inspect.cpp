@@ -57,7 +57,7 @@ void add_inspect_command(CLI::App& app, int& /*exit_code*/) {
     tables.emplace_back("documents", std::move(parts));
 
     pipeline::ResultTable sections;
-    sections.columns = {"item",       "title", "begin",  "end",    "bytes",
+    sections.columns = {"section",    "title", "begin",  "end",    "bytes",
                         "confidence", "flags", "method", "heading"};
     for (const auto& s : doc.sections) {
       std::string shown = s.heading.size() > 60 ? s.heading.substr(0, 57) + "..." : s.heading;

@@ -14,7 +14,8 @@ void add_sections_command(CLI::App& app, int& /*exit_code*/) {
   CLI::App* cmd = app.add_subcommand(
       "sections", "Item sections of stored filings: offsets, confidence, flags, metrics, text");
   add_db_option(*cmd, *db);
-  cmd->add_option("--item", query->items, "Only these items (repeatable), e.g. 1A or part1item2");
+  cmd->add_option("--section,--item", query->items,
+                  "Only these sections (repeatable), e.g. 1A or part1item2");
   add_document_filter(*cmd, query->filter);
   cmd->add_flag("--text", query->text, "Include each section's clean text");
   add_format_option(*cmd, *format, "table, csv or json");

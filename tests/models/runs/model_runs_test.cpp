@@ -142,7 +142,7 @@ class ModelRunsTest : public ::testing::Test {
 
 TEST_F(ModelRunsTest, ScoresEverySectionIntoMetricsNamedAfterTheModel) {
   const pipeline::ResultTable t = score_sections(request());
-  EXPECT_EQ(t.columns, (std::vector<std::string>{"document", "ticker", "fiscal_year", "item",
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"document", "ticker", "fiscal_year", "section",
                                                  "sentences", "p_negative", "p_positive"}));
   ASSERT_EQ(t.rows.size(), 3u);  // NORISK has no Item 1A
 
