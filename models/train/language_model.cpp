@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "common/hash.h"
 #include "common/log.h"
 #include "models/train/trainer.h"
 
@@ -52,6 +53,39 @@ struct LanguageNetImpl : torch::nn::Module {
   torch::nn::Linear decoder{nullptr};
 };
 TORCH_MODULE(LanguageNet);
+
+// The files of an LM directory that lm.json lists with their size and hash.
+constexpr const char* kFiles[] = {"vocabulary.txt", "encoder.pt"};
+
+nlohmann::json file_entry(const fs::path& path) {
+  const std::string bytes = read_file_bytes(path);
+  return {{"bytes", bytes.size()}, {"hash", hex_digest(bytes)}};
+}
+
+// Every file lm.json lists has the size and hash recorded there (directories written before the
+// hashes were recorded have no "files" and are taken as they are).
+void check_files(const fs::path& lm_dir) {
+  const auto manifest = lm_dir / "lm.json";
+  nlohmann::json files;
+  try {
+    const auto j =
+        nlohmann::json::parse(read_file_bytes(manifest, ErrorCode::kIo, "language model"));
+    if (!j.contains("files")) return;
+    files = j.at("files");
+    for (const auto& [name, entry] : files.items()) {
+      const auto path = lm_dir / name;
+      const std::string bytes = read_file_bytes(path, ErrorCode::kResource, "language model");
+      if (bytes.size() != entry.at("bytes").get<std::size_t>() ||
+          hex_digest(bytes) != entry.at("hash").get<std::string>())
+        throw Error(ErrorCode::kResource,
+                    "corrupt: size or hash differs from lm.json (re-train or restore it)",
+                    path.string());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("damaged language model: {}", e.what()),
+                manifest.string());
+  }
+}
 
 bool is_encoder_parameter(const std::string& name) {
   return name.rfind("embedding.", 0) == 0 || name.rfind("rnn.", 0) == 0;
@@ -132,6 +166,9 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
   for (const auto& p : net->named_parameters())
     if (is_encoder_parameter(p.key())) archive.write(p.key(), p.value());
   archive.save_to((out / "encoder.pt").string());
+  nlohmann::json files = nlohmann::json::object();
+  for (const char* name : kFiles)
+    files[name] = file_entry(out / name);
   const nlohmann::json info = {{"format", kFormat},
                                {"version", 1},
                                {"cell", o.cell},
@@ -140,7 +177,8 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
                                {"num_layers", o.num_layers},
                                {"vocabulary_size", vocabulary.size()},
                                {"tokens", result.tokens},
-                               {"epoch_loss", result.epoch_loss}};
+                               {"epoch_loss", result.epoch_loss},
+                               {"files", files}};
   write_file_atomically(out / "lm.json", info.dump(2) + "\n");
   return result;
 }
@@ -166,6 +204,7 @@ LanguageModelInfo read_language_model_info(const fs::path& lm_dir) {
 }
 
 Vocabulary load_language_model_vocabulary(const fs::path& lm_dir) {
+  check_files(lm_dir);
   return Vocabulary::load(lm_dir / "vocabulary.txt",
                           read_language_model_info(lm_dir).vocabulary_size);
 }

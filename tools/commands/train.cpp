@@ -48,7 +48,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "train", "Train a text or vision classifier; writes a model directory (see README)");
   auto tagging = std::make_shared<TaggerTrainFlags>();
+  auto lm = std::make_shared<LmTrainFlags>();
   add_data_flags(*cmd, c->data);
+  add_lm_train_flags(*cmd, *lm);
   cmd->add_option("--task", tagging->task,
                   "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm")
       ->capture_default_str();
@@ -65,7 +67,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
                   "hidden_sizes=[256,128]); see models/nets/model_factory.h");
   cmd->add_option("--out", c->out, "Model directory to write")->required();
   cmd->add_flag("--resume", t.resume, "Continue the interrupted run in --out");
-  cmd->add_option("--db", c->db, "Record the run and its epochs in this database");
+  cmd->add_option("--db", c->db,
+                  "Record the run and its epochs in this database (--task lm: train on the "
+                  "sentences of the filings stored here; --section 1A,7 and --form etc. select)");
   // loop
   cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15 unless given)")
       ->capture_default_str();
@@ -129,8 +133,14 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--test-split", req->test_split,
                   "Dataset part to test on (e.g. test); then --split's test fraction must be 0");
 
-  cmd->callback([c, tagging, cmd, &exit_code] {
-    if (parse_train_task(tagging->task) != TrainTask::kClassify) {
+  cmd->callback([c, tagging, lm, cmd, &exit_code] {
+    const TrainTask task = parse_train_task(tagging->task);
+    if (task == TrainTask::kLm) {
+      exit_code = train_language_model(*cmd, *c, *lm);
+      return;
+    }
+    refuse_lm_flags(*cmd, tagging->task);
+    if (task != TrainTask::kClassify) {
       refuse_classifier_flags(*cmd, tagging->task);
       tagging->epochs_given = cmd->count("--epochs") > 0;
       tagging->seed_given = cmd->count("--seed") > 0;
