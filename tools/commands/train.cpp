@@ -36,6 +36,19 @@ void refuse_classifier_flags(const CLI::App& cmd, const std::string& task) {
   }
 }
 
+// --init-from brings the language model's vocabulary and embedding: the flags that would make
+// another are refused by name.
+void refuse_with_init_from(const CLI::App& cmd) {
+  if (cmd.count("--init-from") == 0) return;
+  for (const char* flag :
+       {"--pretrained", "--freeze-embeddings", "--num-words", "--min-frequency", "--skip-top"})
+    if (cmd.count(flag) > 0)
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("train: --init-from and {} do not go together (the vocabulary and "
+                              "the embedding are the language model's)",
+                              flag));
+}
+
 }  // namespace
 
 void add_train_command(CLI::App& app, int& exit_code) {
@@ -122,6 +135,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
                 "Keep URLs, $TICKERs and @users as tokens instead of <url>, <ticker>, <user>");
   cmd->add_option("--pretrained", x.pretrained_vectors, "word2vec/GloVe text vectors (lstm, gru)");
   cmd->add_flag("--freeze-embeddings", x.freeze_embeddings, "Keep pretrained vectors fixed");
+  cmd->add_option("--init-from", x.init_from,
+                  "lstm, gru: start from this language model (train --task lm): its vocabulary, "
+                  "embedding and recurrent layer; sizes default to its own");
   cmd->add_option("--downsample", x.downsample_ratio,
                   "Down-sample the dominant class to at most this many times the next one");
   // vision
@@ -147,6 +163,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       exit_code = train_tagger(*c, *tagging);
       return;
     }
+    refuse_with_init_from(*cmd);
     if (req_model_missing(*c))
       throw Error(ErrorCode::kInvalidArgument, "train: --model is required for --task classify");
     exit_code = rethrow_if_failed(model_commands("train").train(*c)).exit_code;

@@ -85,9 +85,10 @@ int train(const TrainCommand& c) {
   request.record_db = c.db;
   request.options_json = fmt::format(
       "{{\"model\":{},\"model_options\":{},\"epochs\":{},"
-      "\"batch_size\":{},\"optimizer\":{},\"lr\":{},\"seed\":{}}}",
+      "\"batch_size\":{},\"optimizer\":{},\"lr\":{},\"seed\":{}{}}}",
       json_quote(request.model.name), request.model.options_json, lo.epochs, lo.batch_size,
-      json_quote(lo.optimizer.name), lo.optimizer.learning_rate, lo.seed);
+      json_quote(lo.optimizer.name), lo.optimizer.learning_rate, lo.seed,
+      to.init_from.empty() ? std::string() : ",\"init_from\":" + json_quote(to.init_from.string()));
   models::TrainCallbacks cb;
   cb.on_epoch = [&](const models::EpochReport& e) {
     log_info(
