@@ -2,6 +2,7 @@
 #include "models/train/language_model.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -133,7 +134,11 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
   LanguageModelResult result;
   result.vocabulary_size = vocabulary.size();
   result.tokens = static_cast<std::int64_t>(stream.size());
+  // Progress about every tenth of an epoch: batches done, mean loss so far, ETA of the epoch.
+  const std::int64_t total = (windows + o.batch_size - 1) / o.batch_size;
+  const std::int64_t every = std::max<std::int64_t>(1, total / 10);
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    const auto start = std::chrono::steady_clock::now();
     std::iota(order.begin(), order.end(), 0);
     std::shuffle(order.begin(), order.end(), rng);
     net->train();
@@ -154,6 +159,14 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
       optimizer.step();
       loss_sum += loss.item<double>();
       ++batches;
+      if (batches % every == 0 && batches < total) {
+        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+        log_info(
+            "lm: epoch {}  batch {}/{}  loss {:.4f}  {:.0f} tokens/s  ETA {:.0f} s", epoch, batches,
+            total, loss_sum / static_cast<double>(batches),
+            static_cast<double>(batches * o.window * o.batch_size) / spent.count(),
+            spent.count() * static_cast<double>(total - batches) / static_cast<double>(batches));
+      }
     }
     result.epoch_loss.push_back(loss_sum / static_cast<double>(batches));
     log_info("lm: epoch {}  loss {:.4f}  perplexity {:.1f}", epoch, result.epoch_loss.back(),
