@@ -64,8 +64,10 @@ void add_train_command(CLI::App& app, int& exit_code) {
   auto lm = std::make_shared<LmTrainFlags>();
   add_data_flags(*cmd, c->data);
   add_lm_train_flags(*cmd, *lm);
-  cmd->add_option("--task", tagging->task,
-                  "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm")
+  cmd->add_option(
+         "--task", tagging->task,
+         "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm (next-word language model "
+         "for --init-from; batch size 32, clip norm 1, 10000 words unless given)")
       ->capture_default_str();
   cmd->add_option(
       "--dev", tagging->dev,
@@ -84,7 +86,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
                   "Record the run and its epochs in this database (--task lm: train on the "
                   "sentences of the filings stored here; --section 1A,7 and --form etc. select)");
   // loop
-  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15 unless given)")
+  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15, lm: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--batch-size", t.batch_size, "Batch size")->capture_default_str();
   cmd->add_option("--optimizer", t.optimizer.name, "adam, sgd, rmsprop or adagrad")
@@ -108,7 +110,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option(
          "--seed", t.seed,
-         "Seed of splits, initialisation, batches, augmentation (--task pos: 1 unless given)")
+         "Seed of splits, initialisation, batches, augmentation (--task pos, lm: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--device", t.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_flag("--bf16", t.bf16, "bfloat16 autocast (CUDA)");

@@ -72,6 +72,10 @@ void apply_size_options(const std::vector<std::string>& pairs, models::LanguageM
 
 void add_lm_train_flags(CLI::App& train, LmTrainFlags& flags) {
   add_document_filter(train, flags.filter);
+  for (const auto& flag : kFilterFlags) {
+    CLI::Option* o = train.get_option(flag);
+    o->description("--task lm with --db: " + o->get_description());
+  }
 }
 
 void refuse_lm_flags(const CLI::App& train, const std::string& task) {
