@@ -2,6 +2,7 @@
 #include "models/train/language_model.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -12,6 +13,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "common/hash.h"
 #include "common/log.h"
 #include "models/train/trainer.h"
 
@@ -52,6 +54,39 @@ struct LanguageNetImpl : torch::nn::Module {
   torch::nn::Linear decoder{nullptr};
 };
 TORCH_MODULE(LanguageNet);
+
+// The files of an LM directory that lm.json lists with their size and hash.
+constexpr const char* kFiles[] = {"vocabulary.txt", "encoder.pt"};
+
+nlohmann::json file_entry(const fs::path& path) {
+  const std::string bytes = read_file_bytes(path);
+  return {{"bytes", bytes.size()}, {"hash", hex_digest(bytes)}};
+}
+
+// Every file lm.json lists has the size and hash recorded there (directories written before the
+// hashes were recorded have no "files" and are taken as they are).
+void check_files(const fs::path& lm_dir) {
+  const auto manifest = lm_dir / "lm.json";
+  nlohmann::json files;
+  try {
+    const auto j =
+        nlohmann::json::parse(read_file_bytes(manifest, ErrorCode::kIo, "language model"));
+    if (!j.contains("files")) return;
+    files = j.at("files");
+    for (const auto& [name, entry] : files.items()) {
+      const auto path = lm_dir / name;
+      const std::string bytes = read_file_bytes(path, ErrorCode::kResource, "language model");
+      if (bytes.size() != entry.at("bytes").get<std::size_t>() ||
+          hex_digest(bytes) != entry.at("hash").get<std::string>())
+        throw Error(ErrorCode::kResource,
+                    "corrupt: size or hash differs from lm.json (re-train or restore it)",
+                    path.string());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorCode::kResource, fmt::format("damaged language model: {}", e.what()),
+                manifest.string());
+  }
+}
 
 bool is_encoder_parameter(const std::string& name) {
   return name.rfind("embedding.", 0) == 0 || name.rfind("rnn.", 0) == 0;
@@ -99,7 +134,11 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
   LanguageModelResult result;
   result.vocabulary_size = vocabulary.size();
   result.tokens = static_cast<std::int64_t>(stream.size());
+  // Progress about every tenth of an epoch: batches done, mean loss so far, ETA of the epoch.
+  const std::int64_t total = (windows + o.batch_size - 1) / o.batch_size;
+  const std::int64_t every = std::max<std::int64_t>(1, total / 10);
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    const auto start = std::chrono::steady_clock::now();
     std::iota(order.begin(), order.end(), 0);
     std::shuffle(order.begin(), order.end(), rng);
     net->train();
@@ -120,6 +159,14 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
       optimizer.step();
       loss_sum += loss.item<double>();
       ++batches;
+      if (batches % every == 0 && batches < total) {
+        const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
+        log_info(
+            "lm: epoch {}  batch {}/{}  loss {:.4f}  {:.0f} tokens/s  ETA {:.0f} s", epoch, batches,
+            total, loss_sum / static_cast<double>(batches),
+            static_cast<double>(batches * o.window * o.batch_size) / spent.count(),
+            spent.count() * static_cast<double>(total - batches) / static_cast<double>(batches));
+      }
     }
     result.epoch_loss.push_back(loss_sum / static_cast<double>(batches));
     log_info("lm: epoch {}  loss {:.4f}  perplexity {:.1f}", epoch, result.epoch_loss.back(),
@@ -132,6 +179,9 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
   for (const auto& p : net->named_parameters())
     if (is_encoder_parameter(p.key())) archive.write(p.key(), p.value());
   archive.save_to((out / "encoder.pt").string());
+  nlohmann::json files = nlohmann::json::object();
+  for (const char* name : kFiles)
+    files[name] = file_entry(out / name);
   const nlohmann::json info = {{"format", kFormat},
                                {"version", 1},
                                {"cell", o.cell},
@@ -140,7 +190,8 @@ LanguageModelResult train_language_model(const std::vector<std::vector<std::stri
                                {"num_layers", o.num_layers},
                                {"vocabulary_size", vocabulary.size()},
                                {"tokens", result.tokens},
-                               {"epoch_loss", result.epoch_loss}};
+                               {"epoch_loss", result.epoch_loss},
+                               {"files", files}};
   write_file_atomically(out / "lm.json", info.dump(2) + "\n");
   return result;
 }
@@ -166,6 +217,7 @@ LanguageModelInfo read_language_model_info(const fs::path& lm_dir) {
 }
 
 Vocabulary load_language_model_vocabulary(const fs::path& lm_dir) {
+  check_files(lm_dir);
   return Vocabulary::load(lm_dir / "vocabulary.txt",
                           read_language_model_info(lm_dir).vocabulary_size);
 }

@@ -19,6 +19,7 @@
 #include "models/nets/text_nets.h"
 #include "models/report/plots.h"
 #include "models/train/batch_sources.h"
+#include "models/train/language_model.h"
 #include "models/train/model_dir.h"
 #include "models/train/training.h"
 
@@ -188,6 +189,41 @@ TrainResult train_and_save(const BuiltNet& built, const BatchSource& source, con
   return result;
 }
 
+// The LM of prep.init_from, after checking that it can initialise `model`: an lstm or gru of the
+// LM's cell, without pretrained vectors or vocabulary options; the LM's embedding_dim,
+// hidden_size and num_layers are set in `options` where they are not given.
+LanguageModelInfo check_init_from(const TextDataOptions& prep, const std::string& model,
+                                  json& options) {
+  const auto bad = [](const std::string& what) {
+    throw Error(ErrorCode::kInvalidArgument, "--init-from: " + what);
+  };
+  if (model != "lstm" && model != "gru")
+    bad(fmt::format("a language model initialises lstm and gru models, not '{}'", model));
+  if (!prep.pretrained_vectors.empty())
+    bad("not with pretrained vectors (the language model's embedding is the initialisation)");
+  const VocabularyOptions defaults;
+  if (prep.vocabulary.num_words != defaults.num_words ||
+      prep.vocabulary.min_frequency != defaults.min_frequency ||
+      prep.vocabulary.skip_top != defaults.skip_top)
+    bad("the vocabulary is the language model's: leave num_words, min_frequency and skip_top "
+        "unset");
+  if (options.contains("bidirectional") && options["bidirectional"] == true)
+    bad("the language model's encoder reads left to right: a bidirectional model cannot start "
+        "from it");
+  const auto lm = read_language_model_info(prep.init_from);
+  if (lm.cell != model)
+    throw Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("--init-from: the language model's cell is {}, the model's {}", lm.cell, model),
+        (prep.init_from / "lm.json").string());
+  const std::pair<const char*, std::int64_t> sizes[] = {{"embedding_dim", lm.embedding_dim},
+                                                        {"hidden_size", lm.hidden_size},
+                                                        {"num_layers", lm.num_layers}};
+  for (const auto& [key, value] : sizes)
+    if (!options.contains(key)) options[key] = value;
+  return lm;
+}
+
 std::uint64_t hash_texts(const corpora::LabelledTexts& data) {
   std::uint64_t h = hash64(fmt::format("{}", fmt::join(data.classes, "\x1f")));
   for (std::size_t i = 0; i < data.size(); ++i)
@@ -279,7 +315,21 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
   train_tokens.reserve(split.train.size());
   for (auto r : split.train)
     train_tokens.push_back(tokens[r]);
-  const Vocabulary vocabulary = Vocabulary::build(train_tokens, prep.vocabulary);
+  // With init_from, the LM's sizes fill the options not given, and its cell must be the model's.
+  json model_options = json::parse(model.options_json.empty() ? "{}" : model.options_json);
+  json init_from = nullptr;
+  if (!prep.init_from.empty()) {
+    const auto lm = check_init_from(prep, model.name, model_options);
+    init_from = {{"path", fs::absolute(prep.init_from).lexically_normal().string()},
+                 {"cell", lm.cell},
+                 {"embedding_dim", lm.embedding_dim},
+                 {"hidden_size", lm.hidden_size},
+                 {"num_layers", lm.num_layers},
+                 {"vocabulary_size", lm.vocabulary_size}};
+  }
+  const Vocabulary vocabulary = prep.init_from.empty()
+                                    ? Vocabulary::build(train_tokens, prep.vocabulary)
+                                    : load_language_model_vocabulary(prep.init_from);
 
   std::size_t length = prep.sequence_length;
   if (length == 0) {
@@ -303,16 +353,17 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
                     {"split", split_json(prep.split)},
                     {"downsample_ratio", prep.downsample_ratio},
                     {"pretrained_vectors", prep.pretrained_vectors.string()},
-                    {"freeze_embeddings", prep.freeze_embeddings}};
+                    {"freeze_embeddings", prep.freeze_embeddings},
+                    {"init_from", init_from}};
 
-  prepare_out_dir(out, options.resume);
+  check_out_dir(out, options.resume);
   // The net's padding option follows the data's, so packing finds the tokens.
-  json model_options = json::parse(model.options_json.empty() ? "{}" : model.options_json);
   if (model.name != "bow" && !model_options.contains("padding"))
     model_options["padding"] = padding_name(prep.padding);
   BuiltNet built =
       make_text_net(model.name, model_options.dump(), static_cast<std::int64_t>(vocabulary.size()),
                     static_cast<std::int64_t>(data.classes.size()));
+  if (!prep.init_from.empty()) load_language_model_encoder(prep.init_from, vocabulary, *built.net);
   if (!prep.pretrained_vectors.empty()) {
     auto* rnn = dynamic_cast<RnnClassifierImpl*>(built.net.get());
     if (!rnn)
@@ -336,6 +387,7 @@ TrainResult train_text_classifier(const corpora::LabelledTexts& data, const Text
     rnn->set_embeddings(weights, prep.freeze_embeddings);
   }
 
+  prepare_out_dir(out, options.resume);
   vocabulary.save(out / "vocabulary.txt");
   TextBatchSource source(encode_tokens(vocabulary, tokens, length, prep.padding, prep.truncating),
                          data.labels, device);

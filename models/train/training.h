@@ -107,6 +107,11 @@ struct ModelChoice {
 //                      freeze_embeddings keeps them fixed
 //   downsample_ratio  > 0: down-sample the dominant class of the training split to at most this
 //                      many times the second-largest class (seeded)
+//   init_from         an LM directory (models/train/language_model.h, `train --task lm`): lstm and
+//                      gru models use its vocabulary (instead of building one; the vocabulary
+//                      options must stay at their defaults) and start from its encoder; the
+//                      cell must be the LM's, embedding_dim, hidden_size and num_layers default to
+//                      the LM's and must match it. Not with pretrained_vectors.
 struct TextDataOptions {
   PreprocessOptions preprocess;
   VocabularyOptions vocabulary;
@@ -117,6 +122,7 @@ struct TextDataOptions {
   bool freeze_embeddings = false;
   SplitOptions split;
   double downsample_ratio = 0.0;
+  std::filesystem::path init_from;
 };
 
 // How images become model input: per-channel normalisation computed on the training split, and

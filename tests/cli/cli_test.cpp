@@ -257,8 +257,11 @@ TEST_F(CliTest, ModelCommandsWithoutTheirLibrary) {
   write_file(dir_.path() / "job.toml",
              "[job]\nname = \"nightly\"\ndb = \"out.db\"\n[[source]]\npath = \"in\"\n"
              "[followups]\npredict = { model = \"m\" }\n");
+  write_file(dir_.path() / "lm.txt", "The company reported strong results this year.\n");
   const std::vector<std::string> commands = {
       "train --data " + in() + " --model bow --out " + (dir_.path() / "m").string(),
+      "train --task lm --data " + (dir_.path() / "lm.txt").string() + " --out " +
+          (dir_.path() / "lm").string(),
       "evaluate --model m --data " + in(), "predict --model m --text hello",
       "run " + (dir_.path() / "job.toml").string()};
   for (const auto& args : commands) {

@@ -300,6 +300,137 @@ TEST_F(ModelsCliTest, RefusalsExitNonZeroAndNameTheProblemOnStderr) {
   EXPECT_EQ(still.exit_code, 0) << still.err;
 }
 
+// A few dozen sentences of the classes' words and the shared filler, one per line.
+std::string lm_text(int sentences, unsigned seed) {
+  const char* filler[] = {"the", "company", "reported", "quarter", "results", "revenue", "were"};
+  std::mt19937 rng(seed);
+  std::string text;
+  for (int i = 0; i < sentences; ++i) {
+    for (const auto& [label, words] : kClassWords) {
+      std::string sentence = "The";
+      for (int w = 0; w < 3; ++w)
+        sentence += std::string(" ") + filler[rng() % 7] + " " + words[rng() % words.size()];
+      text += sentence + ".\n";
+    }
+  }
+  return text;
+}
+
+// The tiny language model and the classifier fine-tuned from it share these sizes.
+constexpr char kTinyLm[] =
+    "--task lm --model lstm --model-option embedding_dim=8 --model-option hidden_size=8 "
+    "--epochs 2 --sequence-length 8 --batch-size 8 --seed 3 --threads 1";
+constexpr char kQuickLstm[] =
+    "--model lstm --epochs 2 --patience 0 --batch-size 8 --seed 7 --threads 1 --device cpu";
+
+// `train --task lm` writes an LM directory (lm.json with the files' sizes and hashes, the
+// vocabulary, the encoder); `train --init-from` starts a classifier from it: the LM's vocabulary
+// and sizes, the encoder loaded, the LM recorded in the manifest.
+TEST_F(ModelsCliTest, LanguageModelThenAClassifierInitialisedFromIt) {
+  write_file(dir_.path() / "lm.txt", lm_text(20, 2));
+  const std::string lm = (dir_.path() / "lm").string();
+  const Result r = run(std::string("train ") + kTinyLm + " --data " +
+                           (dir_.path() / "lm.txt").string() + " --out " + lm,
+                       dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* file : {"lm.json", "vocabulary.txt", "encoder.pt"})
+    EXPECT_GT(fs::file_size(fs::path(lm) / file), 0u) << file;
+  const std::string info = testing::read_file(fs::path(lm) / "lm.json");
+  EXPECT_NE(info.find("\"secnlp-lm\""), std::string::npos) << info;
+  EXPECT_NE(info.find("\"encoder.pt\""), std::string::npos) << info;
+  EXPECT_NE(info.find("\"hash\""), std::string::npos) << info;
+  // The summary on stdout, one progress line per epoch on stderr.
+  EXPECT_EQ(r.out.rfind("language model lstm on " + lm + ": 60 sentences", 0), 0u) << r.out;
+  EXPECT_NE(r.err.find("lm: epoch 1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("lm: epoch 2"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("lm: epoch"), std::string::npos) << r.out;
+
+  const std::string clf = (dir_.path() / "clf").string();
+  const Result c =
+      run("train --data " + data() + " " + kQuickLstm + " --init-from " + lm + " --out " + clf,
+          dir_.path());
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.err.find("encoder tensors loaded from " + lm), std::string::npos) << c.err;
+  const std::string manifest = testing::read_file(fs::path(clf) / "manifest.json");
+  EXPECT_NE(manifest.find("\"init_from\""), std::string::npos) << manifest;
+  EXPECT_NE(manifest.find(fs::absolute(lm).lexically_normal().string()), std::string::npos)
+      << manifest;
+  // The classifier's vocabulary is the LM's.
+  EXPECT_EQ(testing::read_file(fs::path(clf) / "vocabulary.txt"),
+            testing::read_file(fs::path(lm) / "vocabulary.txt"));
+  const Result p = run("predict --model " + clf + " --text \"record profit\"", dir_.path());
+  EXPECT_EQ(p.exit_code, 0) << p.err;
+}
+
+TEST_F(ModelsCliTest, InitFromAndLanguageModelRefusals) {
+  write_file(dir_.path() / "lm.txt", lm_text(20, 2));
+  const std::string text = (dir_.path() / "lm.txt").string();
+  const std::string lm = (dir_.path() / "lm").string();
+  ASSERT_EQ(run(std::string("train ") + kTinyLm + " --data " + text + " --out " + lm, dir_.path())
+                .exit_code,
+            0);
+  // An LM whose encoder was altered after training.
+  const fs::path altered = dir_.path() / "altered";
+  fs::copy(lm, altered, fs::copy_options::recursive);
+  {
+    std::fstream weights(altered / "encoder.pt", std::ios::in | std::ios::out | std::ios::binary);
+    weights.seekp(static_cast<std::streamoff>(fs::file_size(altered / "encoder.pt") / 2));
+    weights.put('\x5a');
+    weights.put('\xa5');
+  }
+  write_file(dir_.path() / "vectors.txt", "profit 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8\n");
+  write_file(dir_.path() / "short.txt", "Too short.\n");
+  const std::string fresh = (dir_.path() / "fresh").string();
+  const std::string clf = "train --data " + data() + " " + kQuickLstm + " --out " + fresh;
+
+  struct Row {
+    std::string args;
+    int exit_code;
+    std::vector<std::string> stderr_parts;
+  };
+  const std::vector<Row> rows = {
+      // A shape mismatch: the LM's hidden size is 8.
+      {clf + " --init-from " + lm + " --model-option hidden_size=16",
+       2,
+       {"--init-from: parameter 'rnn.", "in the language model", "encoder.pt"}},
+      {clf + " --init-from " + lm + " --pretrained " + (dir_.path() / "vectors.txt").string(),
+       2,
+       {"--init-from and --pretrained"}},
+      {clf + " --init-from " + lm + " --num-words 20", 2, {"--init-from and --num-words"}},
+      {"train --data " + data() + " --model gru --init-from " + lm + " --out " + fresh,
+       2,
+       {"cell is lstm, the model's gru", "lm.json"}},
+      {"train --data " + data() + " --model bow --init-from " + lm + " --out " + fresh,
+       2,
+       {"lstm and gru models, not 'bow'"}},
+      {clf + " --init-from " + lm + " --model-option bidirectional=true", 2, {"bidirectional"}},
+      {clf + " --init-from " + (dir_.path() / "nolm").string(), 3, {"nolm", "lm.json"}},
+      {clf + " --init-from " + altered.string(), 3, {"corrupt", (altered / "encoder.pt").string()}},
+      // The language model's own refusals.
+      {std::string("train ") + kTinyLm + " --data " + text + " --out " + lm,
+       2,
+       {"already holds a language model", lm}},
+      {"train --task lm --data " + text + " --resume --out " + fresh,
+       2,
+       {"--resume does not apply"}},
+      {"train --task lm --data " + text + " --model bow --out " + fresh, 2, {"lstm or gru"}},
+      {"train --task lm --out " + fresh, 2, {"exactly one of --db"}},
+      {"train --task lm --data " + (dir_.path() / "short.txt").string() + " --out " + fresh,
+       2,
+       {"fewer than one window"}},
+  };
+  for (const auto& row : rows) {
+    const Result r = run(row.args, dir_.path());
+    EXPECT_EQ(r.exit_code, row.exit_code) << row.args << "\n" << r.err;
+    for (const auto& part : row.stderr_parts)
+      EXPECT_NE(r.err.find(part), std::string::npos) << row.args << "\n" << part << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << row.args << "\n" << r.out;
+  }
+  // No refused run left a model or a language model behind.
+  EXPECT_FALSE(fs::exists(fs::path(fresh) / "manifest.json"));
+  EXPECT_FALSE(fs::exists(fs::path(fresh) / "lm.json"));
+}
+
 // The model commands run in libsecnlp_models_cli.so, which secnlp loads beside itself, and it
 // brings libtorch (LD_DEBUG=libs: the dynamic loader's report on stderr). SECNLP_MODELS_LIB
 // names another copy; a file that is not the library is refused with exit 3, naming it.

@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "common/log.h"
 #include "models/runs/model_runs.h"
+#include "models/train/language_model.h"
 
 namespace secnlp::tools {
 
@@ -50,6 +51,16 @@ struct TrainCommand {
   std::string db;
   bool no_placeholders = false;
   std::string output = "table";  // the summary: table (text) or json (one object)
+};
+
+// `secnlp train --task lm`: a corpus of one sentence per line, tokens separated by single spaces
+// (pipeline/sentence_corpus.h writes it; the main binary makes it from --db or --data), and the
+// language model to train on it into `out`.
+struct LanguageModelCommand {
+  std::string corpus;
+  std::string source;  // what the corpus was made from, for the summary
+  std::string out;
+  models::LanguageModelOptions options;
 };
 
 // `secnlp evaluate`.
@@ -86,7 +97,7 @@ struct ModelCallResult {
   std::string path;
 };
 
-inline constexpr int kModelCommandsVersion = 2;
+inline constexpr int kModelCommandsVersion = 3;
 
 // What libsecnlp_models_cli.so exports (as the C symbol kModelCommandsSymbol).
 struct ModelCommands {
@@ -94,6 +105,7 @@ struct ModelCommands {
   // The library has its own copy of the log settings; the loader passes -q/-v on.
   void (*set_log_level)(LogLevel level) = nullptr;
   ModelCallResult (*train)(const TrainCommand& command) = nullptr;
+  ModelCallResult (*train_language_model)(const LanguageModelCommand& command) = nullptr;
   ModelCallResult (*evaluate)(const EvaluateCommand& command) = nullptr;
   ModelCallResult (*predict)(const PredictCommand& command) = nullptr;
   // The job runner's predict follow-up; count = sections scored.

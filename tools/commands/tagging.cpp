@@ -21,10 +21,6 @@
 namespace secnlp::tools {
 namespace {
 
-[[noreturn]] void not_built(std::string_view what) {
-  throw Error(ErrorCode::kUnsupported, fmt::format("{}: not built in this binary", what));
-}
-
 // The task in a model directory's manifest, or "" when it has none (the classifiers' library
 // then reports what is wrong with the directory).
 std::string task_of(const std::string& dir) {
@@ -154,8 +150,7 @@ int train_tagger(const TrainCommand& command, const TaggerTrainFlags& flags) {
       if (flags.seed_given) r.options.seed = command.request.train.seed;
       return run_ner_train(r, "table");
     }
-    case TrainTask::kLm:
-      not_built("train --task lm");
+    case TrainTask::kLm:  // train_language_model (train_lm.cpp)
     case TrainTask::kClassify:
       break;
   }

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pipeline/store/queries.h"
 #include "tools/commands/model_commands.h"
 
 namespace secnlp::tools {
@@ -23,6 +24,18 @@ struct TaggerTrainFlags {
   bool epochs_given = false;  // --epochs on the command line; else the tagger's default
   bool seed_given = false;    // --seed likewise
 };
+
+// The flags `train` adds for --task lm (tools/commands/train_lm.cpp): the filing filter
+// (--form, --cik, ...) of the stored filings whose sentences it trains on.
+struct LmTrainFlags {
+  store::DocumentFilter filter;
+};
+void add_lm_train_flags(CLI::App& train, LmTrainFlags& flags);
+// Refuses the --task lm-only flags that `train` was given for another task.
+void refuse_lm_flags(const CLI::App& train, const std::string& task);
+// `train --task lm` (refuses the flags that do not apply); returns the exit code.
+int train_language_model(const CLI::App& train, const TrainCommand& command,
+                         const LmTrainFlags& flags);
 
 // Runs `train` for flags.task other than classify (throws Error(kUnsupported) for tasks this
 // binary does not build); returns the exit code. `command` holds --data, --out, --epochs, --seed.

@@ -36,6 +36,19 @@ void refuse_classifier_flags(const CLI::App& cmd, const std::string& task) {
   }
 }
 
+// --init-from brings the language model's vocabulary and embedding: the flags that would make
+// another are refused by name.
+void refuse_with_init_from(const CLI::App& cmd) {
+  if (cmd.count("--init-from") == 0) return;
+  for (const char* flag :
+       {"--pretrained", "--freeze-embeddings", "--num-words", "--min-frequency", "--skip-top"})
+    if (cmd.count(flag) > 0)
+      throw Error(ErrorCode::kInvalidArgument,
+                  fmt::format("train: --init-from and {} do not go together (the vocabulary and "
+                              "the embedding are the language model's)",
+                              flag));
+}
+
 }  // namespace
 
 void add_train_command(CLI::App& app, int& exit_code) {
@@ -48,9 +61,13 @@ void add_train_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "train", "Train a text or vision classifier; writes a model directory (see README)");
   auto tagging = std::make_shared<TaggerTrainFlags>();
+  auto lm = std::make_shared<LmTrainFlags>();
   add_data_flags(*cmd, c->data);
-  cmd->add_option("--task", tagging->task,
-                  "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm")
+  add_lm_train_flags(*cmd, *lm);
+  cmd->add_option(
+         "--task", tagging->task,
+         "classify, pos (part-of-speech tagger from CoNLL-U), ner or lm (next-word language model "
+         "for --init-from; batch size 32, clip norm 1, 10000 words unless given)")
       ->capture_default_str();
   cmd->add_option(
       "--dev", tagging->dev,
@@ -65,9 +82,11 @@ void add_train_command(CLI::App& app, int& exit_code) {
                   "hidden_sizes=[256,128]); see models/nets/model_factory.h");
   cmd->add_option("--out", c->out, "Model directory to write")->required();
   cmd->add_flag("--resume", t.resume, "Continue the interrupted run in --out");
-  cmd->add_option("--db", c->db, "Record the run and its epochs in this database");
+  cmd->add_option("--db", c->db,
+                  "Record the run and its epochs in this database (--task lm: train on the "
+                  "sentences of the filings stored here; --section 1A,7 and --form etc. select)");
   // loop
-  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15 unless given)")
+  cmd->add_option("--epochs", t.epochs, "Epochs (--task pos: 15, lm: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--batch-size", t.batch_size, "Batch size")->capture_default_str();
   cmd->add_option("--optimizer", t.optimizer.name, "adam, sgd, rmsprop or adagrad")
@@ -91,7 +110,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option(
          "--seed", t.seed,
-         "Seed of splits, initialisation, batches, augmentation (--task pos: 1 unless given)")
+         "Seed of splits, initialisation, batches, augmentation (--task pos, lm: 1 unless given)")
       ->capture_default_str();
   cmd->add_option("--device", t.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_flag("--bf16", t.bf16, "bfloat16 autocast (CUDA)");
@@ -118,6 +137,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
                 "Keep URLs, $TICKERs and @users as tokens instead of <url>, <ticker>, <user>");
   cmd->add_option("--pretrained", x.pretrained_vectors, "word2vec/GloVe text vectors (lstm, gru)");
   cmd->add_flag("--freeze-embeddings", x.freeze_embeddings, "Keep pretrained vectors fixed");
+  cmd->add_option("--init-from", x.init_from,
+                  "lstm, gru: start from this language model (train --task lm): its vocabulary, "
+                  "embedding and recurrent layer; sizes default to its own");
   cmd->add_option("--downsample", x.downsample_ratio,
                   "Down-sample the dominant class to at most this many times the next one");
   // vision
@@ -129,14 +151,21 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--test-split", req->test_split,
                   "Dataset part to test on (e.g. test); then --split's test fraction must be 0");
 
-  cmd->callback([c, tagging, cmd, &exit_code] {
-    if (parse_train_task(tagging->task) != TrainTask::kClassify) {
+  cmd->callback([c, tagging, lm, cmd, &exit_code] {
+    const TrainTask task = parse_train_task(tagging->task);
+    if (task == TrainTask::kLm) {
+      exit_code = train_language_model(*cmd, *c, *lm);
+      return;
+    }
+    refuse_lm_flags(*cmd, tagging->task);
+    if (task != TrainTask::kClassify) {
       refuse_classifier_flags(*cmd, tagging->task);
       tagging->epochs_given = cmd->count("--epochs") > 0;
       tagging->seed_given = cmd->count("--seed") > 0;
       exit_code = train_tagger(*c, *tagging);
       return;
     }
+    refuse_with_init_from(*cmd);
     if (req_model_missing(*c))
       throw Error(ErrorCode::kInvalidArgument, "train: --model is required for --task classify");
     exit_code = rethrow_if_failed(model_commands("train").train(*c)).exit_code;

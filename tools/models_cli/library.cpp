@@ -35,6 +35,9 @@ ModelCommands make_table() {
   t.train = [](const TrainCommand& c) {
     return guarded([&](ModelCallResult& r) { r.exit_code = train(c); });
   };
+  t.train_language_model = [](const LanguageModelCommand& c) {
+    return guarded([&](ModelCallResult&) { train_language_model(c); });
+  };
   t.evaluate = [](const EvaluateCommand& c) {
     return guarded([&](ModelCallResult&) { evaluate(c); });
   };

@@ -13,6 +13,8 @@ namespace secnlp::tools::models_cli {
 // Trains and prints the summary and test report; returns 1 when stopped early by stop_after
 // (resume to finish), else 0.
 int train(const TrainCommand& command);
+// Trains a next-word language model on the command's corpus and prints its summary.
+void train_language_model(const LanguageModelCommand& command);
 void evaluate(const EvaluateCommand& command);
 void predict(const PredictCommand& command);
 

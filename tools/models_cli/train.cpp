@@ -1,10 +1,13 @@
 // `secnlp train` inside the model commands' library: the request completed from the flags,
 // training with per-epoch log lines, the summary and test report on stdout.
+#include <cmath>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "common/file_io.h"
 #include "common/json.h"
 #include "common/log.h"
 #include "tools/models_cli/runs.h"
@@ -31,7 +34,37 @@ std::vector<double> parse_fractions(const std::string& text) {
   return out;
 }
 
+// The corpus's sentences: one per line, tokens separated by single spaces; empty lines skipped.
+std::vector<std::vector<std::string>> read_corpus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, "cannot read the corpus", path);
+  std::vector<std::vector<std::string>> sentences;
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> tokens;
+    std::size_t begin = 0;
+    while (begin < line.size()) {
+      const auto end = std::min(line.find(' ', begin), line.size());
+      if (end > begin) tokens.push_back(line.substr(begin, end - begin));
+      begin = end + 1;
+    }
+    if (!tokens.empty()) sentences.push_back(std::move(tokens));
+  }
+  return sentences;
+}
+
 }  // namespace
+
+void train_language_model(const LanguageModelCommand& c) {
+  const auto sentences = read_corpus(c.corpus);
+  log_info("lm: {} sentences from {}", sentences.size(), c.source);
+  const auto r = models::train_language_model(sentences, c.options, c.out);
+  const double loss = r.epoch_loss.empty() ? 0.0 : r.epoch_loss.back();
+  std::cout << fmt::format(
+      "language model {} on {}: {} sentences, {} tokens, {} words; epoch {} loss {:.4f} "
+      "(perplexity {:.1f})\n",
+      c.options.cell, c.out, sentences.size(), r.tokens, r.vocabulary_size, r.epoch_loss.size(),
+      loss, std::exp(loss));
+}
 
 int train(const TrainCommand& c) {
   models::TrainRequest request = c.request;
@@ -52,9 +85,10 @@ int train(const TrainCommand& c) {
   request.record_db = c.db;
   request.options_json = fmt::format(
       "{{\"model\":{},\"model_options\":{},\"epochs\":{},"
-      "\"batch_size\":{},\"optimizer\":{},\"lr\":{},\"seed\":{}}}",
+      "\"batch_size\":{},\"optimizer\":{},\"lr\":{},\"seed\":{}{}}}",
       json_quote(request.model.name), request.model.options_json, lo.epochs, lo.batch_size,
-      json_quote(lo.optimizer.name), lo.optimizer.learning_rate, lo.seed);
+      json_quote(lo.optimizer.name), lo.optimizer.learning_rate, lo.seed,
+      to.init_from.empty() ? std::string() : ",\"init_from\":" + json_quote(to.init_from.string()));
   models::TrainCallbacks cb;
   cb.on_epoch = [&](const models::EpochReport& e) {
     log_info(
