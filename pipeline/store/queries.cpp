@@ -71,6 +71,22 @@ pipeline::Cell text_or_null(Statement& st, int i) {
   return st.column_text(i);
 }
 
+// The filing columns every wide table starts with, read from `st`'s columns first .. first + 7
+// (d.path, d.cik, d.ticker, d.form, d.fiscal_year, d.accession, d.filed, d.available_at) into
+// row[at] .. row[at + 7]: document (the file name), cik, ticker, form, fiscal_year, accession,
+// filed, available_at.
+constexpr int kFilingColumns = 8;
+void put_filing_cells(Statement& st, int first, std::vector<pipeline::Cell>& row, std::size_t at) {
+  row[at] = std::filesystem::path(st.column_text(first)).filename().string();
+  for (int k = 1; k < kFilingColumns; ++k) {
+    if (k == 4) {
+      if (!st.column_is_null(first + k)) row[at + 4] = st.column_int(first + k);
+    } else {
+      row[at + static_cast<std::size_t>(k)] = text_or_null(st, first + k);
+    }
+  }
+}
+
 const std::vector<std::string> kDefaultMetrics = {
     "words", "sentences", "flesch_kincaid_grade", "gunning_fog", "smog", "flesch_reading_ease"};
 const std::vector<std::string> kLmMetrics = {"lm_negative",     "lm_positive",     "lm_uncertainty",
@@ -151,14 +167,7 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
   Statement values = db.prepare("SELECT name, value FROM metrics WHERE doc_id = ? AND scope = ?");
   while (docs.step()) {
     std::vector<pipeline::Cell> row(table.columns.size());
-    row[0] = std::filesystem::path(docs.column_text(1)).filename().string();
-    row[1] = text_or_null(docs, 2);
-    row[2] = text_or_null(docs, 3);
-    row[3] = text_or_null(docs, 4);
-    if (!docs.column_is_null(5)) row[4] = docs.column_int(5);
-    row[5] = text_or_null(docs, 6);
-    row[6] = text_or_null(docs, 7);
-    row[7] = text_or_null(docs, 8);
+    put_filing_cells(docs, 1, row, 0);
     row[8] = pipeline::scope_label(scope);
     values.bind(1, docs.column_int(0)).bind(2, scope);
     bool any = false;
@@ -197,14 +206,7 @@ DocumentTermMatrix query_dtm(const TermsQuery& query, bool weighted) {
     vectors.push_back(decode_term_vector(st.column_blob(0)));
     std::vector<pipeline::Cell> row(m.rows.columns.size());
     row[0] = st.column_int(1);
-    row[1] = std::filesystem::path(st.column_text(2)).filename().string();
-    row[2] = text_or_null(st, 3);
-    row[3] = text_or_null(st, 4);
-    row[4] = text_or_null(st, 5);
-    if (!st.column_is_null(6)) row[5] = st.column_int(6);
-    row[6] = text_or_null(st, 7);
-    row[7] = text_or_null(st, 8);
-    row[8] = text_or_null(st, 9);
+    put_filing_cells(st, 2, row, 1);
     row[9] = pipeline::scope_label(scope);
     m.rows.rows.push_back(std::move(row));
   }
