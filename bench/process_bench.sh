@@ -181,8 +181,11 @@ fi
 secnlp_summary() {
   "$PYTHON" - "$1" <<'EOF' 2>/dev/null || echo "? ? ?"
 import json, sys
-rows = {r["item"]: r["value"] for r in json.load(open(sys.argv[1]))}
-print(rows.get("processed", "?"), rows.get("failed", "?"), rows.get("seconds", "?"))
+doc = json.load(open(sys.argv[1]))
+# One JSON document per command: {"summary": [{"item": ..., "value": ...}, ...], ...}.
+rows = {r["item"]: r["value"] for r in (doc["summary"] if isinstance(doc, dict) else doc)}
+seconds = rows.get("seconds") or rows.get("time", "?").split(" ")[0]
+print(rows.get("processed", "?"), rows.get("failed", "?"), seconds)
 EOF
 }
 
