@@ -95,7 +95,11 @@ class Database:
         available_at, section) with one row per matrix row. ``weighting="tfidf"`` gives what
         ``TfidfVectorizer(min_df=..., max_df=..., norm=..., use_idf=..., smooth_idf=...,
         sublinear_tf=...)`` gives on the same terms; ``"count"`` what ``CountVectorizer`` gives;
-        ``"lognorm"`` Loughran-McDonald's (1+ln f)/(1+ln a)(1+ln(N/df))."""
+        ``"lognorm"`` Loughran-McDonald's (1+ln f)/(1+ln a)(1+ln(N/df)).
+
+        The vocabulary and the idf come from the selected rows only: in a backtest pass
+        ``as_of=`` (a date) so that no filing later than it shapes the matrix; adding later
+        filings to the database then leaves it bit-identical (tested)."""
         import numpy as np
         import scipy.sparse as sp
 

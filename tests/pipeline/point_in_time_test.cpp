@@ -208,6 +208,24 @@ TEST(PointInTime, LaterFilingsNeverChangeEarlierScores) {
   const auto early_terms = store::query_terms(t);
   t.db = all_db;
   EXPECT_EQ(rows_by_key(store::query_terms(t), {"term"}), rows_by_key(early_terms, {"term"}));
+
+  // The document-term matrix (export --what dtm, Python dtm()) --as-of: vocabulary, document
+  // frequencies and TF-IDF cells from the filings available then only, bit for bit.
+  for (const std::string scope : {"", "1A"}) {
+    t.scope = scope;
+    t.db = early_db;
+    const store::DocumentTermMatrix a = store::query_dtm(t, true);
+    t.db = all_db;
+    const store::DocumentTermMatrix b = store::query_dtm(t, true);
+    ASSERT_FALSE(a.vocabulary.empty()) << scope;
+    EXPECT_EQ(b.vocabulary, a.vocabulary) << scope;
+    EXPECT_EQ(b.df, a.df) << scope;
+    EXPECT_EQ(b.indptr, a.indptr) << scope;
+    EXPECT_EQ(b.indices, a.indices) << scope;
+    ASSERT_EQ(b.data.size(), a.data.size()) << scope;
+    EXPECT_EQ(std::memcmp(b.data.data(), a.data.data(), a.data.size() * sizeof(a.data[0])), 0)
+        << scope;
+  }
 }
 
 // ---- dates ----------------------------------------------------------------------------------
