@@ -53,6 +53,7 @@ class Reader {
     static_assert(std::is_trivially_copyable_v<T>);
     need(n, sizeof(T));
     out.resize(static_cast<std::size_t>(n));
+    if (n == 0) return;  // memcpy from or to a null pointer is undefined, even for 0 bytes
     std::memcpy(out.data(), bytes_.data() + pos_, static_cast<std::size_t>(n) * sizeof(T));
     pos_ += static_cast<std::size_t>(n) * sizeof(T);
   }

@@ -32,7 +32,8 @@ declare -A max_len=(
   [fuzz_encoding]=16384 [fuzz_sections]=65536 [fuzz_tokenize]=8192
   [fuzz_pipeline_toml]=4096 [fuzz_job_file]=4096 [fuzz_idx]=8192 [fuzz_cifar]=16384
   [fuzz_labelled_text]=8192 [fuzz_pretrained_vectors]=8192 [fuzz_model_manifest]=8192
-  [fuzz_submissions_json]=16384 [fuzz_full_index]=16384
+  [fuzz_submissions_json]=16384 [fuzz_full_index]=16384 [fuzz_conll]=8192
+  [fuzz_tagging_models]=16384
 )
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
