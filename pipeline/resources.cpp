@@ -47,6 +47,11 @@ void Resources::record_file(const std::string& role, const std::filesystem::path
   identity_[role] = {path.string(), std::move(hash)};
 }
 
+bool Resources::has_identity(const std::string& role) const {
+  std::lock_guard lock(mutex_);
+  return identity_.count(role) > 0;
+}
+
 void Resources::record_syllable_sources() {
   std::string cmudict =
       hex_digest(read_file_bytes(paths_.cmudict, ErrorCode::kResource, "pronouncing dictionary"));
@@ -84,10 +89,13 @@ std::shared_ptr<const corpora::WordNetData> Resources::wordnet() {
 std::shared_ptr<const corpora::PronouncingDictionary> Resources::cmudict() {
   std::lock_guard load(cmudict_mutex_);
   if (!cmudict_) {
+    // Hashed as it is read (one read), unless record_syllable_sources() hashed it already: the
+    // identity the run's configuration hash was made from stays the one recorded.
+    const bool recorded = has_identity("cmudict");
     std::string hash;
-    auto loaded = corpora::load_cmudict(paths_.cmudict, &hash);  // hashed as it is read: one read
+    auto loaded = corpora::load_cmudict(paths_.cmudict, recorded ? nullptr : &hash);
     std::lock_guard lock(mutex_);
-    identity_["cmudict"] = {paths_.cmudict.string(), std::move(hash)};
+    if (!recorded) identity_["cmudict"] = {paths_.cmudict.string(), std::move(hash)};
     cmudict_ = std::move(loaded);
   }
   return cmudict_;
@@ -97,9 +105,11 @@ std::shared_ptr<const corpora::Hyphenator> Resources::hyphenator() {
   std::lock_guard load(hyphenator_mutex_);
   if (!hyphenator_) {
     auto loaded = corpora::load_hyphenator(paths_.hyphen);
-    std::string hash = resource_content_hash(paths_.hyphen);
-    std::lock_guard lock(mutex_);
-    identity_["hyphen"] = {paths_.hyphen.string(), std::move(hash)};
+    if (!has_identity("hyphen")) {
+      std::string hash = resource_content_hash(paths_.hyphen);
+      std::lock_guard lock(mutex_);
+      identity_["hyphen"] = {paths_.hyphen.string(), std::move(hash)};
+    }
     hyphenator_ = std::move(loaded);
   }
   return hyphenator_;

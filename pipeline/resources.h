@@ -72,6 +72,8 @@ class Resources {
   std::string identity(bool with_paths = false) const;
 
  private:
+  bool has_identity(const std::string& role) const;
+
   ResourcePaths paths_;
   mutable std::mutex mutex_;     // identity_ and the resources without a lock of their own
   std::mutex cmudict_mutex_;     // cmudict_ (held while it loads)
