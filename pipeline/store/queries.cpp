@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common/error.h"
 #include "common/json.h"
@@ -524,6 +525,22 @@ pipeline::ResultTable query_entities(const EntitiesQuery& query) {
     }
   }
   if (!query.types.empty()) {
+    // An entity type no stored row has is a typo or another model's label: say so, with the
+    // types there are, rather than answer with an empty table.
+    std::vector<std::string> stored;
+    Statement types = db.prepare("SELECT DISTINCT upper(type) FROM entities ORDER BY 1");
+    while (types.step())
+      stored.push_back(types.column_text(0));
+    for (const auto& t : query.types) {
+      std::string upper = t;
+      for (char& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (std::find(stored.begin(), stored.end(), upper) == stored.end())
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("unknown entity type '{}' (stored: {})", t,
+                                stored.empty() ? "none: the entities stage has not run here"
+                                               : fmt::format("{}", fmt::join(stored, ", "))));
+    }
     sql += " AND upper(e.type) IN (";
     for (std::size_t i = 0; i < query.types.size(); ++i) {
       sql += i ? ", upper(?)" : "upper(?)";

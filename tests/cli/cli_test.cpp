@@ -788,6 +788,11 @@ TEST_F(CliTest, NerTrainEvaluateStageAndQueryWithoutLibtorch) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("type,text,count,documents,mean_score", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("ORG,"), std::string::npos) << r.out;
+  // An entity type nothing stored has is refused with the stored types, not an empty table.
+  r = run("entities --db " + db() + " --type ORGANISATION", dir_.path());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("unknown entity type 'ORGANISATION' (stored: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ORG"), std::string::npos) << r.err;
   r = run("export --db " + db() + " --what entities", dir_.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("char_begin"), std::string::npos) << r.out;
