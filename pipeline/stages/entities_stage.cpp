@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,7 +38,7 @@ class EntitiesStage final : public Stage {
       const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
       views.assign(doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(first),
                    doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(last));
-      const auto found = model_->model.predict_entities(views);
+      const auto found = predict(views);
       if (found.empty()) continue;
       tokens.assign(doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(first),
                     doc.tokens.items.begin() + static_cast<std::ptrdiff_t>(last));
@@ -67,6 +68,28 @@ class EntitiesStage final : public Stage {
   }
 
  private:
+  // A "sentence" longer than this is a flattened table or a file without punctuation, not prose:
+  // it is tagged in windows of this many tokens, so that the decoder's memory stays bounded
+  // (one 840,000-token sentence took 420 MB before). An entity across a window's edge is split.
+  static constexpr std::size_t kMaxWindow = 1000;
+
+  std::vector<nlp::ScoredEntity> predict(const std::vector<std::string_view>& tokens) const {
+    if (tokens.size() <= kMaxWindow) return model_->model.predict_entities(tokens);
+    std::vector<nlp::ScoredEntity> found;
+    std::vector<std::string_view> window;
+    for (std::size_t w = 0; w < tokens.size(); w += kMaxWindow) {
+      const auto end =
+          tokens.begin() + static_cast<std::ptrdiff_t>(std::min(tokens.size(), w + kMaxWindow));
+      window.assign(tokens.begin() + static_cast<std::ptrdiff_t>(w), end);
+      for (auto e : model_->model.predict_entities(window)) {
+        e.span.begin += w;
+        e.span.end += w;
+        found.push_back(std::move(e));
+      }
+    }
+    return found;
+  }
+
   std::shared_ptr<const models::LoadedNerModel> model_;
   double min_score_;
 };

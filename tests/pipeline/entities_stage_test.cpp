@@ -132,6 +132,37 @@ TEST(EntitiesStageTest, RowsMatchTheStoredTextAndQueriesCountThem) {
   EXPECT_EQ(exported.columns.back(), "score");
 }
 
+// A text without sentence ends (hostile, or a flattened table) is one huge "sentence": it is
+// tagged in windows, so entities after the first window are still found, with offsets into the
+// text, and memory stays bounded.
+TEST(EntitiesStageTest, AHugeSentenceIsTaggedInWindows) {
+  testing::TempDir tmp;
+  const fs::path model = train_tiny_model(tmp.path());
+  std::string text;
+  for (int k = 0; k < 600; ++k)  // 600 x 7 tokens: several windows, no sentence end
+    text += "Acme Freight operates terminals in Norfolk and ";
+  testing::write_file(tmp.path() / "in" / "long.txt", text + "\n");
+  testing::write_file(tmp.path() / "p.toml", kToml);
+  const fs::path db = tmp.path() / "out.db";
+  const auto summary = process(tmp.path() / "in", db, tmp.path() / "p.toml", model);
+  ASSERT_EQ(summary.counts.processed, 1u);
+  store::Connection c(db.string());
+  store::Statement st = c.prepare(
+      "SELECT e.byte_begin, e.byte_end, e.text, e.sentence, t.text FROM entities e "
+      "JOIN document_text t ON t.doc_id = e.doc_id ORDER BY e.byte_begin");
+  std::size_t n = 0, last_begin = 0;
+  while (st.step()) {
+    const auto b = static_cast<std::size_t>(st.column_int(0));
+    const auto e = static_cast<std::size_t>(st.column_int(1));
+    EXPECT_EQ(st.column_text(4).substr(b, e - b), st.column_text(2));
+    EXPECT_EQ(st.column_int(3), 0);
+    last_begin = b;
+    ++n;
+  }
+  EXPECT_GT(n, 600u);                           // found in every window, not only the first
+  EXPECT_GT(last_begin, text.size() * 9 / 10);  // up to the end of the text
+}
+
 TEST(EntitiesStageTest, ModelIsPartOfTheConfigurationAndRequired) {
   testing::TempDir tmp;
   const fs::path a = train_tiny_model(tmp.path() / "a", 2);
