@@ -5,6 +5,7 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(PQ REQUIRED libpq)  # header only: libpq.so.5 is dlopen'ed on first use
 pkg_check_modules(FMT REQUIRED IMPORTED_TARGET fmt)
 pkg_check_modules(TBB REQUIRED IMPORTED_TARGET tbb)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)

@@ -6,8 +6,8 @@
 #include "pipeline/document.h"
 #include "pipeline/resources.h"
 #include "pipeline/stages/stage_infos.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 
 namespace secnlp::pipeline {
 

@@ -9,8 +9,8 @@
 #include "common/log.h"
 #include "nlp/tokenize/case.h"
 #include "nlp/tokenize/sentence_splitter.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/document_store.h"
-#include "pipeline/store/sqlite.h"
 #include "pipeline/store/training_records.h"
 
 namespace secnlp::models {
@@ -172,7 +172,7 @@ pipeline::ResultTable score_sections(const ScoreRequest& request) {
   store::DocumentStore db(request.db);
   auto& conn = db.connection();
   store::Statement put = conn.prepare(
-      "INSERT OR REPLACE INTO metrics(doc_id, scope, name, value) VALUES (?, ?, ?, ?)");
+      store::upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"));
   // Rows of an earlier scoring under this name go first: a retrained model may have other classes.
   const std::string prefix = fmt::format("model.{}.", name);
   store::Statement clear =

@@ -12,8 +12,8 @@
 #include "corpora/inputs/input_files.h"
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/similarity/similarity_series.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/dead_runs.h"
-#include "pipeline/store/sqlite.h"
 
 namespace secnlp::jobs {
 namespace {

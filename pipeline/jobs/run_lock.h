@@ -17,8 +17,11 @@
 // the same process is refused too (each RunLock opens its own description).
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+
+#include "pipeline/store/database.h"
 
 namespace secnlp::jobs {
 
@@ -27,12 +30,21 @@ namespace secnlp::jobs {
 // SQLite database are unsafe anyway: SQLite's journal is found by name.)
 std::filesystem::path lock_path_for(const std::filesystem::path& db);
 
+// PostgreSQL (`db` a postgresql:// URL): the lock is a session-level advisory lock held by a
+// connection the RunLock keeps open; PostgreSQL drops it when that session ends, so a killed
+// run leaves nothing stale behind. The holder's "secnlp pid P host H since T" is its session's
+// application_name, which a refused run reads back from pg_stat_activity.
+//
+// Runs of several processes (the ranks of `mpirun`, `--shard K/N` array jobs, Dask tasks)
+// share one lock by naming one `run_key`: a process with a key joins when every holder has the
+// same key, and is refused otherwise; a process without a key needs the lock alone.
+// (PostgreSQL only: a SQLite database has one writer, and its run lock stays exclusive.)
 class RunLock {
  public:
   // Takes the lock on `db` without waiting. When another live process (or another RunLock in
   // this process) holds it, throws Error(kDatabase, "database is locked by another run (pid P
   // host H since T)", lock file). Throws Error(kIo, lock file) when the file cannot be opened.
-  explicit RunLock(const std::filesystem::path& db);
+  explicit RunLock(const std::filesystem::path& db, const std::string& run_key = {});
   // Releases the lock (empties the file, then closes it).
   ~RunLock();
   RunLock(const RunLock&) = delete;
@@ -44,8 +56,11 @@ class RunLock {
   const std::optional<std::string>& stale_holder() const { return stale_holder_; }
 
  private:
+  void lock_postgres(const std::string& url, const std::string& run_key);
+
   std::filesystem::path path_;
   int fd_ = -1;
+  std::unique_ptr<store::Connection> session_;  // PostgreSQL: the session holding the lock
   std::optional<std::string> stale_holder_;
 };
 

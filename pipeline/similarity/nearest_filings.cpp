@@ -14,10 +14,10 @@
 #include "pipeline/names.h"
 #include "pipeline/similarity/nearest_index.h"
 #include "pipeline/similarity/pit_corpus.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::similarity {
@@ -120,8 +120,7 @@ NearestIndex open_index(Connection& db, const std::filesystem::path& db_path,
 }  // namespace
 
 pipeline::ResultTable nearest_filings(const NearestQuery& query) {
-  if (!std::filesystem::exists(query.db))
-    throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", query.db.string());
+  store::require_database(query.db.string());
   Connection db(query.db.string());
   store::migrate(db);
   const std::string scope = store::resolve_scope(db, query.scope);

@@ -21,10 +21,10 @@
 #include "pipeline/names.h"
 #include "pipeline/similarity/filing_pairs.h"
 #include "pipeline/similarity/pit_corpus.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::similarity {
@@ -130,7 +130,7 @@ class ScopeData {
       if (st.step()) text = st.column_text(0);
     } else {
       Statement st = db_.prepare(
-          "SELECT substr(CAST(t.text AS BLOB), s.begin_offset + 1, s.end_offset - s.begin_offset) "
+          "SELECT byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset) "
           "FROM sections s JOIN document_text t ON t.doc_id = s.doc_id "
           "WHERE s.doc_id = ? AND s.item = ?");
       st.bind(1, doc_id).bind(2, scope_);
@@ -252,8 +252,7 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     throw Error(ErrorCode::kInvalidArgument,
                 "name a company with --cik or --ticker, or use --all for every company");
   }
-  if (!std::filesystem::exists(query.db))
-    throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", query.db.string());
+  store::require_database(query.db.string());
   store::DocumentStore store(query.db);  // opens, migrates, and lets us write the cache
   Connection& db = store.connection();
   const std::string scope = store::resolve_scope(db, query.scope);
@@ -312,9 +311,10 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
   Statement cached = db.prepare(
       "SELECT value, inputs_hash FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
       "scope = ? AND measure = ? AND idf = ?");
-  Statement insert = db.prepare(
-      "INSERT OR REPLACE INTO similarity(doc_id, prev_doc_id, scope, measure, idf, value, "
-      "corpus_size, computed_at, inputs_hash) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert = db.prepare(store::upsert_sql(
+      "similarity",
+      "doc_id, prev_doc_id, scope, measure, idf, value, corpus_size, computed_at, inputs_hash",
+      "doc_id, prev_doc_id, scope, measure, idf"));
   const std::string now = store::utc_now();
   store::Transaction tx(db);
 

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 
 namespace secnlp::store {
 

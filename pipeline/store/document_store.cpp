@@ -49,8 +49,10 @@ std::optional<std::int64_t> meta_int(const pipeline::Document& doc, const char* 
 void DocumentStore::write_entities(const pipeline::Document& doc, std::int64_t id) {
   if (doc.entities.empty()) return;
   Statement st = db_.prepare(
-      "INSERT OR REPLACE INTO entities(doc_id, byte_begin, byte_end, char_begin, char_end, "
-      "section, sentence, text, type, score) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      upsert_sql("entities",
+                 "doc_id, byte_begin, byte_end, char_begin, char_end, section, sentence, text, "
+                 "type, score",
+                 "doc_id, byte_begin"));
   for (const auto& e : doc.entities) {
     // The first section holding the entity's start; '' if none (a std::string: an empty
     // string_view without data would bind NULL).
@@ -93,8 +95,9 @@ Connection& migrated(Connection& db) {
 
 DocumentStore::DocumentStore(const std::filesystem::path& db_path)
     : db_(db_path.string()),
-      insert_term_(migrated(db_),
-                   "INSERT INTO vocabulary(term) VALUES(?) ON CONFLICT(term) DO NOTHING") {
+      insert_term_(
+          migrated(db_),
+          "INSERT INTO vocabulary(term) VALUES(?) ON CONFLICT(term) DO NOTHING RETURNING id") {
   Statement st = db_.prepare("SELECT id, term FROM vocabulary");
   while (st.step()) {
     vocabulary_.emplace(st.column_text(1), static_cast<std::uint32_t>(st.column_int(0)));
@@ -103,16 +106,12 @@ DocumentStore::DocumentStore(const std::filesystem::path& db_path)
 
 std::int64_t DocumentStore::begin_run(std::string_view command, std::string_view config_hash,
                                       std::string_view config_text, int threads) {
-  db_.prepare(
-         "INSERT INTO runs(command, started_at, status, config_hash, config, threads) "
-         "VALUES(?, ?, 'running', ?, ?, ?)")
-      .bind(1, command)
-      .bind(2, utc_now())
-      .bind(3, config_hash)
-      .bind(4, config_text)
-      .bind(5, threads)
-      .run();
-  return db_.last_insert_rowid();
+  Statement st = db_.prepare(
+      "INSERT INTO runs(command, started_at, status, config_hash, config, threads) "
+      "VALUES(?, ?, 'running', ?, ?, ?) RETURNING id");
+  st.bind(1, command).bind(2, utc_now()).bind(3, config_hash).bind(4, config_text).bind(5, threads);
+  if (!st.step()) db_.fail("insert run");
+  return st.column_int(0);
 }
 
 void DocumentStore::update_run(std::int64_t run_id, const RunCounts& c) {
@@ -222,6 +221,7 @@ void DocumentStore::set_file(const std::string& path, std::string_view content_h
 void DocumentStore::link_file(const std::string& path, std::string_view content_hash,
                               std::int64_t doc_id, std::string_view metadata_hash) {
   Transaction tx(db_);
+  db_.lock_in_transaction("file " + path);
   set_file(path, content_hash, doc_id, "linked", metadata_hash);
   tx.commit();
 }
@@ -258,7 +258,8 @@ INSERT INTO documents(path, size, content_hash, config_hash, status, run_id, pro
                       filed, accession, metadata, error, doc_key, kind, accepted, available_at,
                       flags, warnings)
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-       ?20, ?21, ?22, ?23, ?24, ?25))sql");
+       ?20, ?21, ?22, ?23, ?24, ?25)
+RETURNING id)sql");
   st.bind(1, doc.path)
       .bind(2, doc.size)
       .bind(3, doc.content_hash)
@@ -303,8 +304,9 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?1
     st.bind(26, row->id).run();
     id = row->id;
   } else {
-    st.run();
-    id = db_.last_insert_rowid();
+    if (!st.step()) db_.fail("insert document");
+    id = st.column_int(0);
+    st.reset();
   }
   for (const char* table :
        {"metrics", "term_vectors", "sections", "document_text", "exhibits", "entities"}) {
@@ -322,31 +324,62 @@ VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?1
   return id;
 }
 
+void DocumentStore::add_terms(const pipeline::Document& doc) {
+  std::vector<std::string> fresh;
+  for (const auto& [scope, counts] : doc.counts)
+    for (const auto& [term, n] : counts)
+      if (!vocabulary_.count(term)) fresh.push_back(term);
+  if (fresh.empty()) return;
+  // In term order and committed at once: concurrent writers then never wait on each other's
+  // uncommitted terms in opposite orders (a deadlock), and an id is never rolled back.
+  std::sort(fresh.begin(), fresh.end());
+  fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+  Transaction tx(db_);
+  std::vector<std::pair<std::string, std::uint32_t>> added;
+  for (const auto& term : fresh)
+    added.emplace_back(term, term_id_uncached(term));
+  tx.commit();
+  for (auto& [term, id] : added)
+    vocabulary_.emplace(std::move(term), id);
+}
+
 std::uint32_t DocumentStore::term_id(const std::string& term) {
   auto it = vocabulary_.find(term);
   if (it != vocabulary_.end()) return it->second;
+  const std::uint32_t id = term_id_uncached(term);
+  vocabulary_.emplace(term, id);
+  return id;
+}
+
+std::uint32_t DocumentStore::term_id_uncached(const std::string& term) {
   // Another writer may have added the term since the cache was read: take its id then.
-  insert_term_.bind(1, term).run();
+  insert_term_.bind(1, term);
   std::uint32_t id;
-  if (db_.changes() > 0) {
-    id = static_cast<std::uint32_t>(db_.last_insert_rowid());
+  if (insert_term_.step()) {
+    id = static_cast<std::uint32_t>(insert_term_.column_int(0));
+    insert_term_.reset();
   } else {
+    insert_term_.reset();
     Statement st = db_.prepare("SELECT id FROM vocabulary WHERE term = ?");
     st.bind(1, term);
     if (!st.step()) db_.fail("vocabulary term vanished");
     id = static_cast<std::uint32_t>(st.column_int(0));
   }
-  vocabulary_.emplace(term, id);
   return id;
 }
 
 WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::int64_t run_id,
                                            std::string_view config_hash, bool store_text) {
+  add_terms(doc);
   // New vocabulary ids are only cached once the transaction commits.
   auto vocabulary_before = vocabulary_.size();
   try {
     Transaction tx(db_);
     const std::string key = document_key(doc);
+    // Writers racing on one filing (two files of it, the ranks of one run) take turns, so the
+    // second finds the first's row; a no-op on SQLite, whose writers always take turns.
+    db_.lock_in_transaction("document " + key);
+    db_.lock_in_transaction("file " + doc.path);
     std::optional<Existing> row = find_by_key(key);
     const bool submission =
         doc.metadata.count("container") && doc.metadata.at("container") == "submission";
@@ -393,9 +426,10 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
                                             cuts.begin())];
     };
     Statement section = db_.prepare(
-        "INSERT OR REPLACE INTO sections(doc_id, item, begin_offset, end_offset, heading, method, "
-        "confidence, flags, title, refers_to, begin_char, end_char, flag_names) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        upsert_sql("sections",
+                   "doc_id, item, begin_offset, end_offset, heading, method, confidence, flags, "
+                   "title, refers_to, begin_char, end_char, flag_names",
+                   "doc_id, item"));
     for (const auto& s : doc.sections) {
       section.bind(1, id)
           .bind(2, s.item)
@@ -417,8 +451,8 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
       section.run();
     }
     Statement exhibit = db_.prepare(
-        "INSERT OR REPLACE INTO exhibits(doc_id, sequence, type, filename, description, kind, "
-        "bytes, text) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        upsert_sql("exhibits", "doc_id, sequence, type, filename, description, kind, bytes, text",
+                   "doc_id, sequence"));
     for (const auto& e : doc.exhibits) {
       exhibit.bind(1, id)
           .bind(2, e.sequence)
@@ -435,8 +469,8 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
       exhibit.run();
     }
     write_entities(doc, id);
-    Statement metric = db_.prepare(
-        "INSERT OR REPLACE INTO metrics(doc_id, scope, name, value) VALUES(?, ?, ?, ?)");
+    Statement metric =
+        db_.prepare(upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"));
     for (const auto& [scope, values] : doc.metrics) {
       for (const auto& [name, value] : values) {
         metric.bind(1, id).bind(2, scope).bind(3, name);
@@ -504,6 +538,7 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
 void DocumentStore::write_error(const pipeline::Document& doc, std::int64_t run_id,
                                 std::string_view config_hash, const Error& error) {
   Transaction tx(db_);
+  db_.lock_in_transaction("file " + doc.path);
   db_.prepare("INSERT INTO errors(run_id, path, code, message, at) VALUES(?, ?, ?, ?, ?)")
       .bind(1, run_id)
       .bind(2, doc.path)

@@ -14,7 +14,7 @@
 
 #include "common/error.h"
 #include "pipeline/document.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 
 namespace secnlp::store {
 
@@ -101,6 +101,9 @@ class DocumentStore {
   void set_file(const std::string& path, std::string_view content_hash, std::int64_t doc_id,
                 std::string_view role, std::string_view metadata_hash);
   std::uint32_t term_id(const std::string& term);
+  std::uint32_t term_id_uncached(const std::string& term);
+  // Adds the document's terms missing from the vocabulary, in a transaction of their own.
+  void add_terms(const pipeline::Document& doc);
   void write_entities(const pipeline::Document& doc, std::int64_t id);
 
   Connection db_;

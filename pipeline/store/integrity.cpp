@@ -3,21 +3,30 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 
 IntegrityReport check_database(const std::filesystem::path& db) {
+  if (is_postgres_url(db.string())) {
+    // PostgreSQL checks pages and enforces foreign keys itself: what is left to check is
+    // that it answers and which schema it holds.
+    Connection connection(db.string());
+    IntegrityReport report;
+    report.schema_version = connection.schema_version();
+    if (report.schema_version > kSchemaVersion)
+      report.problems.push_back(
+          fmt::format("schema version {} is not one this secnlp knows (0..{})",
+                      report.schema_version, kSchemaVersion));
+    return report;
+  }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db, ec))
     throw Error(ErrorCode::kIo, "no such database", db.string());
   Connection connection(db.string(), /*read_only=*/true);
   IntegrityReport report;
-  {
-    Statement st = connection.prepare("PRAGMA user_version");
-    if (st.step()) report.schema_version = static_cast<int>(st.column_int(0));
-  }
+  report.schema_version = connection.schema_version();
   {
     // Up to 100 problems, as SQLite's default; "ok" alone when there are none.
     Statement st = connection.prepare("PRAGMA integrity_check(100)");

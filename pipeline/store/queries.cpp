@@ -15,9 +15,9 @@
 #include "common/log.h"
 #include "nlp/sec/section_map.h"
 #include "pipeline/names.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::store {
@@ -25,8 +25,7 @@ namespace {
 
 // Throws Error(kIo) when the database file does not exist (reading never creates one).
 const std::filesystem::path& existing(const std::filesystem::path& db) {
-  if (!std::filesystem::exists(db))
-    throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", db.string());
+  require_database(db.string());
   return db;
 }
 
@@ -329,7 +328,7 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
               "FROM documents d LEFT JOIN document_text t ON t.doc_id = d.id" +
                   where
             : "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, s.item, "
-              "substr(CAST(t.text AS BLOB), s.begin_offset + 1, s.end_offset - s.begin_offset) "
+              "byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset) "
               "FROM sections s JOIN documents d ON d.id = s.doc_id "
               "LEFT JOIN document_text t ON t.doc_id = d.id" +
                   where + " AND upper(s.item) = upper(?)";
@@ -414,7 +413,7 @@ pipeline::ResultTable query_sections(const SectionsQuery& query) {
   Statement metric =
       db.prepare("SELECT value FROM metrics WHERE doc_id = ? AND scope = ? AND name = ?");
   Statement text =
-      db.prepare("SELECT substr(CAST(text AS BLOB), ? + 1, ?) FROM document_text WHERE doc_id = ?");
+      db.prepare("SELECT byte_slice(text, ? + 1, ?) FROM document_text WHERE doc_id = ?");
   while (st.step()) {
     const std::int64_t doc_id = st.column_int(0);
     const std::string item = st.column_text(7);
@@ -689,8 +688,8 @@ std::size_t export_filings_jsonl(const std::filesystem::path& path, const Docume
   for (std::size_t i = 0; i < params.size(); ++i)
     docs.bind(static_cast<int>(i) + 1, params[i]);
   Statement sections = db.prepare(
-      "SELECT s.item, CAST(substr(CAST(t.text AS BLOB), s.begin_offset + 1, "
-      "s.end_offset - s.begin_offset) AS TEXT) FROM sections s JOIN document_text t ON "
+      "SELECT s.item, byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset) "
+      "FROM sections s JOIN document_text t ON "
       "t.doc_id = s.doc_id WHERE s.doc_id = ? ORDER BY s.begin_offset, s.item");
   auto value = [&](int column) {
     return docs.column_is_null(column) ? std::string("null") : json_quote(docs.column_text(column));

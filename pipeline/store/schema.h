@@ -1,7 +1,12 @@
 #pragma once
-// The database schema and its migrations. PRAGMA user_version holds the schema version; opening
-// a database applies every newer migration in one transaction, and refuses a database written by
-// a newer secnlp.
+// The database schema and its migrations. Connection::schema_version() holds the schema version
+// (SQLite: PRAGMA user_version; PostgreSQL: table secnlp_schema); opening a database applies
+// every newer migration in one transaction, and refuses a database written by a newer secnlp.
+//
+// One migration list for both backends: versions 1-10 are SQLite's history; version 10 is also
+// the baseline, one consolidated schema in the shared DDL subset (database.h: ddl_for) from
+// which every new database starts (every PostgreSQL database; a SQLite file created at version
+// 10 or later); versions after 10 are shared migrations, one description for both backends.
 //
 // Tables (version 1):
 //   runs          one row per `secnlp process` (or job) run: times, counts, config, outcome
@@ -64,7 +69,7 @@
 //   sections.begin_char, end_char  the offsets in Unicode code points (what Python's str
 //                           indexes), beside the UTF-8 byte offsets begin_offset/end_offset
 //   sections.flag_names     the flags as names, comma-separated ("too-short,toc-only")
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 
 namespace secnlp::store {
 

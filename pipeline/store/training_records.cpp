@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
 
 namespace secnlp::store {
 namespace {
@@ -71,7 +71,7 @@ std::int64_t begin_training_run(Connection& db, const TrainingRunRecord& run) {
   migrate(db);
   Statement st = db.prepare(
       "INSERT INTO training_runs (name, task, model, dataset, out_dir, options, device, "
-      "started_at, status, epochs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)");
+      "started_at, status, epochs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running', ?) RETURNING id");
   st.bind(1, run.name)
       .bind(2, run.task)
       .bind(3, run.model)
@@ -81,8 +81,8 @@ std::int64_t begin_training_run(Connection& db, const TrainingRunRecord& run) {
       .bind(7, run.device)
       .bind(8, run.started_at.empty() ? utc_now() : run.started_at)
       .bind(9, run.epochs);
-  st.run();
-  return db.last_insert_rowid();
+  if (!st.step()) db.fail("insert training run");
+  return st.column_int(0);
 }
 
 void record_training_epoch(Connection& db, std::int64_t run_id, const TrainingEpochRecord& epoch) {
@@ -92,10 +92,11 @@ void record_training_epoch(Connection& db, std::int64_t run_id, const TrainingEp
         fmt::format("training epoch {} of run {}: epochs count from 1", epoch.epoch, run_id),
         db.path());
   }
-  Statement st = db.prepare(
-      "INSERT OR REPLACE INTO training_epochs (run_id, epoch, train_loss, train_accuracy, "
-      "val_loss, val_accuracy, val_macro_f1, learning_rate, seconds, metrics) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement st =
+      db.prepare(upsert_sql("training_epochs",
+                            "run_id, epoch, train_loss, train_accuracy, val_loss, val_accuracy, "
+                            "val_macro_f1, learning_rate, seconds, metrics",
+                            "run_id, epoch"));
   st.bind(1, run_id).bind(2, epoch.epoch);
   bind_real(st, 3, epoch.train_loss);
   bind_real(st, 4, epoch.train_accuracy);

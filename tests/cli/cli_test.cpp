@@ -12,7 +12,7 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/cli/cli_run.h"
 #include "tests/corpora/fetch/fixture_server.h"
 #include "tests/support/test_data.h"

@@ -10,7 +10,7 @@
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/integrity.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::store {

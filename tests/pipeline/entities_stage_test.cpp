@@ -11,7 +11,7 @@
 #include "pipeline/resources.h"
 #include "pipeline/runner.h"
 #include "pipeline/store/queries.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {

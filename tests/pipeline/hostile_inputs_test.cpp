@@ -12,7 +12,7 @@
 #include "common/error.h"
 #include "pipeline/runner.h"
 #include "pipeline/store/document_store.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::pipeline {

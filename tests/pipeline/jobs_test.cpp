@@ -17,7 +17,7 @@
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
 #include "pipeline/jobs/run_lock.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 extern char** environ;

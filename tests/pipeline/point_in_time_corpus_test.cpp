@@ -10,7 +10,7 @@
 #include "pipeline/runner.h"
 #include "pipeline/similarity/nearest_filings.h"
 #include "pipeline/similarity/similarity_series.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {

@@ -20,7 +20,7 @@
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/queries.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {

@@ -7,7 +7,7 @@
 
 #include "common/error.h"
 #include "pipeline/store/queries.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::pipeline {

@@ -9,7 +9,7 @@
 #include "common/error.h"
 #include "pipeline/runner.h"
 #include "pipeline/similarity/nearest_filings.h"
-#include "pipeline/store/sqlite.h"
+#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::similarity {

@@ -3,16 +3,20 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <thread>
 #include <vector>
 
 #include "common/error.h"
 #include "nlp/features/count_vectorizer.h"
 #include "nlp/features/tfidf.h"
 #include "nlp/sec/section_map.h"
+#include "pipeline/jobs/run_lock.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
 #include "pipeline/store/term_vector_codec.h"
+#include "tests/support/scratch_database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::store {
@@ -55,9 +59,23 @@ pipeline::Document sample_doc(const std::string& path) {
   return doc;
 }
 
-TEST(DocumentStoreTest, WritesAndReadsBack) {
-  testing::TempDir dir;
-  const auto db = dir.path() / "t.db";
+// The store suite, on every backend (issue 21): one description, two engines.
+class StoreBackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    SECNLP_REQUIRE_BACKEND(GetParam());
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
+  }
+  std::filesystem::path db() const { return scratch_->path(); }
+  std::string location() const { return scratch_->location(); }
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreBackendTest, ::testing::ValuesIn(testing::store_backends()),
+                         [](const auto& param_info) { return param_info.param; });
+
+TEST_P(StoreBackendTest, WritesAndReadsBack) {
+  const auto db = this->db();
   {
     DocumentStore store(db);
     const auto run = store.begin_run("process", "cfg", "config text", 2);
@@ -91,9 +109,8 @@ TEST(DocumentStoreTest, WritesAndReadsBack) {
   EXPECT_EQ(std::get<std::int64_t>(terms.rows[0][1]), 2);
 }
 
-TEST(DocumentStoreTest, RewriteReplacesOldResults) {
-  testing::TempDir dir;
-  DocumentStore store(dir.path() / "t.db");
+TEST_P(StoreBackendTest, RewriteReplacesOldResults) {
+  DocumentStore store(db());
   const auto run = store.begin_run("process", "cfg", "", 1);
   auto doc = sample_doc("/a.htm");
   store.write_document(doc, run, "cfg", true);
@@ -109,9 +126,8 @@ TEST(DocumentStoreTest, RewriteReplacesOldResults) {
   EXPECT_EQ(tv.column_int(0), 0);
 }
 
-TEST(DocumentStoreTest, ErrorMarksDocumentAndDropsStaleResults) {
-  testing::TempDir dir;
-  DocumentStore store(dir.path() / "t.db");
+TEST_P(StoreBackendTest, ErrorMarksDocumentAndDropsStaleResults) {
+  DocumentStore store(db());
   const auto run = store.begin_run("process", "cfg", "", 1);
   auto doc = sample_doc("/a.htm");
   store.write_document(doc, run, "cfg", true);
@@ -128,14 +144,13 @@ TEST(DocumentStoreTest, ErrorMarksDocumentAndDropsStaleResults) {
 
 // The stored-count path of `secnlp terms` must weight exactly as scikit-learn's vectorizer does
 // (nlp/features is itself checked against scikit-learn): same vocabulary pruning, same weights.
-TEST(QueriesTest, TermsTfidfEqualsVectorizerOnTheSameDocuments) {
+TEST_P(StoreBackendTest, TermsTfidfEqualsVectorizerOnTheSameDocuments) {
   const std::vector<std::vector<std::string>> docs = {
       {"risk", "risk", "market", "loss", "loss", "loss", "rate"},
       {"risk", "growth", "growth", "market", "rate"},
       {"litigation", "risk", "loss", "tariff", "tariff"},
       {"growth", "market", "market", "market", "rate", "rate"}};
-  testing::TempDir dir;
-  const auto db = dir.path() / "t.db";
+  const auto db = this->db();
   {
     DocumentStore store(db);
     const auto run = store.begin_run("process", "cfg", "", 1);
@@ -212,12 +227,11 @@ TEST(QueriesTest, TermsTfidfEqualsVectorizerOnTheSameDocuments) {
   }
 }
 
-TEST(SchemaTest, RefusesNewerDatabase) {
-  testing::TempDir dir;
-  const auto path = (dir.path() / "t.db").string();
+TEST_P(StoreBackendTest, RefusesNewerDatabase) {
+  const std::string path = location();
   {
     Connection db(path);
-    db.exec("PRAGMA user_version = 99");
+    db.set_schema_version(99);
   }
   Connection db(path);
   EXPECT_THROW(migrate(db), Error);
@@ -331,9 +345,8 @@ TEST(SchemaTest, MigratedFlagNamesAreTheWritersNames) {
   EXPECT_EQ(n, flags.size());
 }
 
-TEST(DocumentStoreTest, SectionsStoreCodePointOffsets) {
-  testing::TempDir dir;
-  const auto db = dir.path() / "t.db";
+TEST_P(StoreBackendTest, SectionsStoreCodePointOffsets) {
+  const auto db = this->db();
   pipeline::Document doc = sample_doc("/u.htm");
   doc.text = "Zürich — Item 1A. Risks €5.";  // ü 2 bytes, — 3 bytes, € 3 bytes
   doc.sections.clear();
@@ -370,14 +383,11 @@ TEST(QueriesTest, EdgarCrawlerKeys) {
   EXPECT_EQ(edgar_crawler_key("financial_statements"), "");
 }
 
-TEST(SchemaTest, MigrationIsIdempotent) {
-  testing::TempDir dir;
-  Connection db((dir.path() / "t.db").string());
+TEST_P(StoreBackendTest, MigrationIsIdempotent) {
+  Connection db(location());
   migrate(db);
   migrate(db);
-  Statement st = db.prepare("PRAGMA user_version");
-  ASSERT_TRUE(st.step());
-  EXPECT_EQ(st.column_int(0), kSchemaVersion);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
 }
 
 TEST(QueriesTest, MissingDatabaseIsAnIoError) {
@@ -390,6 +400,203 @@ TEST(QueriesTest, MissingDatabaseIsAnIoError) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
     EXPECT_EQ(e.path(), "/nonexistent/secnlp.db");
   }
+}
+
+// A new SQLite file starts from the consolidated baseline; it must be the schema the migration
+// history builds: same tables, columns (name, type, order, default, key), indexes and triggers.
+TEST(SchemaTest, BaselineEqualsMigrations) {
+  testing::TempDir dir;
+  const auto history = (dir.path() / "history.db").string();
+  const auto baseline = (dir.path() / "baseline.db").string();
+  {
+    Connection db(history);
+    migrate(db, 9);  // the history, one migration at a time
+    migrate(db);
+  }
+  {
+    Connection db(baseline);
+    migrate(db);  // from nothing: the baseline
+  }
+  auto describe = [](const std::string& path) {
+    Connection db(path);
+    std::vector<std::string> out;
+    Statement objects = db.prepare(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "ORDER BY type, name");
+    while (objects.step()) {
+      const std::string type = objects.column_text(0), name = objects.column_text(1);
+      out.push_back(type + " " + name + " on " + objects.column_text(2));
+      const std::string pragma = type == "table"   ? "table_xinfo"
+                                 : type == "index" ? "index_xinfo"
+                                                   : "";
+      if (pragma.empty()) continue;
+      Statement columns = db.prepare("SELECT * FROM pragma_" + pragma + "(?)");
+      columns.bind(1, name);
+      while (columns.step()) {
+        std::string row = "  ";
+        for (int c = 0; c < columns.column_count(); ++c)
+          row += columns.column_text(c) + "|";
+        out.push_back(row);
+      }
+    }
+    Statement version = db.prepare("SELECT value FROM store_generation");
+    while (version.step())
+      out.push_back("generation " + version.column_text(0));
+    out.push_back("version " + std::to_string(db.schema_version()));
+    return out;
+  };
+  EXPECT_EQ(describe(baseline), describe(history));
+}
+
+TEST(DatabaseTest, UrlsNeverShowTheirPassword) {
+  EXPECT_TRUE(is_postgres_url("postgresql://u@h/db"));
+  EXPECT_TRUE(is_postgres_url("postgres://h/db"));
+  EXPECT_FALSE(is_postgres_url("results.db"));
+  EXPECT_EQ(display_location("postgresql://ann:s3cret@db.example:5432/sec"),
+            "postgresql://ann:***@db.example:5432/sec");
+  EXPECT_EQ(display_location("postgresql://ann@h/sec?sslmode=require&password=s3cret&x=1"),
+            "postgresql://ann@h/sec?sslmode=require&password=***&x=1");
+  EXPECT_EQ(display_location("postgresql://h/sec"), "postgresql://h/sec");
+  EXPECT_EQ(display_location("/data/x:y@z.db"), "/data/x:y@z.db");  // a file keeps its name
+}
+
+TEST(DatabaseTest, OneStatementServesBothDialects) {
+  EXPECT_EQ(postgres_parameters("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+  EXPECT_EQ(postgres_parameters("DELETE FROM s WHERE doc_id=?1 OR prev_doc_id=?1 AND x=?"),
+            "DELETE FROM s WHERE doc_id=$1 OR prev_doc_id=$1 AND x=$2");
+  EXPECT_EQ(postgres_parameters("SELECT \"odd?name\", 'it''s ?' FROM t WHERE x = ?3"),
+            "SELECT \"odd?name\", 'it''s ?' FROM t WHERE x = $3");
+  EXPECT_EQ(upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"),
+            "INSERT INTO metrics(doc_id, scope, name, value) VALUES(?, ?, ?, ?) ON "
+            "CONFLICT(doc_id, scope, name) DO UPDATE SET value = excluded.value");
+  EXPECT_EQ(upsert_sql("v", "term", "term"),
+            "INSERT INTO v(term) VALUES(?) ON CONFLICT(term) DO NOTHING");
+  const std::string ddl =
+      "CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  n INTEGER NOT NULL,\n  x REAL,\n  s TEXT,\n"
+      "  b BLOB,\n  PRIMARY KEY (n, s)\n) WITHOUT ROWID;";
+  EXPECT_EQ(ddl_for(Backend::kSqlite, ddl), ddl);
+  EXPECT_EQ(ddl_for(Backend::kPostgres, ddl),
+            "CREATE TABLE t (\n  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n  n "
+            "BIGINT NOT NULL,\n  x DOUBLE PRECISION,\n  s TEXT COLLATE \"C\",\n  b BYTEA,\n  "
+            "PRIMARY KEY (n, s)\n);");
+}
+
+// The functions the shared SQL calls mean the same on both engines.
+TEST_P(StoreBackendTest, SharedFunctionsAgree) {
+  Connection db(location());
+  migrate(db);
+  Statement st = db.prepare(
+      "SELECT byte_slice(?, 2, 4), instr(?, 'lo'), json_extract(?, '$.company'), "
+      "json_extract(?, '$.missing')");
+  st.bind(1, "Zürich!").bind(2, "hello").bind(3, R"({"company": "Acme", "n": 3})");
+  st.bind(4, "{}");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.column_blob(0), "\xc3\xbcri");  // bytes 2..5: ü is two bytes
+  EXPECT_EQ(st.column_text(0), "\xc3\xbcri");
+  EXPECT_EQ(st.column_int(1), 4);
+  EXPECT_EQ(st.column_text(2), "Acme");
+  EXPECT_TRUE(st.column_is_null(3));
+  // Blobs and text round-trip byte for byte (NUL and invalid UTF-8 in a blob included).
+  db.exec(ddl_for(db.backend(), "CREATE TABLE scratch (k INTEGER PRIMARY KEY, b BLOB, r REAL)"));
+  const std::string bytes(
+      "\0\x01\xff\xfe"
+      "abc\\x",
+      9);
+  db.prepare("INSERT INTO scratch(k, b, r) VALUES(?, ?, ?)")
+      .bind(1, 7)
+      .bind_blob(2, bytes)
+      .bind(3, 0.1)
+      .run();
+  Statement back = db.prepare("SELECT b, r, k FROM scratch WHERE k = ?");
+  back.bind(1, 7);
+  ASSERT_TRUE(back.step());
+  EXPECT_EQ(back.column_blob(0), bytes);
+  EXPECT_EQ(back.column_double(1), 0.1);  // exactly: shortest round-trip text
+  EXPECT_EQ(back.column_kind(0), ValueKind::kBlob);
+  EXPECT_EQ(back.column_kind(2), ValueKind::kInteger);
+  db.prepare("UPDATE scratch SET r = 2 WHERE k >= ?").bind(1, 0).run();
+  EXPECT_EQ(db.changes(), 1);
+}
+
+// Writers racing on the same documents (two workers given one filing, the ranks of one run)
+// leave one row per document, one id per term, and term vectors that decode to the terms.
+TEST_P(StoreBackendTest, RacingWritersLeaveOneRowPerDocument) {
+  { DocumentStore create(db()); }
+  auto writer = [&](int which) {
+    DocumentStore store(db());
+    const auto run = store.begin_run("process", "cfg", "", 1);
+    for (int i = 0; i < 12; ++i) {
+      const int n = which == 0 ? i : 11 - i;  // opposite orders
+      auto doc = sample_doc("/d" + std::to_string(n) + ".htm");
+      doc.counts[""] = {
+          {"shared", 1}, {"t" + std::to_string(n), 2}, {"w" + std::to_string(which), 3}};
+      doc.counts["1A"].clear();
+      std::sort(doc.counts[""].begin(), doc.counts[""].end());
+      store.write_document(doc, run, "cfg", true);
+    }
+  };
+  std::thread a(writer, 0), b(writer, 1);
+  a.join();
+  b.join();
+  Connection c(location());
+  auto count = [&](const char* sql) {
+    Statement st = c.prepare(sql);
+    EXPECT_TRUE(st.step());
+    return st.column_int(0);
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM documents"), 12);
+  EXPECT_EQ(count("SELECT count(DISTINCT doc_key) FROM documents"), 12);
+  EXPECT_EQ(count("SELECT count(*) FROM vocabulary"),
+            count("SELECT count(DISTINCT term) FROM vocabulary"));
+  EXPECT_EQ(count("SELECT count(*) FROM term_vectors WHERE scope = ''"), 12);
+  std::map<std::int64_t, std::string> terms;
+  Statement vocabulary = c.prepare("SELECT id, term FROM vocabulary");
+  while (vocabulary.step())
+    terms[vocabulary.column_int(0)] = vocabulary.column_text(1);
+  Statement vectors = c.prepare(
+      "SELECT d.path, v.data FROM term_vectors v JOIN documents d ON d.id = v.doc_id WHERE v.scope "
+      "= ''");
+  while (vectors.step()) {
+    const std::string path = vectors.column_text(0);
+    std::vector<std::string> got;
+    for (const auto& [id, n] : decode_term_vector(vectors.column_blob(1)))
+      got.push_back(terms.at(id));
+    std::sort(got.begin(), got.end());
+    const std::string number = path.substr(2, path.size() - 6);
+    ASSERT_EQ(got.size(), 3u) << path;
+    EXPECT_EQ(got[0], "shared");
+    EXPECT_EQ(got[1], "t" + number);
+    EXPECT_TRUE(got[2] == "w0" || got[2] == "w1") << got[2];
+  }
+}
+
+// One run at a time per database; on PostgreSQL the processes of one run (same run key) share
+// the lock, and another run is refused while they hold it.
+TEST_P(StoreBackendTest, RunLockRefusesASecondRun) {
+  { DocumentStore create(db()); }
+  {
+    jobs::RunLock first(db());
+    try {
+      jobs::RunLock second(db());
+      FAIL() << "a second run took the lock";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kDatabase);
+      EXPECT_NE(std::string(e.what()).find("locked by another run"), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).find("password"), std::string::npos);
+    }
+  }
+  jobs::RunLock again(db());  // released with its holder
+  if (GetParam() != "postgresql") return;
+}
+
+TEST_P(StoreBackendTest, RunLockIsSharedByTheProcessesOfOneRun) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "run keys join a lock on PostgreSQL only";
+  { DocumentStore create(db()); }
+  jobs::RunLock rank0(db(), "job-42");
+  jobs::RunLock rank1(db(), "job-42");
+  EXPECT_THROW(jobs::RunLock other(db(), "job-43"), Error);
+  EXPECT_THROW(jobs::RunLock alone(db()), Error);
 }
 
 }  // namespace
