@@ -171,6 +171,88 @@ bool has_body(std::string_view text) {
   return false;
 }
 
+// A piece of text that reads as prose: a body line, or one that ends a sentence or a clause
+// ("None.", "Alphabet Inc.", "... as follows:"), closing quotes and brackets aside.
+bool is_prose_piece(std::string_view p) {
+  p = trim(p);
+  if (is_body_line(p)) return true;
+  while (!p.empty()) {
+    const char ch = p.back();
+    if (ch == '"' || ch == '\'' || ch == ')' || ch == ']') {
+      p.remove_suffix(1);
+    } else if (p.size() >= 3 && (p.ends_with("\xE2\x80\x9D") || p.ends_with("\xE2\x80\x99"))) {
+      p.remove_suffix(3);  // U+201D, U+2019
+    } else {
+      break;
+    }
+  }
+  if (p.empty()) return false;
+  const char ch = p.back();
+  return ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';';
+}
+
+// A piece that the sentence-level boundary check counts: at least three words of letters, and
+// more letters than digits (a numeric table row is not one).
+bool is_worded_piece(std::string_view p) {
+  int words = 0;
+  std::size_t letters = 0, digits = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (is_alpha(p[i])) {
+      ++letters;
+      if (i == 0 || !is_alpha(p[i - 1])) ++words;
+    } else if (is_digit(p[i])) {
+      ++digits;
+    }
+  }
+  return words >= 3 && letters > digits;
+}
+
+// How many worded, non-prose pieces (lines; sentences of lines longer than kLongLine) follow the
+// last prose piece of `body`, when that prose piece is among its last kTrailerPieces non-blank
+// pieces; 0 when it is not (a long list -- an exhibit index -- is the item's content, not a
+// trailer) or when the body has no prose. Looks at most at the last lines of the body.
+constexpr int kTrailerPieces = 12;
+int trailer_pieces(std::string_view body) {
+  int run = 0, seen = 0;
+  std::size_t end = body.size();
+  std::vector<std::string_view> pieces;
+  while (end > 0) {
+    const std::size_t nl = body.rfind('\n', end - 1);
+    const std::size_t b = nl == std::string_view::npos ? 0 : nl + 1;
+    const std::string_view line = body.substr(b, end - b);
+    pieces.clear();
+    if (line.size() <= kLongLine) {
+      pieces.push_back(line);
+    } else {
+      // Sentences: a split after [.!?] and blanks before an upper-case letter, digit or '('.
+      std::size_t from = 0;
+      for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        if (line[i] != '.' && line[i] != '!' && line[i] != '?') continue;
+        std::size_t j = i + 1;
+        while (j < line.size() && is_blank(line[j]))
+          ++j;
+        if (j == i + 1 || j >= line.size()) continue;
+        const char nx = line[j];
+        if ((nx >= 'A' && nx <= 'Z') || is_digit(nx) || nx == '(') {
+          pieces.push_back(line.substr(from, i + 1 - from));
+          from = j;
+          i = j - 1;
+        }
+      }
+      pieces.push_back(line.substr(from));
+    }
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+      if (trim(*it).empty()) continue;
+      if (++seen > kTrailerPieces) return 0;
+      if (is_prose_piece(*it)) return run;
+      if (is_worded_piece(*it)) ++run;
+    }
+    if (nl == std::string_view::npos) break;
+    end = nl;
+  }
+  return 0;
+}
+
 // A trailing page number: "Business 2", "Business\t12", "F-1", "ii".
 bool ends_with_page_number(std::string_view line) {
   line = trim(line);
@@ -1083,6 +1165,9 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       if (static_cast<double>(body.size()) < min_bytes) s.flags |= kSectionTooShort;
       if (body.size() > spec.max_bytes) s.flags |= kSectionTooLong;
     }
+    // A short non-prose trailer after the last prose line (two or more pieces with words: more
+    // than the one sentence a boundary may be off by): where the item ends is uncertain.
+    if (!is_sig && any_alnum && trailer_pieces(body) >= 2) s.flags |= kSectionUncertainEnd;
     // Consistency: the titled line-start heading of an item that belongs between this section
     // and the next one found, outside any TOC, means a heading was missed.
     if (!is_sig) {
@@ -1125,6 +1210,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       conf += 0.05;
     if (s.flags & (kSectionTooShort | kSectionTooLong)) conf -= 0.25;
     if (s.flags & kSectionContainsHeading) conf -= 0.30;
+    if (s.flags & kSectionUncertainEnd) conf -= 0.10;
     if (n.part_agreement < 0) conf -= 0.15;
     if (c.inline_start) conf -= 0.10;
     s.confidence = std::clamp(conf, 0.0, 1.0);

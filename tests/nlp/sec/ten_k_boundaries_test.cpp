@@ -1,11 +1,12 @@
 // segment_10k on fixtures written for issue 16, one per failure class: unnumbered Part I
 // sections (executive officers), headings in unusual layouts (HTML through the default clean
 // text), answered stub items, material after the last item (F-pages, refers_to), era- and
-// form-specific items, cross-references, and the contains-heading consistency flag.
+// form-specific items, cross-references, and the contains-heading and uncertain-end flags.
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nlp/sec/item_headings.h"
@@ -280,6 +281,64 @@ TEST(Segment10KBoundaries, ContainedHeadingIsFlagged) {
                             body(5) + "Item 3. Legal Proceedings\n" + body(5);
   for (const auto& s : segment_10k(clean).sections)
     EXPECT_EQ(s.flags & kSectionContainsHeading, 0u) << s.item;
+}
+
+TEST(Segment10KBoundaries, NonProseTrailerMakesTheEndUncertain) {
+  // Item 8 ends with the auditor's signature block after the report's last sentence: references
+  // disagree on whether it belongs, so the end is flagged and confidence lowered.
+  const std::string signed_report =
+      "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+      "Because of its inherent limitations, internal control over financial reporting may not "
+      "prevent or detect misstatements.\n/s/ Ernst & Young LLP\nSan Jose, California\n"
+      "November 2, 2023\n";
+  const std::string tail = "Item 9. Changes in and Disagreements with Accountants\nNone.\n" +
+                           std::string("Item 9A. Controls and Procedures\n") + body(5);
+  const std::string text = kToc + "Item 1. Business\n" + body() + signed_report + tail;
+  const SectionMap m = segment_10k(text);
+  const ItemSection* s8 = find_section(m, "8");
+  ASSERT_NE(s8, nullptr);
+  EXPECT_TRUE(contains(text_of(m, text, "8"), "November 2, 2023"));
+  EXPECT_TRUE(s8->flags & kSectionUncertainEnd) << section_flag_names(s8->flags);
+  EXPECT_NE(section_flag_names(s8->flags).find("uncertain-end"), std::string::npos);
+  const ItemSection* s1 = find_section(m, "1");
+  ASSERT_NE(s1, nullptr);
+  EXPECT_EQ(s1->flags & kSectionUncertainEnd, 0u);
+  EXPECT_LT(s8->confidence, s1->confidence);
+  // Titles of a table the clean text dropped (all capitals, no sentence end) do the same.
+  const std::string schedule =
+      kToc + "Item 1. Business\n" + body() +
+      "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+      "JEWEL TRADING COMPANY AND SUBSIDIARIES\n"
+      "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS\nAUGUST 31, 2022\n" +
+      tail;
+  const ItemSection* t8 = find_section(segment_10k(schedule), "8");
+  ASSERT_NE(t8, nullptr);
+  EXPECT_TRUE(t8->flags & kSectionUncertainEnd);
+  // Not flagged: one trailing line (within the one sentence a boundary may be off by), answered
+  // sub-headings ("None."), numeric rows, a long list (an exhibit index is the item's content).
+  const std::string one = kToc + "Item 1. Business\n" + body() +
+                          "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                          "/s/ Ernst & Young LLP\n" + tail;
+  const std::string answered = kToc + "Item 1. Business\n" + body() +
+                               "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                               "Issuer Purchases of Equity Securities\nNone.\n" + tail;
+  const std::string numeric = kToc + "Item 1. Business\n" + body() +
+                              "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                              "Total assets $5,302,746 $5,171,412 $4,223,693\n"
+                              "Long-term debt $ 304,472 $ 7,117 $ 17,740\n" +
+                              tail;
+  std::string list = kToc + "Item 1. Business\n" + body() +
+                     "Item 8. Financial Statements and Supplementary Data\n" + body(20);
+  for (int i = 1; i <= 14; ++i)
+    list += "10." + std::to_string(i) + " Employment Agreement with Executive Officer Number\n";
+  list += tail;
+  const std::pair<const char*, const std::string*> cases[] = {
+      {"one line", &one}, {"answered", &answered}, {"numeric", &numeric}, {"list", &list}};
+  for (const auto& [name, t] : cases) {
+    const ItemSection* s = find_section(segment_10k(*t), "8");
+    ASSERT_NE(s, nullptr) << name;
+    EXPECT_EQ(s->flags & kSectionUncertainEnd, 0u) << name;
+  }
 }
 
 }  // namespace
