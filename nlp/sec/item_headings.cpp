@@ -343,14 +343,16 @@ struct ItemSegmenter::Impl {
   RE2 incorporated;
   RE2 reference_lead;
   RE2 reference_any;
-  RE2 prose_after;  // what follows a title in a cross-reference ("of this report", ", which")
-  RE2 stub_answer;  // "None." "Not applicable." after a heading
-  RE2 stub_word;    // where such an answer starts in a heading line
-  RE2 exec_head;    // "Executive Officers of the Registrant"
-  RE2 fin_head;     // "Index to Financial Statements", "Report of Independent ..."
-  RE2 exhibit13;    // "Exhibit 13", "Annual Report to Shareholders"
-  RE2 fs_pointer;   // "see Index to Financial Statements", "page F-1", "Item 15"
-  RE2 item_ref;     // "Item 15" / "Item 14" inside a pointer
+  RE2 prose_after;   // what follows a title in a cross-reference ("of this report", ", which")
+  RE2 stub_answer;   // "None." "Not applicable." after a heading
+  RE2 stub_word;     // where such an answer starts in a heading line
+  RE2 exec_head;     // "Executive Officers of the Registrant"
+  RE2 fin_head;      // "Index to Financial Statements", "Report of Independent ..."
+  RE2 exhibit13;     // "Exhibit 13", "Annual Report to Shareholders"
+  RE2 fs_pointer;    // "see Index to Financial Statements", "page F-1", "Item 15"
+  RE2 item_ref;      // "Item 15" / "Item 14" inside a pointer
+  RE2 smaller_rc;    // "smaller reporting company" (scaled disclosure, since 2008)
+  RE2 not_required;  // "not required", "not applicable", "need not", "omitted", "exempt"
 
   static RE2::Options options() {
     RE2::Options o;
@@ -408,10 +410,15 @@ struct ItemSegmenter::Impl {
         fs_pointer(
             R"(\bF-\s?\d|index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements|financial\s+statements\s+(?:and\s+[\w\s]{0,40}?)?(?:are\s+|is\s+)?(?:included|set\s+forth|listed|appear|begin|filed|contained|found|presented)|\bitem\s*1[45]\b|\bpart\s+iv\b)",
             options()),
-        item_ref(R"(\bitem\s*(1[45])\b)", options()) {
-    for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
-                          &reference_lead, &reference_any, &prose_after, &stub_answer, &stub_word,
-                          &exec_head, &fin_head, &exhibit13, &fs_pointer, &item_ref})
+        item_ref(R"(\bitem\s*(1[45])\b)", options()),
+        smaller_rc(R"(\bsmaller\s+reporting\s+compan(?:y|ies)\b)", options()),
+        not_required(
+            R"(\bnot\s+(?:a\s+)?required\b|\bnot\s+applicable\b|\bneed\s+not\b|\bomit(?:ted|s)?\b|\bexempt)",
+            options()) {
+    for (const RE2* re :
+         {&item_head, &part_head, &combined_number, &reserved, &incorporated, &reference_lead,
+          &reference_any, &prose_after, &stub_answer, &stub_word, &exec_head, &fin_head, &exhibit13,
+          &fs_pointer, &item_ref, &smaller_rc, &not_required})
       if (!re->ok())
         throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
     for (const auto& spec : items) {
@@ -1129,6 +1136,12 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
     if (any_alnum && body.size() < kReferenceWindow &&
         (anchored(reference_lead, lead) ||
          RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), reference_any)))
+      s.flags |= kSectionReferenceOnly;
+    // Scaled disclosure: "As a smaller reporting company, we are not required to provide the
+    // information required by this item." answers the item (Items 1A, 6, 7A ... of small filers).
+    if (any_alnum && body.size() < kIncorporationWindow &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), smaller_rc) &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), not_required))
       s.flags |= kSectionReferenceOnly;
     bool combined = n.specs.size() > 1;
     if (combined) s.flags |= kSectionCombined;

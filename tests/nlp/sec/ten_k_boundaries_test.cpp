@@ -132,6 +132,28 @@ TEST(Segment10KBoundaries, AnsweredStubItemsAreFound) {
   EXPECT_GE(s16->confidence, 0.8);
 }
 
+TEST(Segment10KBoundaries, SmallerReportingCompanyAnswersAreNotTooShort) {
+  // Scaled disclosure: a small filer answers Item 1A in one sentence. Without the rule the
+  // 130-byte body is far under Item 1A's 2,000-byte minimum and was flagged too-short.
+  const std::string text =
+      kToc + "Item 1. Business\n" + body() + "ITEM 1A. RISK FACTORS.\n" +
+      "As a \"smaller reporting company\" defined by Item 10 of Regulation S-K, the Company is not "
+      "required to provide this information.\n" +
+      "Item 2. Properties\n" + body(5);
+  const SectionMap m = segment_10k(text);
+  const ItemSection* s = find_section(m, "1A");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->flags & kSectionReferenceOnly) << section_flag_names(s->flags);
+  EXPECT_EQ(s->flags & kSectionTooShort, 0u);
+  // A short Item 1A that does not invoke the exemption stays too short.
+  const std::string bare = kToc + "Item 1. Business\n" + body() + "ITEM 1A. RISK FACTORS.\n" +
+                           "Our business depends on a few large customers.\n" +
+                           "Item 2. Properties\n" + body(5);
+  const ItemSection* b = find_section(segment_10k(bare), "1A");
+  ASSERT_NE(b, nullptr);
+  EXPECT_TRUE(b->flags & kSectionTooShort) << section_flag_names(b->flags);
+}
+
 TEST(Segment10KBoundaries, FinancialStatementsAfterTheSignatures) {
   const std::string text =
       kToc + "Item 1. Business\n" + body() +
