@@ -209,7 +209,7 @@ TEST(ItemsGoldCorpus, BoundariesAgreeWithReviewedReferences) {
     if (std::size_t d = raw.find("</DOCUMENT>"); d != std::string::npos) raw.resize(d);
     const std::string text = secnlp::testing::default_clean_text(raw);
     const bool ten_q = form_family(form) == FormFamily::k10Q;
-    const SectionMap map = ten_q ? segment_10q(text) : segment_10k(text, {form, 0});
+    const SectionMap map = ten_q ? segment_10q(text, {form, 0}) : segment_10k(text, {form, 0});
     secnlp::nlp::SentenceOptions so;
     if (path.extension() == ".txt") so.line_breaks = secnlp::nlp::LineBreaks::kParagraph;
     const auto sentences = secnlp::nlp::SentenceSplitter(so).split(text);
