@@ -171,11 +171,22 @@ bool has_body(std::string_view text) {
   return false;
 }
 
-// A piece of text that reads as prose: a body line, or one that ends a sentence or a clause
-// ("None.", "Alphabet Inc.", "... as follows:"), closing quotes and brackets aside.
+// A numbered row: "31.1 Certification of ...", "10.2\tCredit Agreement", "Exhibit 99.1 Press
+// release" (exhibit indexes, numbered lists): the item's content, as references include it.
+bool is_numbered_row(std::string_view p) {
+  if (p.size() >= 8 && iequals(p.substr(0, 7), "exhibit") && is_blank(p[7])) {
+    p.remove_prefix(8);
+    p = trim(p);
+  }
+  return !p.empty() && is_digit(p[0]);
+}
+
+// A piece of text that reads as the item's content: a body line, one that ends a sentence or a
+// clause ("None.", "Alphabet Inc.", "... as follows:"; closing quotes and brackets aside), or a
+// numbered row.
 bool is_prose_piece(std::string_view p) {
   p = trim(p);
-  if (is_body_line(p)) return true;
+  if (is_body_line(p) || is_numbered_row(p)) return true;
   while (!p.empty()) {
     const char ch = p.back();
     if (ch == '"' || ch == '\'' || ch == ')' || ch == ']') {
