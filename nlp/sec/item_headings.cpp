@@ -172,7 +172,7 @@ bool has_body(std::string_view text) {
 }
 
 // A numbered row: "31.1 Certification of ...", "10.2\tCredit Agreement", "Exhibit 99.1 Press
-// release" (exhibit indexes, numbered lists): the item's content, as references include it.
+// release" (exhibit indexes, numbered lists): a list's row, not a trailer's line.
 bool is_numbered_row(std::string_view p) {
   if (p.size() >= 8 && iequals(p.substr(0, 7), "exhibit") && is_blank(p[7])) {
     p.remove_prefix(8);
@@ -181,12 +181,11 @@ bool is_numbered_row(std::string_view p) {
   return !p.empty() && is_digit(p[0]);
 }
 
-// A piece of text that reads as the item's content: a body line, one that ends a sentence or a
-// clause ("None.", "Alphabet Inc.", "... as follows:"; closing quotes and brackets aside), or a
-// numbered row.
+// A piece of text that reads as prose: a body line, or one that ends a sentence or a clause
+// ("None.", "Alphabet Inc.", "... as follows:"), closing quotes and brackets aside.
 bool is_prose_piece(std::string_view p) {
   p = trim(p);
-  if (is_body_line(p) || is_numbered_row(p)) return true;
+  if (is_body_line(p)) return true;
   while (!p.empty()) {
     const char ch = p.back();
     if (ch == '"' || ch == '\'' || ch == ')' || ch == ']') {
@@ -218,45 +217,54 @@ bool is_worded_piece(std::string_view p) {
   return words >= 3 && letters > digits;
 }
 
-// How many worded, non-prose pieces (lines; sentences of lines longer than kLongLine) follow the
-// last prose piece of `body`, when that prose piece is among its last kTrailerPieces non-blank
-// pieces; 0 when it is not (a long list -- an exhibit index -- is the item's content, not a
-// trailer) or when the body has no prose. Looks at most at the last lines of the body.
+// How many worded, non-prose pieces (lines; sentences of lines longer than kLongLine) that are
+// not numbered rows follow the last prose piece of `body`, when that prose piece is among its
+// last kTrailerPieces non-blank pieces; 0 when it is not (a long list -- an exhibit index -- is
+// the item's content, not a trailer) or when the body has no prose. Looks at most at the last
+// lines of the body.
 constexpr int kTrailerPieces = 12;
+
+// The start of the last sentence of `line` ending at `end`, and in `prev_end` where the sentence
+// before it ends (0 when none): a split after [.!?] and blanks before an upper-case letter, digit
+// or '('. Scans back from `end` only as far as that split.
+std::size_t last_sentence_start(std::string_view line, std::size_t end, std::size_t& prev_end) {
+  for (std::size_t k = end; k-- > 1;) {
+    const char c = line[k];
+    if (!((c >= 'A' && c <= 'Z') || is_digit(c) || c == '(') || !is_blank(line[k - 1])) continue;
+    std::size_t m = k - 1;
+    while (m > 0 && is_blank(line[m - 1]))
+      --m;
+    if (m > 0 && (line[m - 1] == '.' || line[m - 1] == '!' || line[m - 1] == '?')) {
+      prev_end = m;
+      return k;
+    }
+    k = m + 1;  // the blanks are done; go on before them
+  }
+  prev_end = 0;
+  return 0;
+}
+
 int trailer_pieces(std::string_view body) {
   int run = 0, seen = 0;
   std::size_t end = body.size();
-  std::vector<std::string_view> pieces;
   while (end > 0) {
     const std::size_t nl = body.rfind('\n', end - 1);
     const std::size_t b = nl == std::string_view::npos ? 0 : nl + 1;
     const std::string_view line = body.substr(b, end - b);
-    pieces.clear();
-    if (line.size() <= kLongLine) {
-      pieces.push_back(line);
-    } else {
-      // Sentences: a split after [.!?] and blanks before an upper-case letter, digit or '('.
-      std::size_t from = 0;
-      for (std::size_t i = 0; i + 1 < line.size(); ++i) {
-        if (line[i] != '.' && line[i] != '!' && line[i] != '?') continue;
-        std::size_t j = i + 1;
-        while (j < line.size() && is_blank(line[j]))
-          ++j;
-        if (j == i + 1 || j >= line.size()) continue;
-        const char nx = line[j];
-        if ((nx >= 'A' && nx <= 'Z') || is_digit(nx) || nx == '(') {
-          pieces.push_back(line.substr(from, i + 1 - from));
-          from = j;
-          i = j - 1;
-        }
+    // Lines, and sentences of long lines (flattened filings), last first.
+    std::size_t piece_end = line.size();
+    while (true) {
+      std::size_t prev_end = 0;
+      const std::size_t start =
+          line.size() <= kLongLine ? 0 : last_sentence_start(line, piece_end, prev_end);
+      const std::string_view piece = line.substr(start, piece_end - start);
+      if (!trim(piece).empty()) {
+        if (++seen > kTrailerPieces) return 0;
+        if (is_prose_piece(piece)) return run;
+        if (is_worded_piece(piece) && !is_numbered_row(trim(piece))) ++run;
       }
-      pieces.push_back(line.substr(from));
-    }
-    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
-      if (trim(*it).empty()) continue;
-      if (++seen > kTrailerPieces) return 0;
-      if (is_prose_piece(*it)) return run;
-      if (is_worded_piece(*it)) ++run;
+      if (start == 0) break;
+      piece_end = prev_end;
     }
     if (nl == std::string_view::npos) break;
     end = nl;

@@ -53,10 +53,11 @@
 // (the body holds, at a line start and outside any TOC, the titled heading of an item that belongs
 // between this section and the next one found: a boundary was probably missed);
 // kSectionUncertainEnd (the body ends in a short non-prose trailer: after its last prose line -- a
-// body line, one ending a sentence or clause, or a numbered row ("31.1 Certification", an exhibit
-// index) -- and among its last 12 non-blank lines (sentences, in long lines), two or more lines
-// with >= 3 words and more letters than digits, e.g. an auditor's signature block or the titles of
-// a table the clean text dropped; not set on signatures or unnumbered sections).
+// body line or one ending a sentence or clause -- and among its last 12 non-blank lines
+// (sentences, in long lines), two or more lines with >= 3 words and more letters than digits
+// that are not numbered rows ("31.1 Certification", an exhibit index), e.g. an auditor's signature
+// block or the titles of a table the clean text dropped; not set on signatures or unnumbered
+// sections).
 //
 // refers_to: "EX-13" when a short body incorporates the item from the annual report to
 // shareholders / Exhibit 13; for the item holding the financial statements, when its short body
