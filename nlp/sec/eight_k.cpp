@@ -99,8 +99,21 @@ const ItemInfo* find_item(std::string_view id) {
 constexpr std::size_t kWindow = 256;         // bytes of a line the heading patterns look at
 constexpr std::size_t kShortHeading = 200;   // a heading line shorter than this reads as a title
 constexpr std::size_t kReferenceBody = 400;  // bodies shorter than this may be reference-only
-constexpr std::size_t kTooLongBody = 200000;
-constexpr std::size_t kTooShortAlnum = 20;
+
+// Expected body size of an item, by item and numbering era. The financial-statements item (9.01;
+// Item 7 before August 2004) is an exhibit list ("(d) Exhibits 99.1 Press release") or, after an
+// acquisition, the acquired business's audited statements: a few words to megabytes. Every other
+// item is a disclosure: under 40 letters and digits (about six words) that point nowhere is
+// probably a cut heading; over 200,000 bytes probably a missed heading. (On edgar-crawler's 553
+// 8-Ks no disclosure item that points nowhere is under 40; 9.01 bodies go down to 9.)
+struct BodyBounds {
+  std::size_t min_alnum;
+  std::size_t max_bytes;
+};
+BodyBounds body_bounds(std::string_view id) {
+  if (id == "9.01" || id == "item7") return {20, 2000000};
+  return {40, 200000};
+}
 
 // "Item", "ITEMS", "I T E M", then an optional line break and "No.", then the number.
 #define SECNLP_8K_ITEM_PREFIX                    \
@@ -604,9 +617,11 @@ SectionMap segment_8k(std::string_view text) {
       if (p.incorporated->Match(body, 0, body.size(), RE2::UNANCHORED, nullptr, 0))
         s.flags |= kSectionIncorporatedByReference;
     }
-    if (alnum > 0 && alnum < kTooShortAlnum && !(s.flags & kSectionReferenceOnly))
+    const BodyBounds bounds = body_bounds(c.id);
+    if (alnum > 0 && alnum < bounds.min_alnum &&
+        !(s.flags & (kSectionReferenceOnly | kSectionIncorporatedByReference)))
       s.flags |= kSectionTooShort;
-    if (body.size() > kTooLongBody) s.flags |= kSectionTooLong;
+    if (body.size() > bounds.max_bytes) s.flags |= kSectionTooLong;
 
     const std::string_view line_head = c.heading;
     double conf = 0.5;

@@ -52,8 +52,10 @@ std::string_view eight_k_item_title(std::string_view item);
 // flags: kSectionEmpty (no letter or digit after the heading); kSectionReferenceOnly (body under
 //   400 bytes that points elsewhere: "See Item 8.01", "set forth in Item 1.01 ...", "None",
 //   "Not applicable"); kSectionIncorporatedByReference (such a short body that says
-//   "incorporated ... by reference"); kSectionTooShort (body under 20 bytes of letters and digits,
-//   when not empty or reference-only); kSectionTooLong (body over 200,000 bytes).
+//   "incorporated ... by reference"); kSectionTooShort / kSectionTooLong by item and numbering
+//   era: the financial-statements item (9.01, pre-2004 "item7": an exhibit list or an acquired
+//   business's statements) under 20 letters and digits / over 2,000,000 bytes, every other item
+//   under 40 / over 200,000 bytes (too-short not when empty, reference-only or incorporated).
 // notes: "no item headings", "pre-2004 item numbering", "no signature line",
 //   "N repeated item headings ignored (cover list or table of contents)".
 // Cost: one pass over the line starts; RE2 runs only on lines whose first letter is I or S, on at

@@ -46,7 +46,7 @@ int guess_filing_year(std::string_view clean_text) {
 }
 
 std::string section_flag_names(std::uint32_t flags) {
-  static constexpr std::array<std::pair<std::uint32_t, const char*>, 9> kNames = {{
+  static constexpr std::array<std::pair<std::uint32_t, const char*>, 10> kNames = {{
       {kSectionEmpty, "empty"},
       {kSectionReferenceOnly, "reference-only"},
       {kSectionIncorporatedByReference, "incorporated-by-reference"},
@@ -56,6 +56,7 @@ std::string section_flag_names(std::uint32_t flags) {
       {kSectionCombined, "combined"},
       {kSectionContainsHeading, "contains-heading"},
       {kSectionTruncated, "truncated"},
+      {kSectionUncertainEnd, "uncertain-end"},
   }};
   std::string out;
   for (const auto& [bit, name] : kNames) {

@@ -171,6 +171,107 @@ bool has_body(std::string_view text) {
   return false;
 }
 
+// A numbered row: "31.1 Certification of ...", "10.2\tCredit Agreement", "Exhibit 99.1 Press
+// release" (exhibit indexes, numbered lists): a list's row, not a trailer's line.
+bool is_numbered_row(std::string_view p) {
+  if (p.size() >= 8 && iequals(p.substr(0, 7), "exhibit") && is_blank(p[7])) {
+    p.remove_prefix(8);
+    p = trim(p);
+  }
+  return !p.empty() && is_digit(p[0]);
+}
+
+// A piece of text that reads as prose: a body line, or one that ends a sentence or a clause
+// ("None.", "Alphabet Inc.", "... as follows:"), closing quotes and brackets aside.
+bool is_prose_piece(std::string_view p) {
+  p = trim(p);
+  if (is_body_line(p)) return true;
+  while (!p.empty()) {
+    const char ch = p.back();
+    if (ch == '"' || ch == '\'' || ch == ')' || ch == ']') {
+      p.remove_suffix(1);
+    } else if (p.size() >= 3 && (p.ends_with("\xE2\x80\x9D") || p.ends_with("\xE2\x80\x99"))) {
+      p.remove_suffix(3);  // U+201D, U+2019
+    } else {
+      break;
+    }
+  }
+  if (p.empty()) return false;
+  const char ch = p.back();
+  return ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == ';';
+}
+
+// A piece that the sentence-level boundary check counts: at least three words of letters, and
+// more letters than digits (a numeric table row is not one).
+bool is_worded_piece(std::string_view p) {
+  int words = 0;
+  std::size_t letters = 0, digits = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (is_alpha(p[i])) {
+      ++letters;
+      if (i == 0 || !is_alpha(p[i - 1])) ++words;
+    } else if (is_digit(p[i])) {
+      ++digits;
+    }
+  }
+  return words >= 3 && letters > digits;
+}
+
+// How many worded, non-prose pieces (lines; sentences of lines longer than kLongLine) that are
+// not numbered rows follow the last prose piece of `body`, when that prose piece is among its
+// last kTrailerPieces non-blank pieces; 0 when it is not (a long list -- an exhibit index -- is
+// the item's content, not a trailer) or when the body has no prose. Looks at most at the last
+// lines of the body.
+constexpr int kTrailerPieces = 12;
+
+// The start of the last sentence of `line` ending at `end`, and in `prev_end` where the sentence
+// before it ends (0 when none): a split after [.!?] and blanks before an upper-case letter, digit
+// or '('. Scans back from `end` only as far as that split.
+std::size_t last_sentence_start(std::string_view line, std::size_t end, std::size_t& prev_end) {
+  for (std::size_t k = end; k-- > 1;) {
+    const char c = line[k];
+    if (!((c >= 'A' && c <= 'Z') || is_digit(c) || c == '(') || !is_blank(line[k - 1])) continue;
+    std::size_t m = k - 1;
+    while (m > 0 && is_blank(line[m - 1]))
+      --m;
+    if (m > 0 && (line[m - 1] == '.' || line[m - 1] == '!' || line[m - 1] == '?')) {
+      prev_end = m;
+      return k;
+    }
+    k = m + 1;  // the blanks are done; go on before them
+  }
+  prev_end = 0;
+  return 0;
+}
+
+int trailer_pieces(std::string_view body) {
+  int run = 0, seen = 0;
+  std::size_t end = body.size();
+  while (end > 0) {
+    const std::size_t nl = body.rfind('\n', end - 1);
+    const std::size_t b = nl == std::string_view::npos ? 0 : nl + 1;
+    const std::string_view line = body.substr(b, end - b);
+    // Lines, and sentences of long lines (flattened filings), last first.
+    std::size_t piece_end = line.size();
+    while (true) {
+      std::size_t prev_end = 0;
+      const std::size_t start =
+          line.size() <= kLongLine ? 0 : last_sentence_start(line, piece_end, prev_end);
+      const std::string_view piece = line.substr(start, piece_end - start);
+      if (!trim(piece).empty()) {
+        if (++seen > kTrailerPieces) return 0;
+        if (is_prose_piece(piece)) return run;
+        if (is_worded_piece(piece) && !is_numbered_row(trim(piece))) ++run;
+      }
+      if (start == 0) break;
+      piece_end = prev_end;
+    }
+    if (nl == std::string_view::npos) break;
+    end = nl;
+  }
+  return 0;
+}
+
 // A trailing page number: "Business 2", "Business\t12", "F-1", "ii".
 bool ends_with_page_number(std::string_view line) {
   line = trim(line);
@@ -261,14 +362,16 @@ struct ItemSegmenter::Impl {
   RE2 incorporated;
   RE2 reference_lead;
   RE2 reference_any;
-  RE2 prose_after;  // what follows a title in a cross-reference ("of this report", ", which")
-  RE2 stub_answer;  // "None." "Not applicable." after a heading
-  RE2 stub_word;    // where such an answer starts in a heading line
-  RE2 exec_head;    // "Executive Officers of the Registrant"
-  RE2 fin_head;     // "Index to Financial Statements", "Report of Independent ..."
-  RE2 exhibit13;    // "Exhibit 13", "Annual Report to Shareholders"
-  RE2 fs_pointer;   // "see Index to Financial Statements", "page F-1", "Item 15"
-  RE2 item_ref;     // "Item 15" / "Item 14" inside a pointer
+  RE2 prose_after;   // what follows a title in a cross-reference ("of this report", ", which")
+  RE2 stub_answer;   // "None." "Not applicable." after a heading
+  RE2 stub_word;     // where such an answer starts in a heading line
+  RE2 exec_head;     // "Executive Officers of the Registrant"
+  RE2 fin_head;      // "Index to Financial Statements", "Report of Independent ..."
+  RE2 exhibit13;     // "Exhibit 13", "Annual Report to Shareholders"
+  RE2 fs_pointer;    // "see Index to Financial Statements", "page F-1", "Item 15"
+  RE2 item_ref;      // "Item 15" / "Item 14" inside a pointer
+  RE2 smaller_rc;    // "smaller reporting company" (scaled disclosure, since 2008)
+  RE2 not_required;  // "not required", "not applicable", "need not", "omitted", "exempt"
 
   static RE2::Options options() {
     RE2::Options o;
@@ -326,10 +429,15 @@ struct ItemSegmenter::Impl {
         fs_pointer(
             R"(\bF-\s?\d|index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements|financial\s+statements\s+(?:and\s+[\w\s]{0,40}?)?(?:are\s+|is\s+)?(?:included|set\s+forth|listed|appear|begin|filed|contained|found|presented)|\bitem\s*1[45]\b|\bpart\s+iv\b)",
             options()),
-        item_ref(R"(\bitem\s*(1[45])\b)", options()) {
-    for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
-                          &reference_lead, &reference_any, &prose_after, &stub_answer, &stub_word,
-                          &exec_head, &fin_head, &exhibit13, &fs_pointer, &item_ref})
+        item_ref(R"(\bitem\s*(1[45])\b)", options()),
+        smaller_rc(R"(\bsmaller\s+reporting\s+compan(?:y|ies)\b)", options()),
+        not_required(
+            R"(\bnot\s+(?:a\s+)?required\b|\bnot\s+applicable\b|\bneed\s+not\b|\bomit(?:ted|s)?\b|\bexempt)",
+            options()) {
+    for (const RE2* re :
+         {&item_head, &part_head, &combined_number, &reserved, &incorporated, &reference_lead,
+          &reference_any, &prose_after, &stub_answer, &stub_word, &exec_head, &fin_head, &exhibit13,
+          &fs_pointer, &item_ref, &smaller_rc, &not_required})
       if (!re->ok())
         throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
     for (const auto& spec : items) {
@@ -1048,6 +1156,12 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
         (anchored(reference_lead, lead) ||
          RE2::PartialMatch(re2::StringPiece(body.data(), body.size()), reference_any)))
       s.flags |= kSectionReferenceOnly;
+    // Scaled disclosure: "As a smaller reporting company, we are not required to provide the
+    // information required by this item." answers the item (Items 1A, 6, 7A ... of small filers).
+    if (any_alnum && body.size() < kIncorporationWindow &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), smaller_rc) &&
+        RE2::PartialMatch(re2::StringPiece(opening.data(), opening.size()), not_required))
+      s.flags |= kSectionReferenceOnly;
     bool combined = n.specs.size() > 1;
     if (combined) s.flags |= kSectionCombined;
     // Where a pointer's content is.
@@ -1083,6 +1197,9 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       if (static_cast<double>(body.size()) < min_bytes) s.flags |= kSectionTooShort;
       if (body.size() > spec.max_bytes) s.flags |= kSectionTooLong;
     }
+    // A short non-prose trailer after the last prose line (two or more pieces with words: more
+    // than the one sentence a boundary may be off by): where the item ends is uncertain.
+    if (!is_sig && any_alnum && trailer_pieces(body) >= 2) s.flags |= kSectionUncertainEnd;
     // Consistency: the titled line-start heading of an item that belongs between this section
     // and the next one found, outside any TOC, means a heading was missed.
     if (!is_sig) {
@@ -1125,6 +1242,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       conf += 0.05;
     if (s.flags & (kSectionTooShort | kSectionTooLong)) conf -= 0.25;
     if (s.flags & kSectionContainsHeading) conf -= 0.30;
+    if (s.flags & kSectionUncertainEnd) conf -= 0.10;
     if (n.part_agreement < 0) conf -= 0.15;
     if (c.inline_start) conf -= 0.10;
     s.confidence = std::clamp(conf, 0.0, 1.0);

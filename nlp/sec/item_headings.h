@@ -46,11 +46,18 @@
 // (body < 3000 bytes whose first 500 bytes say it is "incorporated (herein) by reference" (to a
 // proxy statement, annual report, Exhibit 13 ...); always with kSectionReferenceOnly);
 // kSectionReferenceOnly (body < 600 bytes saying "None", "Not applicable", "see ...", "set forth in
-// ..."...); kSectionTooShort / kSectionTooLong (body outside the item's typical range of clean-text
-// bytes, see the tables in ten_k.cpp / ten_q.cpp; not set on reference-only sections);
-// kSectionTableOfContentsOnly; kSectionCombined; kSectionContainsHeading (the body holds, at a
-// line start and outside any TOC, the titled heading of an item that belongs between this
-// section and the next one found: a boundary was probably missed).
+// ..."...; or < 3000 bytes whose first 500 invoke the smaller-reporting-company exemption: "not
+// required", "not applicable", "omitted" ...); kSectionTooShort / kSectionTooLong (body outside the
+// item's typical range of clean-text bytes, see the tables in ten_k.cpp / ten_q.cpp; not set on
+// reference-only sections); kSectionTableOfContentsOnly; kSectionCombined; kSectionContainsHeading
+// (the body holds, at a line start and outside any TOC, the titled heading of an item that belongs
+// between this section and the next one found: a boundary was probably missed);
+// kSectionUncertainEnd (the body ends in a short non-prose trailer: after its last prose line -- a
+// body line or one ending a sentence or clause -- and among its last 12 non-blank lines
+// (sentences, in long lines), two or more lines with >= 3 words and more letters than digits
+// that are not numbered rows ("31.1 Certification", an exhibit index), e.g. an auditor's signature
+// block or the titles of a table the clean text dropped; not set on signatures or unnumbered
+// sections).
 //
 // refers_to: "EX-13" when a short body incorporates the item from the annual report to
 // shareholders / Exhibit 13; for the item holding the financial statements, when its short body
@@ -64,7 +71,7 @@
 // Confidence (0..1): 0.55 for an accepted heading, +0.25 when the canonical title matches (on
 // the line or the next), +0.10 when the heading is at a line start, +0.05 when body text follows,
 // +0.05 when the detected TOC lists the item; -0.25 for too short/long; -0.30 for a contained
-// heading; -0.15 when the PART
+// heading; -0.10 for an uncertain end; -0.15 when the PART
 // context (10-Q) disagrees; -0.10 for inline headings; TOC-only entries get 0.10. Clamped to
 // [0, 1]. >= 0.8 is a heading we would bet on; < 0.5 deserves a look.
 

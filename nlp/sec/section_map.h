@@ -36,7 +36,7 @@ struct FilingInfo {
 
 // Short names of the set flags, comma-separated: "empty", "reference-only",
 // "incorporated-by-reference", "too-short", "too-long", "toc-only", "combined",
-// "contains-heading".
+// "contains-heading", "truncated", "uncertain-end".
 std::string section_flag_names(std::uint32_t flags);
 
 // Section flags (bits of ItemSection::flags).
@@ -54,6 +54,10 @@ enum SectionFlag : std::uint32_t {
   // The document ends before its container does (a cut download) and this is its last
   // section: its end is where the file stopped, not where the item ends. Set by the pipeline.
   kSectionTruncated = 1u << 8,
+  // The body ends in a short run of lines with words but no prose (a signature block, titles of a
+  // table the clean text dropped, a caption) after its last prose line: readers disagree on
+  // whether such a trailer belongs to the item, so the end is uncertain by a few lines.
+  kSectionUncertainEnd = 1u << 9,
 };
 
 struct ItemSection {

@@ -42,23 +42,23 @@ class SectionsStage final : public Stage {
       }
     }
     nlp::sec::SectionMap map;
+    // Era- and form-specific item tables (10-K, 10-Q): the form type and the filing year when
+    // known.
+    nlp::sec::FilingInfo info;
+    std::string form;
+    if (form_ != "auto") {
+      form = form_;
+    } else if (auto it = doc.metadata.find("form"); it != doc.metadata.end()) {
+      form = it->second;
+    }
+    info.form = form;
+    if (family == FormFamily::k10K || family == FormFamily::k10Q) info.year = filing_year(doc);
     switch (family) {
-      case FormFamily::k10K: {
-        // Era- and form-specific item tables: the form type and the filing year when known.
-        nlp::sec::FilingInfo info;
-        std::string form;
-        if (form_ != "auto") {
-          form = form_;
-        } else if (auto it = doc.metadata.find("form"); it != doc.metadata.end()) {
-          form = it->second;
-        }
-        info.form = form;
-        info.year = filing_year(doc);
+      case FormFamily::k10K:
         map = nlp::sec::segment_10k(doc.text, info);
         break;
-      }
       case FormFamily::k10Q:
-        map = nlp::sec::segment_10q(doc.text);
+        map = nlp::sec::segment_10q(doc.text, info);
         break;
       case FormFamily::k8K:
         map = nlp::sec::segment_8k(doc.text);

@@ -56,5 +56,27 @@ TEST(SectionsStage, FillsRefersToAndUsesTheFilingYear) {
   EXPECT_TRUE(warned);
 }
 
+TEST(SectionsStage, TenQUsesTheFormAndFilingYear) {
+  Resources resources;
+  auto stage = stages::sections_stage().factory(StageOptions("sections", {}), resources);
+  const std::string text = "PART I\nItem 1. Financial Statements\n" + body(30) +
+                           "Item 3. Controls and Procedures\n" + body(3) +
+                           "PART II\nItem 6. Exhibits and Reports on Form 8-K\n" + body(1);
+  Document old;
+  old.metadata["form"] = "10-Q";
+  old.metadata["filed"] = "19980209";
+  old.text = text;
+  stage->run(old);
+  ASSERT_NE(find(old, "part2item6"), nullptr);
+  EXPECT_EQ(find(old, "part2item6")->title, "Exhibits and Reports on Form 8-K");
+  Document small;
+  small.metadata["form"] = "10-QSB";
+  small.metadata["filed"] = "20040510";
+  small.text = text;
+  stage->run(small);
+  ASSERT_NE(find(small, "part1item3"), nullptr);
+  EXPECT_EQ(find(small, "part1item3")->title, "Controls and Procedures");
+}
+
 }  // namespace
 }  // namespace secnlp::pipeline

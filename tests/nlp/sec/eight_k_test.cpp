@@ -206,6 +206,22 @@ TEST(EightKTest, FlagsAndConfidence) {
       {"too-short", "Item 8.01 Other Events\nSee below.\n" + next, kSectionTooShort},
       {"too-long", "Item 8.01 Other Events\n" + std::string(250000, 'x') + "\n" + next,
        kSectionTooLong},
+      // Bounds are by item and numbering era: a four-word disclosure is short, an exhibit list
+      // of the same size is not; the financial-statements item (9.01, pre-2004 Item 7) may hold
+      // an acquired business's statements, the pre-2004 Other Events item may not.
+      {"short disclosure", "Item 8.01 Other Events\nThe Company moved offices.\n" + next,
+       kSectionTooShort},
+      {"short exhibit list",
+       "Item 9.01 Financial Statements and Exhibits\n(d) Exhibits 99.1 Press release.\nSIGNATURE\n",
+       0},
+      {"long statements",
+       "Item 9.01 Financial Statements and Exhibits\n" + std::string(300000, 'x') + "\nSIGNATURE\n",
+       0},
+      {"long pre-2004 statements",
+       "Item 7. Financial Statements and Exhibits\n" + std::string(300000, 'x') + "\nSIGNATURE\n",
+       0},
+      {"long pre-2004 other events",
+       "Item 5. Other Events\n" + std::string(300000, 'x') + "\nSIGNATURE\n", kSectionTooLong},
   };
   for (const auto& c : cases) {
     const SectionMap map = segment_8k(c.text);

@@ -1,11 +1,12 @@
 // segment_10k on fixtures written for issue 16, one per failure class: unnumbered Part I
 // sections (executive officers), headings in unusual layouts (HTML through the default clean
 // text), answered stub items, material after the last item (F-pages, refers_to), era- and
-// form-specific items, cross-references, and the contains-heading consistency flag.
+// form-specific items, cross-references, and the contains-heading and uncertain-end flags.
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nlp/sec/item_headings.h"
@@ -129,6 +130,28 @@ TEST(Segment10KBoundaries, AnsweredStubItemsAreFound) {
   ASSERT_NE(s16, nullptr);
   EXPECT_TRUE(s16->flags & kSectionReferenceOnly);
   EXPECT_GE(s16->confidence, 0.8);
+}
+
+TEST(Segment10KBoundaries, SmallerReportingCompanyAnswersAreNotTooShort) {
+  // Scaled disclosure: a small filer answers Item 1A in one sentence. Without the rule the
+  // 130-byte body is far under Item 1A's 2,000-byte minimum and was flagged too-short.
+  const std::string text =
+      kToc + "Item 1. Business\n" + body() + "ITEM 1A. RISK FACTORS.\n" +
+      "As a \"smaller reporting company\" defined by Item 10 of Regulation S-K, the Company is not "
+      "required to provide this information.\n" +
+      "Item 2. Properties\n" + body(5);
+  const SectionMap m = segment_10k(text);
+  const ItemSection* s = find_section(m, "1A");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->flags & kSectionReferenceOnly) << section_flag_names(s->flags);
+  EXPECT_EQ(s->flags & kSectionTooShort, 0u);
+  // A short Item 1A that does not invoke the exemption stays too short.
+  const std::string bare = kToc + "Item 1. Business\n" + body() + "ITEM 1A. RISK FACTORS.\n" +
+                           "Our business depends on a few large customers.\n" +
+                           "Item 2. Properties\n" + body(5);
+  const ItemSection* b = find_section(segment_10k(bare), "1A");
+  ASSERT_NE(b, nullptr);
+  EXPECT_TRUE(b->flags & kSectionTooShort) << section_flag_names(b->flags);
 }
 
 TEST(Segment10KBoundaries, FinancialStatementsAfterTheSignatures) {
@@ -280,6 +303,76 @@ TEST(Segment10KBoundaries, ContainedHeadingIsFlagged) {
                             body(5) + "Item 3. Legal Proceedings\n" + body(5);
   for (const auto& s : segment_10k(clean).sections)
     EXPECT_EQ(s.flags & kSectionContainsHeading, 0u) << s.item;
+}
+
+TEST(Segment10KBoundaries, NonProseTrailerMakesTheEndUncertain) {
+  // Item 8 ends with the auditor's signature block after the report's last sentence: references
+  // disagree on whether it belongs, so the end is flagged and confidence lowered.
+  const std::string signed_report =
+      "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+      "Because of its inherent limitations, internal control over financial reporting may not "
+      "prevent or detect misstatements.\n/s/ Ernst & Young LLP\nSan Jose, California\n"
+      "November 2, 2023\n";
+  const std::string tail = "Item 9. Changes in and Disagreements with Accountants\nNone.\n" +
+                           std::string("Item 9A. Controls and Procedures\n") + body(5);
+  const std::string text = kToc + "Item 1. Business\n" + body() + signed_report + tail;
+  const SectionMap m = segment_10k(text);
+  const ItemSection* s8 = find_section(m, "8");
+  ASSERT_NE(s8, nullptr);
+  EXPECT_TRUE(contains(text_of(m, text, "8"), "November 2, 2023"));
+  EXPECT_TRUE(s8->flags & kSectionUncertainEnd) << section_flag_names(s8->flags);
+  EXPECT_NE(section_flag_names(s8->flags).find("uncertain-end"), std::string::npos);
+  const ItemSection* s1 = find_section(m, "1");
+  ASSERT_NE(s1, nullptr);
+  EXPECT_EQ(s1->flags & kSectionUncertainEnd, 0u);
+  EXPECT_LT(s8->confidence, s1->confidence);
+  // Titles of a table the clean text dropped (all capitals, no sentence end) do the same.
+  const std::string schedule =
+      kToc + "Item 1. Business\n" + body() +
+      "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+      "JEWEL TRADING COMPANY AND SUBSIDIARIES\n"
+      "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS\nAUGUST 31, 2022\n" +
+      tail;
+  const ItemSection* t8 = find_section(segment_10k(schedule), "8");
+  ASSERT_NE(t8, nullptr);
+  EXPECT_TRUE(t8->flags & kSectionUncertainEnd);
+  // Not flagged: one trailing line (within the one sentence a boundary may be off by), answered
+  // sub-headings ("None."), numeric rows, a long list (an exhibit index is the item's content).
+  const std::string one = kToc + "Item 1. Business\n" + body() +
+                          "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                          "/s/ Ernst & Young LLP\n" + tail;
+  const std::string answered = kToc + "Item 1. Business\n" + body() +
+                               "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                               "Issuer Purchases of Equity Securities\nNone.\n" + tail;
+  const std::string numeric = kToc + "Item 1. Business\n" + body() +
+                              "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                              "Total assets $5,302,746 $5,171,412 $4,223,693\n"
+                              "Long-term debt $ 304,472 $ 7,117 $ 17,740\n" +
+                              tail;
+  std::string list = kToc + "Item 1. Business\n" + body() +
+                     "Item 8. Financial Statements and Supplementary Data\n" + body(20);
+  for (int i = 1; i <= 14; ++i)
+    list += "10." + std::to_string(i) + " Employment Agreement with Executive Officer Number\n";
+  list += tail;
+  // A short exhibit index: numbered rows are content.
+  const std::string exhibits = kToc + "Item 1. Business\n" + body() +
+                               "Item 15. Exhibits and Financial Statement Schedules\n" + body(3) +
+                               "The following exhibits are filed as part of this report:\n"
+                               "3.1\tRestated Certificate of Incorporation of the Company\n"
+                               "10.1\tEmployment Agreement with the Chief Executive Officer\n"
+                               "Exhibit 31.1 Certification of Chief Executive Officer\n" +
+                               "SIGNATURES\n" + body(1);
+  const std::pair<const char*, const std::string*> cases[] = {{"one line", &one},
+                                                              {"answered", &answered},
+                                                              {"numeric", &numeric},
+                                                              {"list", &list},
+                                                              {"exhibits", &exhibits}};
+  for (const auto& [name, t] : cases) {
+    const SectionMap map = segment_10k(*t);
+    EXPECT_TRUE(find_section(map, "8") != nullptr || find_section(map, "15") != nullptr) << name;
+    for (const auto& s : map.sections)
+      EXPECT_EQ(s.flags & kSectionUncertainEnd, 0u) << name << " " << s.item;
+  }
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 // segment_10q on synthetic texts: PART headings and titles decide between items of the same
-// number; TOC; flattened (one long line) filings; no items.
+// number; TOC; flattened (one long line) filings; no items; 10-QSB numbering and era-aware
+// titles and minimum lengths.
 
 #include "nlp/sec/ten_q.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nlp/sec/item_headings.h"
@@ -82,6 +85,53 @@ TEST(Segment10Q, PartHeadingIsLeftOutOfThePreviousItem) {
   const SectionMap m = segment_10q(text);
   EXPECT_EQ(section_text(m, text, "part1item4").find("PART II"), std::string_view::npos);
   EXPECT_GE(find_section(m, "part2item1")->confidence, 0.8);
+}
+
+TEST(Segment10Q, TenQsbNumbering) {
+  // 10-QSB: Part I Item 3 is Controls and Procedures, not market risk.
+  const std::string items =
+      "PART I - FINANCIAL INFORMATION\nItem 1. Financial Statements\n" + body(10) +
+      "Item 2. Management's Discussion and Analysis or Plan of Operation\n" + body(10) +
+      "Item 3. Controls and Procedures\n" + body(2) + "PART II - OTHER INFORMATION\n" +
+      "Item 6. Exhibits and Reports on Form 8-K\n" + body(1);
+  for (const auto& [name, m] :
+       {std::pair{"form given", segment_10q(items, {"10-QSB", 2004})},
+        std::pair{"cover page", segment_10q("FORM 10-QSB\nQUARTERLY REPORT\n" + items)}}) {
+    EXPECT_EQ(ids(m),
+              (std::vector<std::string>{"part1item1", "part1item2", "part1item3", "part2item6"}))
+        << name;
+    const ItemSection* s3 = find_section(m, "part1item3");
+    ASSERT_NE(s3, nullptr) << name;
+    EXPECT_EQ(s3->title, "Controls and Procedures") << name;
+    EXPECT_GE(s3->confidence, 0.8) << name;
+    EXPECT_NE(std::find(m.notes.begin(), m.notes.end(), "10-QSB item numbering"), m.notes.end())
+        << name;
+  }
+  // As a 10-Q the same heading is not the market-risk item's title.
+  const ItemSection* q3 = find_section(segment_10q(items, {"10-Q", 2004}), "part1item3");
+  ASSERT_NE(q3, nullptr);
+  EXPECT_LT(q3->confidence, 0.8);
+}
+
+TEST(Segment10Q, TooShortIsEraAware) {
+  // A 300-byte Item 1 (statements incorporated or tables dropped) and a 650-byte MD&A: short for
+  // a modern 10-Q, ordinary for one filed in 1998, whose items also carry the older titles.
+  const std::string text = "PART I\nItem 1. Financial Statements\n" + body(4) +
+                           "Item 2. Management's Discussion and Analysis\n" + body(8) +
+                           "PART II\nItem 6. Exhibits and Reports on Form 8-K\n" + body(1);
+  const SectionMap modern = segment_10q(text, {"10-Q", 2020});
+  const SectionMap old = segment_10q(text, {"10-Q", 1998});
+  for (const char* item : {"part1item1", "part1item2"}) {
+    ASSERT_NE(find_section(modern, item), nullptr) << item;
+    ASSERT_NE(find_section(old, item), nullptr) << item;
+    EXPECT_TRUE(find_section(modern, item)->flags & kSectionTooShort) << item;
+    EXPECT_EQ(find_section(old, item)->flags & kSectionTooShort, 0u) << item;
+  }
+  EXPECT_EQ(find_section(modern, "part2item6")->title, "Exhibits");
+  EXPECT_EQ(find_section(old, "part2item6")->title, "Exhibits and Reports on Form 8-K");
+  // The year is read from the cover page when not given.
+  const SectionMap cover = segment_10q("For the quarterly period ended December 26, 1997\n" + text);
+  EXPECT_EQ(find_section(cover, "part1item1")->flags & kSectionTooShort, 0u);
 }
 
 }  // namespace
