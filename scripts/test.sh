@@ -10,6 +10,23 @@ scripts/setup.sh
 werror=OFF
 if [[ "${CI:-}" == "true" ]]; then werror=ON; fi
 
+# A throwaway PostgreSQL server (Unix socket only, stopped on exit) for the store suite's
+# PostgreSQL half and the MPI tests (issue 21); $SECNLP_TEST_PG_URL set by the caller wins.
+# Without the server binaries those tests skip with a message saying so.
+if [[ -z "${SECNLP_TEST_PG_URL:-}" ]]; then
+  pg_dir=$(mktemp -d /tmp/secnlp-pg.XXXXXX)
+  trap 'scripts/pg_server.sh stop "$pg_dir"' EXIT
+  if SECNLP_TEST_PG_URL=$(scripts/pg_server.sh start "$pg_dir"); then
+    export SECNLP_TEST_PG_URL
+    echo "test: PostgreSQL for the tests at $SECNLP_TEST_PG_URL" >&2
+  else
+    # CI always has PostgreSQL: there a server that does not start is a failure, not a skip.
+    if [[ "${CI:-}" == "true" ]]; then echo "test: PostgreSQL did not start" >&2; exit 1; fi
+    echo "test: could not start PostgreSQL; its tests will skip" >&2
+    unset SECNLP_TEST_PG_URL
+  fi
+fi
+
 if [[ "${1:-}" == "--sanitize" ]]; then
   export SECNLP_BUILD_DIR=build-sanitize
   # libtorch is not built with ASan: the sanitized build leaves models/ torch parts out (their

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   secnlp::tools::add_stages_command(app, exit_code);
   secnlp::tools::add_names_command(app, exit_code);
   secnlp::tools::add_check_command(app, exit_code);
+  secnlp::tools::add_import_command(app, exit_code);
   secnlp::tools::add_train_command(app, exit_code);
   secnlp::tools::add_evaluate_command(app, exit_code);
   secnlp::tools::add_predict_command(app, exit_code);

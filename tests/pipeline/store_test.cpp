@@ -12,6 +12,7 @@
 #include "nlp/features/tfidf.h"
 #include "nlp/sec/section_map.h"
 #include "pipeline/jobs/run_lock.h"
+#include "pipeline/store/copy.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
@@ -597,6 +598,58 @@ TEST_P(StoreBackendTest, RunLockIsSharedByTheProcessesOfOneRun) {
   jobs::RunLock rank1(db(), "job-42");
   EXPECT_THROW(jobs::RunLock other(db(), "job-43"), Error);
   EXPECT_THROW(jobs::RunLock alone(db()), Error);
+}
+
+// `secnlp import`: a SQLite file moves into either backend table for table with its ids, later
+// writes continue the numbering, and a database that already holds results is never merged into.
+TEST_P(StoreBackendTest, ImportCopiesEveryTableAndKeepsIds) {
+  testing::ScratchDatabase source("sqlite");
+  {
+    DocumentStore store(source.path());
+    const auto run = store.begin_run("process", "cfg", "config", 1);
+    store.write_document(sample_doc("/a.htm"), run, "cfg", true);
+    store.write_document(sample_doc("/b.htm"), run, "cfg", true);
+    store.finish_run(run, {2, 2, 0, 0, 0, 200}, "ok");
+  }
+  const CopySummary summary = copy_database(source.location(), location());
+  std::map<std::string, std::uint64_t> copied(summary.rows.begin(), summary.rows.end());
+  EXPECT_EQ(copied.size(), store_tables().size());
+  EXPECT_EQ(copied["documents"], 2u);
+  EXPECT_EQ(copied["runs"], 1u);
+  EXPECT_EQ(copied["metrics"], 6u);
+  Connection from(source.location()), to(location());
+  for (const auto& table : store_tables()) {
+    Statement a = from.prepare("SELECT count(*) FROM " + table);
+    Statement b = to.prepare("SELECT count(*) FROM " + table);
+    ASSERT_TRUE(a.step() && b.step());
+    EXPECT_EQ(a.column_int(0), b.column_int(0)) << table;
+  }
+  Statement ids = to.prepare("SELECT path, id FROM documents ORDER BY path");
+  std::vector<std::pair<std::string, std::int64_t>> got;
+  while (ids.step())
+    got.emplace_back(ids.column_text(0), ids.column_int(1));
+  Statement want = from.prepare("SELECT path, id FROM documents ORDER BY path");
+  std::vector<std::pair<std::string, std::int64_t>> expected;
+  while (want.step())
+    expected.emplace_back(want.column_text(0), want.column_int(1));
+  EXPECT_EQ(got, expected);
+  {
+    DocumentStore store(db());  // the imported results read and grow like any others
+    EXPECT_EQ(store.file_states().size(), 2u);
+    const auto run = store.begin_run("process", "cfg", "", 1);
+    EXPECT_EQ(run, 2);
+    store.write_document(sample_doc("/c.htm"), run, "cfg", true);
+  }
+  Statement max = to.prepare("SELECT count(DISTINCT id), max(id) FROM documents");
+  ASSERT_TRUE(max.step());
+  EXPECT_EQ(max.column_int(0), 3);
+  EXPECT_EQ(max.column_int(1), 3);
+  try {
+    copy_database(source.location(), location());
+    FAIL() << "imported into a database that holds results";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+  }
 }
 
 }  // namespace

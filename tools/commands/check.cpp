@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/integrity.h"
 #include "tools/commands/commands.h"
 #include "tools/output.h"
@@ -23,16 +24,17 @@ void add_check_command(CLI::App& app, int& /*exit_code*/) {
     const store::IntegrityReport report = store::check_database(*db);
     pipeline::ResultTable t;
     t.columns = {"database", "problem"};
-    if (report.ok()) t.rows.push_back({*db, std::string("ok")});
+    const std::string shown = store::display_location(*db);
+    if (report.ok()) t.rows.push_back({shown, std::string("ok")});
     for (const auto& problem : report.problems)
-      t.rows.push_back({*db, problem});
+      t.rows.push_back({shown, problem});
     print_table(std::cout, t, parse_output_format(*format));
     if (!report.ok())
       throw Error(ErrorCode::kDatabase,
                   fmt::format("{} problem(s) found: the database is damaged; restore it from a "
                               "backup or rebuild it with `secnlp process --force`",
                               report.problems.size()),
-                  *db);
+                  shown);
   });
 }
 

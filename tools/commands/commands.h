@@ -25,6 +25,7 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_runs_command(CLI::App& app, int& exit_code);
 void add_fetch_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
+void add_import_command(CLI::App& app, int& exit_code);
 // Word vectors: train, neighbors, evaluate, map (torch-free; tools/commands/embed.cpp).
 void add_embed_command(CLI::App& app, int& exit_code);
 // The model commands: flags here, the work in libsecnlp_models_cli.so, loaded when one runs
