@@ -350,7 +350,8 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   summary.run_id = store.begin_run("process", config_hash, pipeline.description(), threads);
   summary.counts.total = paths.size();
   log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),
-           static_cast<double>(total_bytes) / 1e6, threads, options.db.string());
+           static_cast<double>(total_bytes) / 1e6, threads,
+           store::display_location(options.db.string()));
 
   std::mutex changed_mutex;
   std::set<std::string> changed_configs;  // config hashes of stored documents now recomputed

@@ -117,7 +117,8 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   const std::string description = job_json(job);
   summary.job_run_id =
       store.begin_run("job:" + job.name, hex_digest(description), description, threads);
-  log_info("job {}: run {} on {}", job.name, summary.job_run_id, job.db.string());
+  log_info("job {}: run {} on {}", job.name, summary.job_run_id,
+           store::display_location(job.db.string()));
 
   std::vector<fs::path> fetched;
   try {

@@ -6,6 +6,7 @@
 
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/runner.h"
+#include "pipeline/store/database.h"
 #include "tools/commands/commands.h"
 #include "tools/output.h"
 
@@ -54,7 +55,7 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
   pipeline::ResultTable t;
   t.columns = {"item", "value"};
   auto add = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
-  add("database", o.db.string());
+  add("database", store::display_location(o.db.string()));
   add("run", std::to_string(s.run_id));
   add("documents", std::to_string(s.counts.total));
   add("processed", std::to_string(s.counts.processed));

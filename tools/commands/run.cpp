@@ -9,6 +9,7 @@
 #include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
+#include "pipeline/store/database.h"
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
 #include "tools/output.h"
@@ -76,7 +77,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
       t.rows.push_back({std::move(k), std::move(v)});
     };
     add("job", job.name);
-    add("database", job.db.string());
+    add("database", store::display_location(job.db.string()));
     add("run", std::to_string(s.job_run_id));
     add("status", s.status);
     add("documents", std::to_string(s.counts.total));
