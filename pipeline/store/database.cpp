@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
@@ -150,6 +152,47 @@ std::string Statement::column_name(int index) const {
   return impl_->column_name(index);
 }
 
+BulkInsert::BulkInsert(Connection& connection, std::string_view table, std::string_view columns)
+    : impl_(connection.impl().bulk(table, columns)) {}
+BulkInsert::~BulkInsert() = default;
+
+BulkInsert& BulkInsert::add(std::int64_t value) {
+  impl_->add_int(value);
+  return *this;
+}
+
+BulkInsert& BulkInsert::add(double value) {
+  if (std::isfinite(value)) {
+    impl_->add_double(value);
+  } else {
+    impl_->add_null();
+  }
+  return *this;
+}
+
+BulkInsert& BulkInsert::add(std::string_view text) {
+  impl_->add_text(text);
+  return *this;
+}
+
+BulkInsert& BulkInsert::add_blob(std::string_view bytes) {
+  impl_->add_blob(bytes);
+  return *this;
+}
+
+BulkInsert& BulkInsert::add_null() {
+  impl_->add_null();
+  return *this;
+}
+
+void BulkInsert::end_row() {
+  impl_->end_row();
+}
+
+void BulkInsert::finish() {
+  impl_->finish();
+}
+
 Transaction::Transaction(Connection& connection) : connection_(connection) {
   connection_.impl().begin();
 }
@@ -212,6 +255,110 @@ std::string upsert_sql(std::string_view table, std::string_view columns, std::st
   }
   return fmt::format("INSERT INTO {}({}) VALUES({}) ON CONFLICT({}) DO {}", table, columns, values,
                      keys, updates.empty() ? "NOTHING" : "UPDATE SET " + updates);
+}
+
+namespace {
+
+bool word_at(std::string_view sql, std::size_t i, std::string_view word) {
+  if (i + word.size() > sql.size()) return false;
+  if (i > 0 && (std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_'))
+    return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (std::toupper(static_cast<unsigned char>(sql[i + k])) != word[k]) return false;
+  const std::size_t end = i + word.size();
+  return end == sql.size() ||
+         !(std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_');
+}
+
+// " NULLS FIRST" after an ascending ORDER BY term, " NULLS LAST" after a descending one, unless
+// the term says where its NULLs go.
+std::string null_placement(std::string_view term) {
+  std::string upper;
+  for (char c : term)
+    upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper.find("NULLS") != std::string::npos) return "";
+  while (!upper.empty() && std::isspace(static_cast<unsigned char>(upper.back())))
+    upper.pop_back();
+  const bool descending =
+      upper.size() >= 4 && upper.compare(upper.size() - 4, 4, "DESC") == 0 &&
+      (upper.size() == 4 || !std::isalnum(static_cast<unsigned char>(upper[upper.size() - 5])));
+  return descending ? " NULLS LAST" : " NULLS FIRST";
+}
+
+}  // namespace
+
+std::string postgres_null_order(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 32);
+  struct Order {
+    int depth;
+    std::size_t term_start;  // in `out`
+  };
+  std::vector<Order> orders;
+  int depth = 0;
+  char quote = 0;
+  auto close_term = [&](const Order& o) {
+    std::size_t end = out.size();
+    while (end > o.term_start && std::isspace(static_cast<unsigned char>(out[end - 1])))
+      --end;
+    const std::string placement =
+        null_placement(std::string_view(out).substr(o.term_start, end - o.term_start));
+    out.insert(end, placement);
+  };
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote) {
+      out += c;
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+      continue;
+    }
+    const bool in_order = !orders.empty() && orders.back().depth == depth;
+    if (in_order) {
+      bool ends = c == ';' || (c == ')' && depth == orders.back().depth);
+      for (std::string_view keyword :
+           {"LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "FETCH", "RETURNING"})
+        ends = ends || word_at(sql, i, keyword);
+      if (ends) {
+        close_term(orders.back());
+        orders.pop_back();
+      } else if (c == ',') {
+        close_term(orders.back());
+        out += c;
+        orders.back().term_start = out.size();
+        continue;
+      }
+    }
+    if (c == '(') ++depth;
+    if (c == ')') {
+      --depth;
+      while (!orders.empty() && orders.back().depth > depth) {
+        close_term(orders.back());
+        orders.pop_back();
+      }
+    }
+    if (word_at(sql, i, "ORDER")) {
+      std::size_t j = i + 5;
+      while (j < sql.size() && std::isspace(static_cast<unsigned char>(sql[j])))
+        ++j;
+      if (word_at(sql, j, "BY")) {
+        out.append(sql.substr(i, j + 2 - i));
+        i = j + 1;
+        orders.push_back({depth, out.size()});
+        continue;
+      }
+    }
+    out += c;
+  }
+  while (!orders.empty()) {
+    close_term(orders.back());
+    orders.pop_back();
+  }
+  return out;
 }
 
 std::string postgres_parameters(std::string_view sql) {

@@ -58,9 +58,22 @@ class StatementImpl {
   virtual std::string column_name(int index) const = 0;
 };
 
+class BulkImpl {
+ public:
+  virtual ~BulkImpl() = default;
+  virtual void add_int(std::int64_t value) = 0;
+  virtual void add_double(double value) = 0;
+  virtual void add_text(std::string_view text) = 0;
+  virtual void add_blob(std::string_view bytes) = 0;
+  virtual void add_null() = 0;
+  virtual void end_row() = 0;
+  virtual void finish() = 0;
+};
+
 class ConnectionImpl {
  public:
   virtual ~ConnectionImpl() = default;
+  virtual std::unique_ptr<BulkImpl> bulk(std::string_view table, std::string_view columns) = 0;
   virtual void exec(std::string_view sql) = 0;
   virtual std::unique_ptr<StatementImpl> prepare(std::string_view sql) = 0;
   virtual int changes() const = 0;
@@ -164,6 +177,33 @@ class Statement {
   std::unique_ptr<detail::StatementImpl> impl_;
 };
 
+// Rows for one table written in bulk: PostgreSQL's COPY ... FROM STDIN (all rows in one round
+// trip), SQLite's prepared INSERT per row (already in-process). Plain inserts: a row whose key
+// exists fails, so callers write rows they have just cleared. Values in column order, then
+// end_row(); finish() writes what is pending (the destructor drops it).
+class BulkInsert {
+ public:
+  BulkInsert(Connection& connection, std::string_view table, std::string_view columns);
+  ~BulkInsert();
+  BulkInsert(const BulkInsert&) = delete;
+  BulkInsert& operator=(const BulkInsert&) = delete;
+
+  BulkInsert& add(std::int64_t value);
+  BulkInsert& add(int value) { return add(static_cast<std::int64_t>(value)); }
+  BulkInsert& add(std::uint64_t value) { return add(static_cast<std::int64_t>(value)); }
+  BulkInsert& add(double value);  // NaN and infinities become NULL
+  BulkInsert& add(std::string_view text);
+  BulkInsert& add(const std::string& text) { return add(std::string_view(text)); }
+  BulkInsert& add(const char* text) { return add(std::string_view(text)); }
+  BulkInsert& add_blob(std::string_view bytes);
+  BulkInsert& add_null();
+  void end_row();
+  void finish();
+
+ private:
+  std::unique_ptr<detail::BulkImpl> impl_;
+};
+
 // Commits on commit(), rolls back on destruction otherwise. SQLite: BEGIN IMMEDIATE (the write
 // lock at once); PostgreSQL: BEGIN (READ COMMITTED).
 class Transaction {
@@ -188,6 +228,10 @@ std::string ddl_for(Backend backend, std::string_view sql);
 std::string upsert_sql(std::string_view table, std::string_view columns, std::string_view keys);
 // `sql` with `?`/`?N` parameters as PostgreSQL's `$N` (quoted text and identifiers untouched).
 std::string postgres_parameters(std::string_view sql);
+// `sql` with SQLite's NULL order spelled out for PostgreSQL: every ORDER BY term without its own
+// NULLS clause gets NULLS FIRST (ascending) or NULLS LAST (descending), where SQLite puts them,
+// so that both engines return rows in one order (and sums over them are the same to the bit).
+std::string postgres_null_order(std::string_view sql);
 
 namespace detail {
 std::unique_ptr<ConnectionImpl> open_sqlite(const std::string& path, bool read_only);

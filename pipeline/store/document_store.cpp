@@ -469,21 +469,20 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
       exhibit.run();
     }
     write_entities(doc, id);
-    Statement metric =
-        db_.prepare(upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"));
+    // Metrics and term vectors are most of a document's rows: written in bulk (COPY on
+    // PostgreSQL). A name set twice in one scope keeps its last value, as an upsert would.
+    BulkInsert metric(db_, "metrics", "doc_id, scope, name, value");
     for (const auto& [scope, values] : doc.metrics) {
-      for (const auto& [name, value] : values) {
-        metric.bind(1, id).bind(2, scope).bind(3, name);
-        if (std::isfinite(value)) {
-          metric.bind(4, value);
-        } else {
-          metric.bind_null(4);
-        }
-        metric.run();
+      std::map<std::string_view, double> last;
+      for (const auto& [name, value] : values)
+        last[name] = value;
+      for (const auto& [name, value] : last) {
+        metric.add(id).add(scope).add(name).add(value);
+        metric.end_row();
       }
     }
-    Statement vector = db_.prepare(
-        "INSERT INTO term_vectors(doc_id, scope, unique_terms, total, data) VALUES(?, ?, ?, ?, ?)");
+    metric.finish();
+    BulkInsert vector(db_, "term_vectors", "doc_id, scope, unique_terms, total, data");
     // Every scope is part of the document, so each section term is among the document's terms:
     // resolve those through the vocabulary once, and the sections by walking both sorted lists.
     std::vector<std::uint32_t> document_ids;
@@ -514,13 +513,14 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
         total += count;
       }
       std::sort(entries.begin(), entries.end());
-      vector.bind(1, id)
-          .bind(2, scope)
-          .bind(3, static_cast<std::int64_t>(entries.size()))
-          .bind(4, total)
-          .bind_blob(5, encode_term_vector(entries))
-          .run();
+      vector.add(id)
+          .add(scope)
+          .add(static_cast<std::int64_t>(entries.size()))
+          .add(total)
+          .add_blob(encode_term_vector(entries));
+      vector.end_row();
     }
+    vector.finish();
     tx.commit();
     return WriteOutcome::kStored;
   } catch (...) {

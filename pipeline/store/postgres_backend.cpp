@@ -15,7 +15,9 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <exception>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "common/error.h"
@@ -51,6 +53,9 @@ struct Libpq {
   int (*getisnull)(const PGresult*, int, int);
   char* (*cmd_tuples)(PGresult*);
   PQnoticeProcessor (*set_notice_processor)(PGconn*, PQnoticeProcessor, void*);
+  int (*put_copy_data)(PGconn*, const char*, int);
+  int (*put_copy_end)(PGconn*, const char*);
+  PGresult* (*get_result)(PGconn*);
 };
 
 Libpq open_libpq() {
@@ -86,6 +91,9 @@ Libpq open_libpq() {
   get(api.getisnull, "PQgetisnull");
   get(api.cmd_tuples, "PQcmdTuples");
   get(api.set_notice_processor, "PQsetNoticeProcessor");
+  get(api.put_copy_data, "PQputCopyData");
+  get(api.put_copy_end, "PQputCopyEnd");
+  get(api.get_result, "PQgetResult");
   return api;  // never closed
 }
 
@@ -247,6 +255,69 @@ class PostgresStatement final : public StatementImpl {
 
 void quiet(void*, const char*) {}
 
+// COPY's text format: tab-separated columns, one line per row, \N for NULL; backslash, tab,
+// newline and carriage return escaped; bytea as \\x hex.
+class PostgresBulk final : public BulkImpl {
+ public:
+  PostgresBulk(PostgresConnection& connection, std::string_view table, std::string_view columns)
+      : connection_(connection), sql_(fmt::format("COPY {}({}) FROM STDIN", table, columns)) {}
+  void add_int(std::int64_t value) override { field(std::to_string(value)); }
+  void add_double(double value) override { field(fmt::format("{}", value)); }
+  void add_text(std::string_view text) override {
+    separate();
+    for (char c : text) {
+      switch (c) {
+        case '\\':
+          buffer_ += "\\\\";
+          break;
+        case '\t':
+          buffer_ += "\\t";
+          break;
+        case '\n':
+          buffer_ += "\\n";
+          break;
+        case '\r':
+          buffer_ += "\\r";
+          break;
+        default:
+          buffer_ += c;
+      }
+    }
+  }
+  void add_blob(std::string_view bytes) override {
+    static constexpr char kHex[] = "0123456789abcdef";
+    separate();
+    buffer_ += "\\\\x";
+    for (unsigned char c : bytes) {
+      buffer_ += kHex[c >> 4];
+      buffer_ += kHex[c & 15];
+    }
+  }
+  void add_null() override { field("\\N"); }
+  void end_row() override {
+    buffer_ += '\n';
+    first_ = true;
+    ++rows_;
+  }
+  void finish() override;
+
+ private:
+  void separate() {
+    if (!first_) buffer_ += '\t';
+    first_ = false;
+  }
+  void field(std::string_view text) {
+    separate();
+    buffer_ += text;
+  }
+
+  PostgresConnection& connection_;
+  std::string sql_;
+  std::string buffer_;
+  bool first_ = true;
+  std::size_t rows_ = 0;
+};
+
 class PostgresConnection final : public ConnectionImpl {
  public:
   PostgresConnection(const std::string& url, const std::string& display) : display_(display) {
@@ -274,6 +345,9 @@ class PostgresConnection final : public ConnectionImpl {
     return std::make_unique<PostgresStatement>(*this, sql);
   }
   int changes() const override { return changes_; }
+  std::unique_ptr<BulkImpl> bulk(std::string_view table, std::string_view columns) override {
+    return std::make_unique<PostgresBulk>(*this, table, columns);
+  }
   void begin() override { exec("BEGIN"); }
   int schema_version() override {
     Result r(pq().exec(conn_, "SELECT to_regclass('secnlp_schema') IS NOT NULL"));
@@ -326,8 +400,34 @@ class PostgresConnection final : public ConnectionImpl {
   int changes_ = 0;
 };
 
+void PostgresBulk::finish() {
+  if (rows_ == 0) return;
+  PGconn* conn = connection_.conn_;
+  {
+    Result start(pq().exec(conn, sql_.c_str()));
+    if (!start.get || pq().result_status(start.get) != PGRES_COPY_IN)
+      connection_.check(start, sql_);
+  }
+  if (pq().put_copy_data(conn, buffer_.data(), static_cast<int>(buffer_.size())) != 1 ||
+      pq().put_copy_end(conn, nullptr) != 1)
+    connection_.fail("COPY");
+  // The outcome, then the end of results.
+  std::exception_ptr failure;
+  while (PGresult* r = pq().get_result(conn)) {
+    Result owned(r);
+    try {
+      connection_.check(owned, sql_);
+    } catch (const Error&) {
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  buffer_.clear();
+  rows_ = 0;
+  if (failure) std::rethrow_exception(failure);
+}
+
 PostgresStatement::PostgresStatement(PostgresConnection& connection, std::string_view sql)
-    : connection_(connection), sql_(postgres_parameters(sql)) {}
+    : connection_(connection), sql_(postgres_parameters(postgres_null_order(sql))) {}
 
 bool PostgresStatement::step() {
   if (!result_.get) {

@@ -468,6 +468,14 @@ TEST(DatabaseTest, OneStatementServesBothDialects) {
             "DELETE FROM s WHERE doc_id=$1 OR prev_doc_id=$1 AND x=$2");
   EXPECT_EQ(postgres_parameters("SELECT \"odd?name\", 'it''s ?' FROM t WHERE x = ?3"),
             "SELECT \"odd?name\", 'it''s ?' FROM t WHERE x = $3");
+  EXPECT_EQ(postgres_null_order("SELECT a FROM t ORDER BY a, b DESC LIMIT 3"),
+            "SELECT a FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST LIMIT 3");
+  EXPECT_EQ(postgres_null_order("SELECT x FROM (SELECT x FROM t ORDER BY x) s ORDER BY x desc"),
+            "SELECT x FROM (SELECT x FROM t ORDER BY x NULLS FIRST) s ORDER BY x desc NULLS LAST");
+  EXPECT_EQ(postgres_null_order("SELECT f(a, b) FROM t ORDER BY f(a, b), 'order by' NULLS LAST"),
+            "SELECT f(a, b) FROM t ORDER BY f(a, b) NULLS FIRST, 'order by' NULLS LAST");
+  EXPECT_EQ(postgres_null_order("SELECT row_number() OVER (ORDER BY d) FROM t WHERE border = 1"),
+            "SELECT row_number() OVER (ORDER BY d NULLS FIRST) FROM t WHERE border = 1");
   EXPECT_EQ(upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"),
             "INSERT INTO metrics(doc_id, scope, name, value) VALUES(?, ?, ?, ?) ON "
             "CONFLICT(doc_id, scope, name) DO UPDATE SET value = excluded.value");
@@ -498,6 +506,13 @@ TEST_P(StoreBackendTest, SharedFunctionsAgree) {
   EXPECT_EQ(st.column_int(1), 4);
   EXPECT_EQ(st.column_text(2), "Acme");
   EXPECT_TRUE(st.column_is_null(3));
+  // NULLs sort first ascending and last descending on both engines.
+  Statement order = db.prepare(
+      "SELECT v FROM (SELECT NULL AS v UNION ALL SELECT 'b' UNION ALL SELECT 'a') s ORDER BY v");
+  std::vector<std::string> seen;
+  while (order.step())
+    seen.push_back(order.column_is_null(0) ? "NULL" : order.column_text(0));
+  EXPECT_EQ(seen, (std::vector<std::string>{"NULL", "a", "b"}));
   // Blobs and text round-trip byte for byte (NUL and invalid UTF-8 in a blob included).
   db.exec(ddl_for(db.backend(), "CREATE TABLE scratch (k INTEGER PRIMARY KEY, b BLOB, r REAL)"));
   const std::string bytes(
