@@ -284,6 +284,21 @@ UPDATE sections SET flag_names = rtrim(
   CASE WHEN flags & 128 THEN 'contains-heading,' ELSE '' END ||
   CASE WHEN flags & 256 THEN 'truncated,' ELSE '' END, ',');
 )sql",
+    // Version 11: a run spread over MPI ranks is one runs row; what each rank did.
+    R"sql(
+CREATE TABLE run_ranks (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  rank INTEGER NOT NULL,
+  host TEXT,
+  total INTEGER DEFAULT 0,
+  processed INTEGER DEFAULT 0,
+  skipped INTEGER DEFAULT 0,
+  failed INTEGER DEFAULT 0,
+  linked INTEGER DEFAULT 0,
+  bytes INTEGER DEFAULT 0,
+  PRIMARY KEY (run_id, rank)
+);
+)sql",
 };
 
 int user_version(Connection& db) {
