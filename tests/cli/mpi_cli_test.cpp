@@ -1,0 +1,254 @@
+// `mpirun -n 2 secnlp process` and `secnlp process --shard K/N` (issue 21), as a user runs them.
+// The MPI tests skip, saying why, when mpirun or libsecnlp_mpi.so (not built without MPI or in
+// sanitized builds) is absent.
+#include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/jobs/run_lock.h"
+#include "pipeline/store/sqlite.h"
+#include "tests/cli/cli_run.h"
+#include "tests/pipeline/store_dump.h"
+#include "tests/support/test_data.h"
+
+namespace secnlp {
+namespace {
+
+namespace fs = std::filesystem;
+
+using testing::run_cli;
+using testing::write_file;
+
+const std::string kMpirun = "mpirun -n 2 --oversubscribe --allow-run-as-root";
+
+// Why the MPI tests cannot run here, or "".
+std::string mpi_missing() {
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0)
+    return "mpirun not found (Debian: openmpi-bin)";
+  const fs::path module = fs::path(SECNLP_BINARY).parent_path() / "libsecnlp_mpi.so";
+  if (!fs::exists(module))
+    return module.string() + " not built (CMake found no MPI, or a sanitized build)";
+  return "";
+}
+
+std::string filing(int i) {
+  std::string s = "<html><body><p><b>Item 1A. Risk Factors</b></p>";
+  for (int p = 0; p < 10 + (i * 37) % 80; ++p)
+    s += "<p>Paragraph " + std::to_string(p) + " of filing " + std::to_string(i) +
+         ": revenue term" + std::to_string(i % 13) + " grew while risk" + std::to_string(p % 17) +
+         " remained uncertain and litigation continued.</p>";
+  return s + "</body></html>";
+}
+
+std::int64_t scalar(const fs::path& db, const std::string& sql) {
+  store::Connection conn(db.string(), /*read_only=*/true);
+  store::Statement st = conn.prepare(sql);
+  return st.step() ? st.column_int(0) : -1;
+}
+
+class MpiCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int i = 0; i < 40; ++i)
+      write_file(dir_.path() / "in" / ("f" + std::to_string(i) + ".htm"), filing(i));
+    write_file(dir_.path() / "in" / "empty.htm", "");  // one failure, recorded by its rank
+  }
+  std::string inputs() const {
+    return (dir_.path() / "in").string() + " " + std::string(SECNLP_SOURCE_DIR) + "/samples";
+  }
+  testing::CliResult mpi(const std::string& args, const std::string& env = "") {
+    return run_cli_with_prefix(kMpirun, args, env);
+  }
+  testing::CliResult run_cli_with_prefix(const std::string& prefix, const std::string& args,
+                                         const std::string& env) {
+    const fs::path out = dir_.path() / "mpi-stdout.txt";
+    const fs::path err = dir_.path() / "mpi-stderr.txt";
+    const std::string command = (env.empty() ? "" : env + " ") + prefix + " " +
+                                std::string(SECNLP_BINARY) + " " + args + " >" + out.string() +
+                                " 2>" + err.string() + " </dev/null";
+    const int status = std::system(command.c_str());
+    testing::CliResult r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = testing::read_file(out);
+    r.err = testing::read_file(err);
+    return r;
+  }
+  testing::TempDir dir_;
+};
+
+// Two ranks store exactly what one process stores (ids mapped to natural keys), in one runs row
+// with a run_ranks row per rank; rank 0 prints the one summary and the failure of either rank.
+TEST_F(MpiCliTest, TwoRanksStoreWhatOneProcessStores) {
+  if (const std::string why = mpi_missing(); !why.empty()) GTEST_SKIP() << why;
+  const fs::path single = dir_.path() / "single.db";
+  const fs::path spread = dir_.path() / "mpi.db";
+  const auto one = run_cli("process " + inputs() + " --db " + single.string() +
+                               " --threads 1 --progress off --format csv",
+                           dir_.path());
+  ASSERT_EQ(one.exit_code, 1) << one.err;  // the empty file
+  const auto two = mpi("process " + inputs() + " --db " + spread.string() +
+                       " --threads 1 --progress off --format csv");
+  ASSERT_EQ(two.exit_code, 1) << two.out << two.err;
+  EXPECT_NE(two.out.find("MPI ranks,2"), std::string::npos) << two.out;
+  EXPECT_NE(two.out.find("documents,45"), std::string::npos) << two.out;
+  EXPECT_NE(two.out.find("empty.htm"), std::string::npos) << two.out;
+  EXPECT_EQ(two.out.find("item,value"), two.out.rfind("item,value")) << "two summaries\n"
+                                                                     << two.out;
+  EXPECT_EQ(testing::diff_dumps(testing::dump_store(single), testing::dump_store(spread)), "");
+  EXPECT_EQ(scalar(spread, "SELECT count(*) FROM runs"), 1);
+  EXPECT_EQ(scalar(spread, "SELECT docs_total FROM runs"), 45);
+  EXPECT_EQ(scalar(spread, "SELECT count(*) FROM run_ranks WHERE run_id = 1"), 2);
+  EXPECT_EQ(scalar(spread, "SELECT sum(total) FROM run_ranks"), 45);
+  EXPECT_EQ(scalar(spread, "SELECT sum(failed) FROM run_ranks"), 1);
+  EXPECT_EQ(scalar(spread, "SELECT sum(bytes) FROM run_ranks"),
+            scalar(spread, "SELECT bytes FROM runs"));
+  const auto runs = run_cli("runs --db " + spread.string() + " --format csv", dir_.path());
+  ASSERT_EQ(runs.exit_code, 0) << runs.err;
+  EXPECT_NE(runs.out.find("rank"), std::string::npos) << runs.out;
+
+  // Rerun: everything is stored; nothing is processed again.
+  const auto again = mpi("process " + inputs() + " --db " + spread.string() +
+                         " --threads 1 --progress off --format csv");
+  EXPECT_NE(again.out.find("processed,0"), std::string::npos) << again.out << again.err;
+  EXPECT_NE(again.out.find("skipped (unchanged),44"), std::string::npos) << again.out;
+}
+
+// The pid of rank `rank` of the mpirun started with SECNLP_TEST_MARK=`mark`, or -1.
+pid_t rank_pid(const std::string& mark, int rank) {
+  DIR* proc = opendir("/proc");
+  if (proc == nullptr) return -1;
+  pid_t found = -1;
+  while (dirent* e = readdir(proc)) {
+    const std::string name = e->d_name;
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(fs::path("/proc") / name / "environ", std::ios::binary);
+    if (!in) continue;  // gone, or another user's process
+    const std::string env((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto has = [&](const std::string& entry) {
+      return env.find(std::string(1, '\0') + entry + '\0') != std::string::npos ||
+             env.rfind(entry + '\0', 0) == 0;
+    };
+    if (has("SECNLP_TEST_MARK=" + mark) && has("OMPI_COMM_WORLD_RANK=" + std::to_string(rank))) {
+      found = static_cast<pid_t>(std::stol(name));
+      break;
+    }
+  }
+  closedir(proc);
+  return found;
+}
+
+// SIGKILL one rank mid-run: mpirun ends the job; the rerun marks the dead run, skips what is
+// stored and does the rest, and the database equals one uninterrupted run.
+TEST_F(MpiCliTest, KilledRankThenRerunEqualsAnUninterruptedRun) {
+  if (const std::string why = mpi_missing(); !why.empty()) GTEST_SKIP() << why;
+  constexpr int kDocs = 300;
+  for (int i = 0; i < kDocs; ++i)
+    write_file(dir_.path() / "many" / ("m" + std::to_string(i) + ".htm"), filing(i));
+  const std::string many = (dir_.path() / "many").string();
+  const fs::path killed = dir_.path() / "killed.db";
+  const std::string mark = dir_.path().filename().string();
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Its output to a file: an mpirun left behind must not hold the test's stdout open.
+    const int log = open((dir_.path() / "killed-run.txt").c_str(), O_WRONLY | O_CREAT, 0644);
+    dup2(log, 1);
+    dup2(log, 2);
+    setenv("SECNLP_TEST_MARK", mark.c_str(), 1);
+    const std::string dbpath = killed.string();
+    execlp("mpirun", "mpirun", "-n", "2", "--oversubscribe", "--allow-run-as-root", "-x",
+           "SECNLP_TEST_MARK", SECNLP_BINARY, "process", many.c_str(), "--db", dbpath.c_str(),
+           "--threads", "1", "--progress", "off", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Whatever happens below, no mpirun outlives the test.
+  struct Reaper {
+    pid_t pid;
+    bool done = false;
+    ~Reaper() {
+      if (done) return;
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+  } reaper{child};
+  // Kill rank 1 once some, but not all, documents are stored.
+  std::int64_t stored = 0;
+  pid_t victim = -1;
+  for (int attempt = 0; attempt < 6000 && (stored < 5 || victim < 0); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (victim < 0) victim = rank_pid(mark, 1);
+    try {
+      stored = scalar(killed, "SELECT count(*) FROM documents");
+    } catch (...) {
+    }
+  }
+  ASSERT_GT(victim, 0) << "rank 1 not found";
+  ASSERT_EQ(kill(victim, SIGKILL), 0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  reaper.done = true;
+  EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "mpirun ended well";
+  const std::int64_t after_kill = scalar(killed, "SELECT count(*) FROM documents");
+  EXPECT_GT(after_kill, 0);
+  EXPECT_LT(after_kill, kDocs) << "the run ended before the kill; the test proves nothing";
+
+  const auto rerun =
+      mpi("process " + many + " --db " + killed.string() + " --threads 1 --progress off");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(scalar(killed, "SELECT count(*) FROM runs WHERE status = 'killed'"), 1);
+  const fs::path whole = dir_.path() / "whole.db";
+  ASSERT_EQ(run_cli("process " + many + " --db " + whole.string() + " --progress off", dir_.path())
+                .exit_code,
+            0);
+  EXPECT_EQ(testing::diff_dumps(testing::dump_store(whole), testing::dump_store(killed)), "");
+}
+
+// Launched by mpirun without the module: a clear error naming the file, not a crash.
+TEST_F(MpiCliTest, WithoutTheModuleMpirunSaysWhatIsMissing) {
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "mpirun not found (Debian: openmpi-bin)";
+  const std::string missing = (dir_.path() / "none" / "libsecnlp_mpi.so").string();
+  const auto r = run_cli_with_prefix(
+      kMpirun + " -x SECNLP_MPI_LIB=" + missing,
+      "process " + inputs() + " --db " + (dir_.path() / "x.db").string() + " --progress off", "");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find(missing), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_.path() / "x.db"));
+}
+
+// Bad --shard values are usage errors; a second shard on a locked SQLite database is refused
+// and told that shards of one database run one after another; no MPI is loaded without mpirun.
+TEST_F(MpiCliTest, ShardValuesAndTheLockOfASQLiteDatabase) {
+  const std::string db = (dir_.path() / "s.db").string();
+  for (const char* bad : {"0/2", "3/2", "2", "a/b", "1/0", "-1/2"}) {
+    const auto r = run_cli("process " + inputs() + " --db " + db + " --shard " + bad, dir_.path());
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_NE(r.err.find("K/N"), std::string::npos) << bad << ": " << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db));
+  {
+    const jobs::RunLock held(db);
+    const auto r = run_cli("process " + inputs() + " --db " + db + " --shard 2/2", dir_.path());
+    EXPECT_EQ(r.exit_code, 4) << r.err;
+    EXPECT_NE(r.err.find("one after another"), std::string::npos) << r.err;
+  }
+  const auto r = run_cli("process " + inputs() + " --db " + db + " --shard 2/2 --format csv",
+                         dir_.path(), "LD_DEBUG=libs");
+  EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 3000);
+  EXPECT_NE(r.out.find("shard,2/2"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("libsqlite3"), std::string::npos) << "no LD_DEBUG report";
+  EXPECT_EQ(r.err.find("libmpi"), std::string::npos);
+  EXPECT_EQ(r.err.find("libsecnlp_mpi"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace secnlp
