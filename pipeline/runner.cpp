@@ -474,30 +474,21 @@ ProcessSummary process_documents(const ProcessOptions& options) {
       store::mark_dead_runs(opened->connection(), "process", "killed");  // callers hold the lock
       summary.run_id = opened->begin_run("process", config_hash, pipeline.description(), threads);
     } catch (const std::exception& e) {
-      if (cluster) {
-        for (int r = 1; r < cluster->size(); ++r)
-          cluster->send(r, distributed::kTagStart,
-                        distributed::Writer().u64(0).str(e.what()).bytes());
-      }
+      if (cluster) distributed::announce_stop(*cluster, e.what());
       throw;
     }
     if (cluster) {
       // Largest first: the long documents start early and the short ones fill the gaps.
       std::stable_sort(files.begin(), files.end(),
                        [](const InputFile& a, const InputFile& b) { return a.size > b.size; });
-      const std::string started =
-          distributed::Writer().u64(1).i64(summary.run_id).u64(total_documents).bytes();
-      for (int r = 1; r < cluster->size(); ++r)
-        cluster->send(r, distributed::kTagStart, started);
+      distributed::announce_start(
+          *cluster, distributed::Writer().i64(summary.run_id).u64(total_documents).bytes());
       cluster->set_working(true);
     }
   } else {
-    const distributed::Message start_message = cluster->receive(0, distributed::kTagStart);
-    distributed::Reader started(start_message.bytes);
-    if (started.u64() == 0) {
-      log_debug("rank {}: rank 0 stopped the run: {}", cluster->rank(), started.str());
-      return summary;
-    }
+    const std::optional<std::string> start_message = distributed::await_start(*cluster);
+    if (!start_message) return summary;  // rank 0 reports why
+    distributed::Reader started(*start_message);
     summary.run_id = started.i64();
     total_documents = started.u64();
     cluster->set_working(true);

@@ -99,11 +99,40 @@ Cluster* cluster() {
   return loaded;
 }
 
+// A start is 1 and the payload; a stop is 0 and the reason.
+void announce_start(Cluster& cluster, std::string_view payload) {
+  const std::string message = "1" + std::string(payload);
+  for (int r = 1; r < cluster.size(); ++r)
+    cluster.send(r, kTagStart, message);
+  cluster.set_announced();
+}
+
+void announce_stop(Cluster& cluster, std::string_view why) {
+  const std::string message = "0" + std::string(why);
+  for (int r = 1; r < cluster.size(); ++r)
+    cluster.send(r, kTagStart, message);
+  cluster.set_announced();
+}
+
+std::optional<std::string> await_start(Cluster& cluster) {
+  Message m = cluster.receive(0, kTagStart);
+  if (m.bytes.empty() || m.bytes[0] != '1') {
+    log_debug("rank {}: rank 0 started no run: {}", cluster.rank(),
+              m.bytes.empty() ? std::string() : m.bytes.substr(1));
+    return std::nullopt;
+  }
+  return m.bytes.substr(1);
+}
+
 void run_on_cluster(Cluster* c, const std::function<void()>& body) {
   if (c == nullptr) {
     body();
     return;
   }
+  // Rank 0 ending without a start would leave the others waiting for one.
+  auto release_waiting_ranks = [c](std::string_view why) {
+    if (c->rank() == 0 && !c->announced()) announce_stop(*c, why);
+  };
   try {
     body();
   } catch (const std::exception& e) {
@@ -111,9 +140,14 @@ void run_on_cluster(Cluster* c, const std::function<void()>& body) {
       log_error("rank {} of {}: {}; ending every rank of the job", c->rank(), c->size(), e.what());
       c->abort(1);
     }
+    try {
+      release_waiting_ranks(e.what());
+    } catch (...) {
+    }
     c->finalize();
     throw;
   }
+  release_waiting_ranks("nothing to process");
   c->finalize();
 }
 

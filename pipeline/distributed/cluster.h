@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,10 +58,24 @@ class Cluster {
   // fails then must end the job (run_on_cluster), since the others would wait for it.
   bool working() const { return working_; }
   void set_working(bool working) { working_ = working; }
+  // Whether rank 0 has sent every rank the run's start (or its stop): until it has, the other
+  // ranks wait for it, so run_on_cluster sends a stop when rank 0's command ends without one.
+  bool announced() const { return announced_; }
+  void set_announced() { announced_ = true; }
 
  private:
   bool working_ = false;
+  bool announced_ = false;
 };
+
+// Rank 0 tells every other rank that the run starts, with `payload` (the run's id...). Sets
+// announced().
+void announce_start(Cluster& cluster, std::string_view payload);
+// Rank 0 tells every other rank that there is no run (`why`, for their debug log): they return
+// without working. Sets announced().
+void announce_stop(Cluster& cluster, std::string_view why);
+// Another rank waits for rank 0's announcement: the start's payload, or nullopt for a stop.
+std::optional<std::string> await_start(Cluster& cluster);
 
 // Whether an MPI launcher started this process with more than one rank (OMPI_COMM_WORLD_SIZE
 // or PMI_SIZE above 1, or PMIX_RANK set without a size).
@@ -74,10 +89,10 @@ bool launched_by_mpi();
 Cluster* cluster();
 
 // Runs `body` as one command of an MPI job when `c` is not null: on return, or on an error
-// raised while the ranks are not working together, MPI is finalized and the error goes on to
-// main; an error while they are (Cluster::working) is logged and ends the whole job
-// (Cluster::abort, exit code 1), since the other ranks would wait for this one forever.
-// Without a cluster it just runs `body`.
+// raised while the ranks are not working together, rank 0 announces a stop if it announced
+// nothing yet, MPI is finalized and the error goes on to main; an error while they are
+// (Cluster::working) is logged and ends the whole job (Cluster::abort, exit code 1), since the
+// other ranks would wait for this one forever. Without a cluster it just runs `body`.
 void run_on_cluster(Cluster* c, const std::function<void()>& body);
 
 inline constexpr char kMpiModuleSymbol[] = "secnlp_mpi_cluster";

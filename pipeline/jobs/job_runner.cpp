@@ -93,7 +93,26 @@ std::string outcome_json(const JobFile& job, const JobSummary& s,
       job_json(job), s.process_run_id, companies, s.similarity_rows, paths);
 }
 
+// The job's processing options, without the inputs.
+pipeline::ProcessOptions process_options(const JobFile& job, const RunJobOptions& options) {
+  pipeline::ProcessOptions process;
+  process.db = job.db;
+  process.pipeline_file = job.pipeline;
+  process.resources = options.resources;
+  if (job.lexicon) process.resources.lexicon = job.lexicon;
+  process.threads = options.threads.value_or(job.threads);
+  process.force = options.force;
+  process.progress = options.progress;
+  process.shard = options.shard;
+  process.cluster = options.cluster;
+  return process;
+}
+
 }  // namespace
+
+void join_job(const JobFile& job, const RunJobOptions& options) {
+  pipeline::process_documents(process_options(job, options));
+}
 
 JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   const auto start = std::chrono::steady_clock::now();
@@ -143,15 +162,8 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
     if (corpora::discover_inputs(inputs).empty()) {
       log_info("job {}: no documents in the sources", job.name);
     } else {
-      pipeline::ProcessOptions process;
+      pipeline::ProcessOptions process = process_options(job, options);
       process.inputs = inputs;
-      process.db = job.db;
-      process.pipeline_file = job.pipeline;
-      process.resources = options.resources;
-      if (job.lexicon) process.resources.lexicon = job.lexicon;
-      process.threads = threads;
-      process.force = options.force;
-      process.progress = options.progress;
       pipeline::ProcessSummary processed = pipeline::process_documents(process);
       summary.process_run_id = processed.run_id;
       summary.counts = processed.counts;

@@ -49,6 +49,12 @@ struct RunJobOptions {
   std::optional<int> threads;  // overrides the job's threads
   bool force = false;          // reprocess everything (process --force)
   pipeline::ProgressMode progress = pipeline::ProgressMode::kAuto;
+  // `run --shard K/N`: process only this shard's share of the sources (ProcessOptions::shard);
+  // the follow-ups then cover the companies of that share. Each shard is its own job run.
+  std::optional<distributed::Shard> shard;
+  // Under mpirun: rank 0 runs the job and its processing is spread over every rank (ranks > 0
+  // call join_job); fetches and follow-ups run on rank 0.
+  distributed::Cluster* cluster = nullptr;
   // Runs one fetch selection and returns the files or folders holding what it fetched (they
   // are then processed like path sources). Errors it throws are recorded as job failures
   // (path "fetch[<i>]") and the run goes on with the other sources. Unset: a job with a fetch
@@ -91,5 +97,10 @@ struct JobSummary {
 // file (kConfig), an unopenable database (kDatabase); a run stopped after it was recorded is
 // marked "failed" with an errors row before the Error propagates.
 JobSummary run_job(const JobFile& job, const RunJobOptions& options = {});
+
+// What a rank other than 0 of an MPI job does during `secnlp run`: builds the job's pipeline and
+// takes part in its processing (pipeline::process_documents with options.cluster); returns at
+// once when rank 0 processes nothing. Throws what process_documents throws.
+void join_job(const JobFile& job, const RunJobOptions& options);
 
 }  // namespace secnlp::jobs

@@ -309,6 +309,20 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     jobs.push_back({&pair, a, b, cur.available_at.empty() ? undated_key(cur) : pit_key(cur), {}});
   }
 
+  if (query.shard) {
+    // This shard's companies, balanced by their number of pairs.
+    std::map<std::string, std::uint64_t> pairs_of;
+    for (const Job& j : jobs)
+      ++pairs_of[j.pair->current.company];
+    std::vector<distributed::WeightedItem> companies;
+    for (const auto& [company, n] : pairs_of)
+      companies.push_back({company, n});
+    std::set<std::string> mine;
+    for (std::size_t i : distributed::select_shard(companies, *query.shard))
+      mine.insert(companies[i].name);
+    std::erase_if(jobs, [&](const Job& j) { return !mine.count(j.pair->current.company); });
+  }
+
   Statement cached = db.prepare(
       "SELECT value, inputs_hash FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
       "scope = ? AND measure = ? AND idf = ?");

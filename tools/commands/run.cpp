@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "pipeline/distributed/cluster.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
@@ -21,6 +23,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   auto format = std::make_shared<std::string>("table");
   auto force = std::make_shared<bool>(false);
   auto progress = std::make_shared<std::string>("auto");
+  auto shard = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a batch job file (see docs/scheduling.md): only what is new, never two at once");
   cmd->add_option("job", *file, "Job file (TOML)")->required();
@@ -28,11 +31,18 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--progress", *progress, "auto, bar, lines or off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
+  cmd->add_option("--shard", *shard,
+                  "K/N: process only shard K of N of the sources (balanced by bytes; see "
+                  "process --shard); the follow-ups cover that share's companies. Under mpirun "
+                  "the processing is spread over the ranks instead")
+      ->check(shard_check());
   add_format_option(*cmd, *format, "Summary format: table, csv or json");
-  cmd->callback([file, format, force, progress, &exit_code] {
+  cmd->callback([file, format, force, progress, shard, &exit_code] {
     const jobs::JobFile job = jobs::load_job_file(*file);
     jobs::RunJobOptions options;
     options.force = *force;
+    if (!shard->empty()) options.shard = distributed::parse_shard(*shard);
+    options.cluster = distributed::cluster();
     options.progress = *progress == "bar"     ? pipeline::ProgressMode::kBar
                        : *progress == "lines" ? pipeline::ProgressMode::kLines
                        : *progress == "off"   ? pipeline::ProgressMode::kOff
@@ -70,7 +80,17 @@ void add_run_command(CLI::App& app, int& exit_code) {
       };
     }
 #endif
-    const jobs::JobSummary s = jobs::run_job(job, options);
+    jobs::JobSummary s;
+    bool reported = true;
+    distributed::run_on_cluster(options.cluster, [&] {
+      if (options.cluster != nullptr && options.cluster->rank() != 0) {
+        jobs::join_job(job, options);  // rank 0 runs the job and reports it
+        reported = false;
+        return;
+      }
+      s = jobs::run_job(job, options);
+    });
+    if (!reported) return;
     pipeline::ResultTable t;
     t.columns = {"item", "value"};
     auto add = [&](std::string k, std::string v) {

@@ -2,6 +2,8 @@
 // year-over-year change scores of each filing against the previous comparable one.
 #include <iostream>
 
+#include "common/error.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/similarity/similarity_series.h"
 #include "tools/commands/commands.h"
 #include "tools/output.h"
@@ -20,6 +22,11 @@ void add_similarity_command(CLI::App& app, int& /*exit_code*/) {
   add_db_option(*cmd, *db);
   add_document_filter(*cmd, query->filter);
   cmd->add_flag("--all", query->all, "Every company in the database");
+  auto shard = std::make_shared<std::string>();
+  cmd->add_option("--shard", *shard,
+                  "K/N with --all: only shard K of N of the companies (balanced by pairs), for "
+                  "job arrays; on one SQLite database the shards run one after another")
+      ->check(shard_check());
   cmd->add_option("--section,--scope", query->scope,
                   "Section item, e.g. 1A (default: whole filing)");
   cmd->add_option("--measure", query->measures,
@@ -29,8 +36,12 @@ void add_similarity_command(CLI::App& app, int& /*exit_code*/) {
       ->check(CLI::IsMember({"corpus", "company"}))
       ->capture_default_str();
   add_format_option(*cmd, *format, "table, csv or json");
-  cmd->callback([query, format, db, idf] {
+  cmd->callback([query, format, db, idf, shard] {
     query->db = *db;
+    if (!shard->empty()) {
+      if (!query->all) throw Error(ErrorCode::kInvalidArgument, "--shard needs --all");
+      query->shard = distributed::parse_shard(*shard);
+    }
     query->idf = *idf == "company" ? similarity::IdfScope::kCompany : similarity::IdfScope::kCorpus;
     print_table(std::cout, similarity::similarity_series(*query), parse_output_format(*format));
   });
