@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fcntl.h>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -225,6 +226,131 @@ TEST_F(MpiCliTest, WithoutTheModuleMpirunSaysWhatIsMissing) {
   EXPECT_FALSE(fs::exists(dir_.path() / "x.db"));
 }
 
+std::string ten_k(const std::string& company, int year) {
+  std::string risks;
+  for (int i = 0; i < 6 + year % 4; ++i)
+    risks += "Competition in " + company + " market " + std::to_string(i) +
+             " may reduce margins; suppliers may fail in " + std::to_string(year - i) + ". ";
+  return "FORM 10-K\n\nITEM 1.  BUSINESS\n\n" + company + " makes things in " +
+         std::to_string(year) + ".\n\nITEM 1A.  RISK FACTORS\n\n" + risks +
+         "\n\nITEM 7.  MANAGEMENT'S DISCUSSION AND ANALYSIS\n\nRevenue grew.\n";
+}
+
+// Lines of `text` but the first (the CSV header), sorted.
+std::vector<std::string> body_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t p = text.find('\n');
+  while (p != std::string::npos && p + 1 < text.size()) {
+    const std::size_t nl = text.find('\n', p + 1);
+    out.push_back(text.substr(p + 1, (nl == std::string::npos ? text.size() : nl) - p - 1));
+    p = nl;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// similarity --all split by --shard (one after another) or over MPI ranks gives the series and
+// the cached scores of one full run.
+TEST_F(MpiCliTest, SimilarityAllSplitByShardsOrRanksEqualsOneRun) {
+  const fs::path filings = dir_.path() / "filings";
+  for (const char* company : {"ACME", "BETA", "CORE", "DYNA", "ECHO"})
+    for (int year = 2019; year <= 2022; ++year)
+      write_file(filings / (std::string(company) + "_10k_" + std::to_string(year) + ".txt"),
+                 ten_k(company, year));
+  auto processed = [&](const std::string& name) {
+    const fs::path db = dir_.path() / name;
+    const auto r = run_cli(
+        "process " + filings.string() + " --db " + db.string() + " --threads 1 --progress off",
+        dir_.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return db;
+  };
+  const fs::path full_db = processed("full.db");
+  const auto full =
+      run_cli("similarity --all --db " + full_db.string() + " --format csv", dir_.path());
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  const std::vector<std::string> all_rows = body_lines(full.out);
+  ASSERT_GE(all_rows.size(), 15u * 5) << full.out;  // 5 companies x 3 pairs x the measures
+  const auto expected = testing::dump_store(full_db);
+  ASSERT_FALSE(expected.at("similarity").empty());
+
+  const fs::path shard_db = processed("shards.db");
+  std::vector<std::string> union_rows;
+  for (const char* shard : {"1/2", "2/2"}) {
+    const auto r = run_cli("similarity --all --shard " + std::string(shard) + " --db " +
+                               shard_db.string() + " --format csv",
+                           dir_.path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = body_lines(r.out);
+    EXPECT_FALSE(rows.empty()) << shard;
+    EXPECT_LT(rows.size(), all_rows.size()) << shard;
+    union_rows.insert(union_rows.end(), rows.begin(), rows.end());
+  }
+  std::sort(union_rows.begin(), union_rows.end());
+  EXPECT_EQ(union_rows, all_rows);
+  EXPECT_EQ(testing::diff_dumps(expected, testing::dump_store(shard_db)), "");
+  const auto no_all =
+      run_cli("similarity --shard 1/2 --cik 1 --db " + shard_db.string(), dir_.path());
+  EXPECT_EQ(no_all.exit_code, 2) << no_all.err;
+
+  if (const std::string why = mpi_missing(); !why.empty()) GTEST_SKIP() << why;
+  const fs::path mpi_db = processed("mpi.db");
+  const auto spread = mpi("similarity --all --db " + mpi_db.string() + " --format csv");
+  ASSERT_EQ(spread.exit_code, 0) << spread.err;
+  EXPECT_EQ(spread.out, full.out);
+  EXPECT_EQ(testing::diff_dumps(expected, testing::dump_store(mpi_db)), "");
+}
+
+// `secnlp run JOB.toml` under mpirun: the job's processing over both ranks, its follow-ups on
+// rank 0; the database equals a one-process run of the same job.
+TEST_F(MpiCliTest, JobUnderMpirunEqualsOneProcessJob) {
+  if (const std::string why = mpi_missing(); !why.empty()) GTEST_SKIP() << why;
+  for (const char* company : {"ACME", "BETA"})
+    for (int year = 2019; year <= 2021; ++year)
+      write_file(
+          dir_.path() / "in" / (std::string(company) + "_10k_" + std::to_string(year) + ".txt"),
+          ten_k(company, year));
+  auto job = [&](const std::string& name) {
+    const fs::path file = dir_.path() / (name + ".toml");
+    write_file(file, "[job]\nname = \"" + name + "\"\ndb = \"" + name +
+                         ".db\"\nthreads = 1\n[[source]]\npath = \"in\"\n[followups]\n"
+                         "similarity = {}\n");
+    return file.string();
+  };
+  const auto one = run_cli("run " + job("one") + " --progress off", dir_.path());
+  ASSERT_EQ(one.exit_code, 1) << one.err;  // the empty file
+  const auto two = mpi("run " + job("two") + " --progress off --format csv");
+  ASSERT_EQ(two.exit_code, 1) << two.out << two.err;
+  EXPECT_EQ(two.out.find("item,value"), two.out.rfind("item,value")) << two.out;
+  EXPECT_NE(two.out.find("companies with new filings,2"), std::string::npos) << two.out;
+  const fs::path two_db = dir_.path() / "two.db";
+  EXPECT_EQ(
+      testing::diff_dumps(testing::dump_store(dir_.path() / "one.db"), testing::dump_store(two_db)),
+      "");
+  EXPECT_EQ(scalar(two_db, "SELECT count(*) FROM runs"), 2);  // the job and its processing
+  EXPECT_EQ(scalar(two_db, "SELECT count(*) FROM run_ranks"), 2);
+
+  // A job whose sources hold nothing: rank 0 releases the other rank; no hang.
+  write_file(dir_.path() / "nothing.toml",
+             "[job]\nname = \"nothing\"\ndb = \"nothing.db\"\n[[source]]\npath = \"empty\"\n");
+  fs::create_directories(dir_.path() / "empty");
+  const auto idle = run_cli_with_prefix("timeout 120 " + kMpirun,
+                                        "run " + (dir_.path() / "nothing.toml").string(), "");
+  EXPECT_EQ(idle.exit_code, 0) << idle.err;
+}
+
+// Rank 0 refused by the run lock: the job ends with the lock's exit code and message, and the
+// other rank does not wait forever.
+TEST_F(MpiCliTest, LockedDatabaseStopsEveryRank) {
+  if (const std::string why = mpi_missing(); !why.empty()) GTEST_SKIP() << why;
+  const fs::path db = dir_.path() / "locked.db";
+  const jobs::RunLock held(db);
+  const auto r = run_cli_with_prefix("timeout 120 " + kMpirun,
+                                     "process " + inputs() + " --db " + db.string(), "");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("locked by another run"), std::string::npos) << r.err;
+}
+
 // Bad --shard values are usage errors; a second shard on a locked SQLite database is refused
 // and told that shards of one database run one after another; no MPI is loaded without mpirun.
 TEST_F(MpiCliTest, ShardValuesAndTheLockOfASQLiteDatabase) {
@@ -248,6 +374,11 @@ TEST_F(MpiCliTest, ShardValuesAndTheLockOfASQLiteDatabase) {
   EXPECT_NE(r.err.find("libsqlite3"), std::string::npos) << "no LD_DEBUG report";
   EXPECT_EQ(r.err.find("libmpi"), std::string::npos);
   EXPECT_EQ(r.err.find("libsecnlp_mpi"), std::string::npos);
+  // More shards than files: an empty share is an empty run, not an error.
+  const auto empty =
+      run_cli("process " + inputs() + " --db " + db + " --shard 99/100 --format csv", dir_.path());
+  EXPECT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_NE(empty.out.find("documents,0"), std::string::npos) << empty.out;
 }
 
 }  // namespace
