@@ -52,8 +52,9 @@ struct RunJobOptions {
   // `run --shard K/N`: process only this shard's share of the sources (ProcessOptions::shard);
   // the follow-ups then cover the companies of that share. Each shard is its own job run.
   std::optional<distributed::Shard> shard;
-  // Under mpirun: rank 0 runs the job and its processing is spread over every rank (ranks > 0
-  // call join_job); fetches and follow-ups run on rank 0.
+  // Under mpirun: rank 0 runs the job; its processing and its similarity follow-ups (by
+  // company) are spread over every rank (ranks > 0 call join_job). Fetches and the predict
+  // follow-up run on rank 0.
   distributed::Cluster* cluster = nullptr;
   // Runs one fetch selection and returns the files or folders holding what it fetched (they
   // are then processed like path sources). Errors it throws are recorded as job failures
@@ -98,9 +99,10 @@ struct JobSummary {
 // marked "failed" with an errors row before the Error propagates.
 JobSummary run_job(const JobFile& job, const RunJobOptions& options = {});
 
-// What a rank other than 0 of an MPI job does during `secnlp run`: builds the job's pipeline and
-// takes part in its processing (pipeline::process_documents with options.cluster); returns at
-// once when rank 0 processes nothing. Throws what process_documents throws.
+// What a rank other than 0 of an MPI job does during `secnlp run`: takes part in the job's
+// processing (pipeline::process_documents with options.cluster), then computes the similarity
+// follow-ups of the companies rank 0 hands it and sends rank 0 its rows and failures (rank 0
+// records them). Returns at once when rank 0 processes nothing.
 void join_job(const JobFile& job, const RunJobOptions& options);
 
 }  // namespace secnlp::jobs
