@@ -159,7 +159,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   add_format_option(*cmd, flags->format, "Summary format: table, csv or json");
   cmd->add_option("--shard", flags->shard,
-                  "K/N: process only shard K of N (1 <= K <= N), a share of the inputs balanced "
+                  "Process only shard K of N (1 <= K <= N), a share of the inputs balanced "
                   "by bytes, for job arrays (Slurm, Kubernetes indexed Jobs, AWS Batch): the N "
                   "shards cover each input once. Each shard is its own run; on one SQLite "
                   "database they must run one after another (docs/scaling.md)")

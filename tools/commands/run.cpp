@@ -32,7 +32,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
   cmd->add_option("--shard", *shard,
-                  "K/N: process only shard K of N of the sources (balanced by bytes; see "
+                  "Process only shard K of N of the sources (balanced by bytes; see "
                   "process --shard); the follow-ups cover that share's companies. Under mpirun "
                   "the processing is spread over the ranks instead")
       ->check(shard_check());

@@ -25,7 +25,7 @@ void add_similarity_command(CLI::App& app, int& /*exit_code*/) {
   cmd->add_flag("--all", query->all, "Every company in the database");
   auto shard = std::make_shared<std::string>();
   cmd->add_option("--shard", *shard,
-                  "K/N with --all: only shard K of N of the companies (balanced by pairs), for "
+                  "With --all: only shard K of N of the companies (balanced by pairs), for "
                   "job arrays. Under mpirun, --all spreads the companies over the ranks without it")
       ->check(shard_check());
   cmd->add_option("--section,--scope", query->scope,
