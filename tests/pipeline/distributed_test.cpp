@@ -3,7 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <numeric>
+#include <set>
+#include <thread>
 
 #include "common/error.h"
 #include "pipeline/distributed/shard.h"
@@ -110,6 +115,160 @@ TEST(WorkHandoutTest, MessagesReadBackAsWrittenAndShortOnesAreRefused) {
   for (int i = 0; i < 4; ++i)
     short_one.u64();
   EXPECT_THROW(short_one.str(), Error);  // the empty string's length is cut off
+}
+
+// An in-process cluster: ranks are threads, each with a mailbox; sends never block.
+class FakeWorld {
+ public:
+  explicit FakeWorld(int size) : boxes_(static_cast<std::size_t>(size)) {}
+  int size() const { return static_cast<int>(boxes_.size()); }
+  void post(int to, Message m) {
+    Box& b = boxes_[static_cast<std::size_t>(to)];
+    std::lock_guard lock(b.mutex);
+    b.messages.push_back(std::move(m));
+    b.ready.notify_all();
+  }
+  Message take(int me, int from, int tag) {
+    Box& b = boxes_[static_cast<std::size_t>(me)];
+    std::unique_lock lock(b.mutex);
+    for (;;) {
+      for (auto it = b.messages.begin(); it != b.messages.end(); ++it) {
+        if ((from == kAnySource || it->source == from) && (tag == kAnyTag || it->tag == tag)) {
+          Message m = std::move(*it);
+          b.messages.erase(it);
+          return m;
+        }
+      }
+      b.ready.wait(lock);
+    }
+  }
+  std::size_t pending(int me) {
+    Box& b = boxes_[static_cast<std::size_t>(me)];
+    std::lock_guard lock(b.mutex);
+    return b.messages.size();
+  }
+
+ private:
+  struct Box {
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::deque<Message> messages;
+  };
+  std::vector<Box> boxes_;
+};
+
+struct Aborted {
+  int code;
+};
+
+class FakeCluster final : public Cluster {
+ public:
+  FakeCluster(FakeWorld& world, int rank) : world_(world), rank_(rank) {}
+  int rank() const override { return rank_; }
+  int size() const override { return world_.size(); }
+  std::string host() const override { return "host" + std::to_string(rank_); }
+  void send(int to, int tag, std::string_view bytes) override {
+    world_.post(to, Message{rank_, tag, std::string(bytes)});
+  }
+  Message receive(int from, int tag) override { return world_.take(rank_, from, tag); }
+  [[noreturn]] void abort(int code) override { throw Aborted{code}; }
+  void finalize() override { ++finalized; }
+  int finalized = 0;
+
+ private:
+  FakeWorld& world_;
+  int rank_;
+};
+
+TEST(WorkHandoutTest, EveryItemGoesToExactlyOneRankAndRankZeroCollectsEveryResult) {
+  constexpr int kRanks = 4;
+  constexpr int kItems = 500;
+  FakeWorld world(kRanks);
+  std::vector<std::unique_ptr<FakeCluster>> ranks;
+  for (int r = 0; r < kRanks; ++r)
+    ranks.push_back(std::make_unique<FakeCluster>(world, r));
+  std::vector<std::string> items;
+  for (int i = 0; i < kItems; ++i)
+    items.push_back("doc" + std::to_string(i));
+
+  std::vector<std::vector<std::string>> got(kRanks);
+  std::vector<std::thread> workers;
+  for (int r = 1; r < kRanks; ++r) {
+    workers.emplace_back([&, r] {
+      auto& me = *ranks[static_cast<std::size_t>(r)];
+      const auto start = await_start(me);
+      ASSERT_TRUE(start.has_value());
+      EXPECT_EQ(*start, "run 7");
+      while (auto item = request_work(me))
+        got[static_cast<std::size_t>(r)].push_back(*item);
+      me.send(0, kTagResult, Writer().u64(got[static_cast<std::size_t>(r)].size()).bytes());
+    });
+  }
+  announce_start(*ranks[0], "run 7");
+  EXPECT_TRUE(ranks[0]->announced());
+  WorkServer server(*ranks[0], items);
+  server.start();
+  while (auto item = server.next())
+    got[0].push_back(item->second);
+  const std::vector<std::string> results = server.collect();
+  for (auto& w : workers)
+    w.join();
+
+  std::multiset<std::string> all;
+  for (const auto& list : got)
+    all.insert(list.begin(), list.end());
+  EXPECT_EQ(all, std::multiset<std::string>(items.begin(), items.end()));
+  ASSERT_EQ(results.size(), static_cast<std::size_t>(kRanks));
+  EXPECT_TRUE(results[0].empty());
+  for (int r = 0; r < kRanks; ++r) {
+    EXPECT_EQ(server.handed_out()[static_cast<std::size_t>(r)],
+              got[static_cast<std::size_t>(r)].size())
+        << "rank " << r;
+    if (r > 0) {
+      Reader reader(results[static_cast<std::size_t>(r)]);
+      EXPECT_EQ(reader.u64(), got[static_cast<std::size_t>(r)].size()) << "rank " << r;
+    }
+  }
+  // Each rank's items come in the order given (largest first, as rank 0 sorted them).
+  for (const auto& list : got)
+    EXPECT_TRUE(std::is_sorted(list.begin(), list.end(), [&](const auto& a, const auto& b) {
+      return std::stoi(a.substr(3)) < std::stoi(b.substr(3));
+    }));
+  for (int r = 0; r < kRanks; ++r)
+    EXPECT_EQ(world.pending(r), 0u) << "rank " << r << " has unread messages";
+}
+
+TEST(WorkHandoutTest, RunOnClusterReleasesWaitingRanksAndEndsTheJobOnAFailureMidRun) {
+  FakeWorld world(2);
+  FakeCluster root(world, 0), other(world, 1);
+  // Rank 0 fails before announcing: the other rank hears a stop; MPI is finalized; the error
+  // goes on.
+  EXPECT_THROW(run_on_cluster(&root, [] { throw Error(ErrorCode::kDatabase, "locked"); }), Error);
+  EXPECT_EQ(root.finalized, 1);
+  EXPECT_FALSE(await_start(other).has_value());
+  // Rank 0 ends well without starting a run: a stop too.
+  FakeCluster root2(world, 0);
+  run_on_cluster(&root2, [] {});
+  EXPECT_EQ(root2.finalized, 1);
+  EXPECT_FALSE(await_start(other).has_value());
+  // A failure while the ranks work together ends the job (abort), with no stop sent.
+  FakeCluster root3(world, 0);
+  try {
+    run_on_cluster(&root3, [&] {
+      announce_start(root3, "x");
+      root3.set_working(true);
+      throw Error(ErrorCode::kResource, "lexicon vanished");
+    });
+    ADD_FAILURE() << "no abort";
+  } catch (const Aborted& a) {
+    EXPECT_EQ(a.code, 1);
+  }
+  EXPECT_EQ(await_start(other), std::optional<std::string>("x"));
+  EXPECT_EQ(world.pending(1), 0u);
+  // Without a cluster the body just runs.
+  int ran = 0;
+  run_on_cluster(nullptr, [&] { ++ran; });
+  EXPECT_EQ(ran, 1);
 }
 
 std::string filing(int i) {
