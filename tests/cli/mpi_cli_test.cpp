@@ -112,9 +112,12 @@ TEST_F(MpiCliTest, TwoRanksStoreWhatOneProcessStores) {
   EXPECT_EQ(scalar(spread, "SELECT sum(failed) FROM run_ranks"), 1);
   EXPECT_EQ(scalar(spread, "SELECT sum(bytes) FROM run_ranks"),
             scalar(spread, "SELECT bytes FROM runs"));
-  const auto runs = run_cli("runs --db " + spread.string() + " --format csv", dir_.path());
+  const auto runs = run_cli("runs --ranks --db " + spread.string() + " --format csv", dir_.path());
   ASSERT_EQ(runs.exit_code, 0) << runs.err;
-  EXPECT_NE(runs.out.find("rank"), std::string::npos) << runs.out;
+  EXPECT_EQ(runs.out.rfind("run,rank,host,documents,processed,skipped,failed,linked,MB\n", 0), 0u)
+      << runs.out;
+  EXPECT_NE(runs.out.find("\n1,0,"), std::string::npos) << runs.out;
+  EXPECT_NE(runs.out.find("\n1,1,"), std::string::npos) << runs.out;
 
   // Rerun: everything is stored; nothing is processed again.
   const auto again = mpi("process " + inputs() + " --db " + spread.string() +

@@ -14,6 +14,9 @@
 #include "pipeline/distributed/shard.h"
 #include "pipeline/distributed/work_handout.h"
 #include "pipeline/runner.h"
+#include "pipeline/store/run_ranks.h"
+#include "pipeline/store/schema.h"
+#include "pipeline/store/sqlite.h"
 #include "tests/pipeline/store_dump.h"
 #include "tests/support/test_data.h"
 
@@ -269,6 +272,35 @@ TEST(WorkHandoutTest, RunOnClusterReleasesWaitingRanksAndEndsTheJobOnAFailureMid
   int ran = 0;
   run_on_cluster(nullptr, [&] { ++ran; });
   EXPECT_EQ(ran, 1);
+}
+
+// Version 11 adds run_ranks: a database of version 10 upgrades, and the rows read back.
+TEST(RunRanksTest, AVersion10DatabaseUpgradesAndRecordsRanks) {
+  testing::TempDir dir;
+  const fs::path db = dir.path() / "old.db";
+  {
+    store::Connection old(db.string());
+    store::migrate(old, 10);
+  }
+  store::DocumentStore store(db);
+  const std::int64_t run = store.begin_run("process", "h", "config", 1);
+  store::RunCounts zero, one;
+  one.total = 3;
+  one.processed = 2;
+  one.failed = 1;
+  one.bytes = 2'500'000;
+  store.record_rank(run, 1, "node-b", one);
+  store.record_rank(run, 0, "node-a", zero);
+  store.record_rank(run, 0, "node-a", one);  // replaces rank 0's row
+  const pipeline::ResultTable t = store::query_run_ranks(db, 10);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(std::get<std::int64_t>(t.rows[0][1]), 0);
+  EXPECT_EQ(std::get<std::string>(t.rows[0][2]), "node-a");
+  EXPECT_EQ(std::get<std::int64_t>(t.rows[0][3]), 3);
+  EXPECT_EQ(std::get<std::int64_t>(t.rows[1][1]), 1);
+  EXPECT_EQ(std::get<std::int64_t>(t.rows[1][6]), 1);
+  EXPECT_DOUBLE_EQ(std::get<double>(t.rows[1][8]), 2.5);
+  EXPECT_THROW(store::query_run_ranks(dir.path() / "none.db", 10), Error);
 }
 
 std::string filing(int i) {

@@ -118,23 +118,17 @@ void add_runs_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   auto format = std::make_shared<std::string>("table");
   auto limit = std::make_shared<std::size_t>(20);
-  CLI::App* cmd = app.add_subcommand(
-      "runs",
-      "Past runs (process and jobs) with their outcome; for runs under mpirun, also each rank's "
-      "counts");
+  auto ranks = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("runs", "Past runs (process and jobs) with their outcome");
   add_db_option(*cmd, *db);
   cmd->add_option("--limit", *limit, "How many runs, newest first")->capture_default_str();
+  cmd->add_flag("--ranks", *ranks,
+                "What each MPI rank of those runs did (runs under mpirun), one row per rank");
   add_format_option(*cmd, *format, "table, csv or json");
-  cmd->callback([db, format, limit] {
-    pipeline::ResultTable runs = store::query_runs(*db, *limit);
-    pipeline::ResultTable ranks = store::query_run_ranks(*db, *limit);
-    if (ranks.rows.empty()) {
-      print_table(std::cout, runs, parse_output_format(*format));
-      return;
-    }
-    // Runs spread over MPI ranks: what each rank did, as a second table.
-    print_tables(std::cout, {{"runs", std::move(runs)}, {"ranks", std::move(ranks)}},
-                 parse_output_format(*format));
+  cmd->callback([db, format, limit, ranks] {
+    print_table(std::cout,
+                *ranks ? store::query_run_ranks(*db, *limit) : store::query_runs(*db, *limit),
+                parse_output_format(*format));
   });
 }
 
