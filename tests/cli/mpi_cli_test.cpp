@@ -38,7 +38,14 @@ std::string mpi_missing() {
   const fs::path module = fs::path(SECNLP_BINARY).parent_path() / "libsecnlp_mpi.so";
   if (!fs::exists(module))
     return module.string() + " not built (CMake found no MPI, or a sanitized build)";
-  return "";
+  // mpirun itself must work here (a container without shared memory or a hostname can break
+  // it): that is the machine's problem, not secnlp's.
+  static const std::string launch = [] {
+    const std::string command = kMpirun + " true >/dev/null 2>&1";
+    return std::system(command.c_str()) == 0 ? std::string()
+                                             : "`" + kMpirun + " true` fails on this machine";
+  }();
+  return launch;
 }
 
 std::string filing(int i) {
