@@ -19,13 +19,14 @@
 
 namespace secnlp::distributed {
 
-// Message tags of the process hand-out (work_handout.h).
+// Message tags of the hand-out (work_handout.h): documents in `process`, companies in the
+// similarity follow-ups of `run`.
 enum Tag : int {
   kAnyTag = -1,
-  kTagStart = 1,    // rank 0 -> every rank: the run's id, or the error that stopped it
-  kTagRequest = 2,  // rank r -> rank 0: give me a document
-  kTagWork = 3,     // rank 0 -> rank r: a path, or empty when all are handed out
-  kTagResult = 4,   // rank r -> rank 0: r's counts and findings at the end
+  kTagStart = 1,    // rank 0 -> every rank: the run starts (its id), or there is none (why)
+  kTagRequest = 2,  // rank r -> rank 0: give me an item
+  kTagWork = 3,     // rank 0 -> rank r: an item (a path, a company), or empty: none left
+  kTagResult = 4,   // rank r -> rank 0: what r did, at the end
 };
 inline constexpr int kAnySource = -1;
 
