@@ -20,6 +20,7 @@
 #include "corpora/edgar/filing_metadata.h"
 #include "corpora/inputs/input_files.h"
 #include "nlp/sec/section_map.h"
+#include "pipeline/distributed/work_handout.h"
 #include "pipeline/names.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/store/dead_runs.h"
@@ -30,13 +31,6 @@ namespace {
 
 // Keeps the first failures in the summary; the database has all of them.
 constexpr std::size_t kMaxFailuresInSummary = 50;
-
-struct WorkItem {
-  Document doc;
-  std::optional<Error> error;
-  bool skipped = false;
-  std::optional<std::int64_t> link_to;  // skipped as a copy of this stored document
-};
 
 // Adds a stored document's flags and warnings to the run summary.
 void note_result(const Document& doc, ProcessSummary& summary) {
@@ -94,51 +88,73 @@ struct FolderMetadata {
   corpora::DirectoryMetadata csv;
   std::map<std::string, std::string> fetched;
 };
-using FolderMetadataMap = std::map<std::filesystem::path, FolderMetadata>;
 
-FolderMetadataMap read_folder_metadata(const std::vector<std::filesystem::path>& paths) {
-  FolderMetadataMap out;
-  for (const auto& p : paths) {
-    const auto folder = p.parent_path();
-    if (out.count(folder)) continue;
-    auto& entry = out[folder];
-    const auto csv = folder / "FILINGS_METADATA.csv";
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(csv, ec)) {
-      try {
-        entry.csv = corpora::read_filings_metadata_csv(csv);
-        log_debug("{}: metadata for {} filings", csv.string(), entry.csv.by_file.size());
-      } catch (const Error& e) {
-        log_warn("{} (file-name metadata used instead)", e.what());
-      }
-    }
+FolderMetadata read_folder_metadata(const std::filesystem::path& folder) {
+  FolderMetadata entry;
+  const auto csv = folder / "FILINGS_METADATA.csv";
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(csv, ec)) {
     try {
-      entry.fetched = corpora::read_fetch_metadata(folder / "filing-metadata.json");
+      entry.csv = corpora::read_filings_metadata_csv(csv);
+      log_debug("{}: metadata for {} filings", csv.string(), entry.csv.by_file.size());
     } catch (const Error& e) {
-      log_warn("{} (ignored)", e.what());
+      log_warn("{} (file-name metadata used instead)", e.what());
     }
   }
-  return out;
+  try {
+    entry.fetched = corpora::read_fetch_metadata(folder / "filing-metadata.json");
+  } catch (const Error& e) {
+    log_warn("{} (ignored)", e.what());
+  }
+  return entry;
 }
+
+// Folder metadata read on first use of each folder (a rank under MPI learns its paths one at a
+// time). Not thread-safe: the run's serial input stage calls it; the entries it returns stay
+// valid and unchanged, so workers read them concurrently.
+class FolderMetadataCache {
+ public:
+  std::shared_ptr<const FolderMetadata> get(const std::filesystem::path& path) {
+    const auto folder = path.parent_path();
+    auto it = folders_.find(folder);
+    if (it == folders_.end())
+      it =
+          folders_
+              .emplace(folder, std::make_shared<const FolderMetadata>(read_folder_metadata(folder)))
+              .first;
+    return it->second;
+  }
+
+ private:
+  std::map<std::filesystem::path, std::shared_ptr<const FolderMetadata>> folders_;
+};
+
+struct WorkItem {
+  Document doc;
+  std::optional<Error> error;
+  bool skipped = false;
+  std::optional<std::int64_t> link_to;           // skipped as a copy of this stored document
+  std::shared_ptr<const FolderMetadata> folder;  // metadata files beside it
+};
 
 // Reads `doc.path` into doc.raw (with size and hash) and attaches what the file name, the folder
 // layout, the folder's metadata file and fetch's record of the filing say, later sources
 // overriding earlier ones. The submission stage then overrides them with the filing's own
 // header or dei facts, and a user's --metadata file overrides everything (apply_user_metadata).
-void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadataMap& folders) {
+void load_document(Document& doc, std::uint64_t max_bytes, const FolderMetadata* folder) {
   doc.raw = read_whole_file(doc.path, max_bytes, doc.size);
   doc.content_hash = hex_digest(doc.raw);
   const std::filesystem::path path(doc.path);
   doc.metadata = corpora::metadata_from_filename(path);
   for (auto& [k, v] : corpora::metadata_from_layout(path))
     doc.metadata[k] = std::move(v);
-  if (auto folder = folders.find(path.parent_path()); folder != folders.end()) {
-    auto file = folder->second.csv.by_file.find(path.filename().string());
-    if (file != folder->second.csv.by_file.end()) {
+  if (folder != nullptr) {
+    auto file = folder->csv.by_file.find(path.filename().string());
+    if (file != folder->csv.by_file.end()) {
       for (const auto& [k, v] : file->second)
         if (!v.empty()) doc.metadata[k] = v;
     }
-    for (const auto& [k, v] : folder->second.fetched)
+    for (const auto& [k, v] : folder->fetched)
       doc.metadata[k] = v;
   }
 }
@@ -270,6 +286,131 @@ std::filesystem::path canonical_path(const std::filesystem::path& p) {
   return ec ? lexical : c;
 }
 
+struct InputFile {
+  std::filesystem::path path;
+  std::uint64_t size = 0;
+};
+
+// The run's documents: every input discovered, one spelling per file, sorted by path; with a
+// shard, only its share. Throws when nothing named exists or nothing is found.
+std::vector<InputFile> input_files(const ProcessOptions& options) {
+  // A named input that does not exist is a typo, not a document: when nothing named exists the
+  // run stops (exit 3); otherwise each missing one becomes an error row.
+  bool any_exists = false;
+  for (const auto& input : options.inputs) {
+    std::error_code ec;
+    any_exists = any_exists || std::filesystem::exists(std::filesystem::symlink_status(input, ec));
+  }
+  if (!options.inputs.empty() && !any_exists)
+    throw Error(ErrorCode::kIo, "no such file or directory", options.inputs.front().string());
+
+  // One spelling per file: relative, absolute and symlinked paths name the same document.
+  std::vector<InputFile> files;
+  {
+    std::set<std::string> seen;
+    for (const auto& p : corpora::discover_inputs(options.inputs)) {
+      auto c = canonical_path(p);
+      if (seen.insert(c.string()).second) files.push_back({std::move(c), 0});
+    }
+    std::sort(files.begin(), files.end(),
+              [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  }
+  if (files.empty()) throw Error(ErrorCode::kInvalidArgument, "no input documents found");
+  for (auto& f : files) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(f.path, ec);
+    if (!ec) f.size = n;
+  }
+  if (options.shard) {
+    std::vector<distributed::WeightedItem> items;
+    items.reserve(files.size());
+    for (const auto& f : files)
+      items.push_back({f.path.string(), f.size});
+    std::vector<InputFile> share;
+    for (std::size_t i : distributed::select_shard(items, *options.shard))
+      share.push_back(std::move(files[i]));
+    log_info("shard {}: {} of {} documents", distributed::shard_name(*options.shard), share.size(),
+             files.size());
+    files = std::move(share);
+  }
+  return files;
+}
+
+// What a rank sends rank 0 at the end of an MPI run (and rank 0 adds to its summary).
+std::string encode_rank_result(const ProcessSummary& s, const std::string& host,
+                               const std::set<std::string>& changed_configs) {
+  distributed::Writer w;
+  const auto& c = s.counts;
+  w.u64(c.total).u64(c.processed).u64(c.skipped).u64(c.failed).u64(c.linked).u64(c.bytes);
+  w.str(host).u64(s.recomputed);
+  w.strings({changed_configs.begin(), changed_configs.end()});
+  w.u64(s.failures.size());
+  for (const auto& f : s.failures)
+    w.str(f.path).str(f.code).str(f.message);
+  w.strings(s.undated).strings(s.near_empty).strings(s.truncated);
+  w.u64(s.with_warnings).u64(s.flagged_sections).u64(s.section_flags.size());
+  for (const auto& [flag, n] : s.section_flags)
+    w.str(flag).u64(n);
+  w.u64(s.stage_seconds.size());
+  for (const auto& [stage, seconds] : s.stage_seconds)
+    w.str(stage).f64(seconds);
+  return w.bytes();
+}
+
+// Adds one rank's result to rank 0's summary; returns the rank's counts and host.
+std::pair<store::RunCounts, std::string> merge_rank_result(const std::string& bytes,
+                                                           ProcessSummary& s,
+                                                           std::set<std::string>& changed_configs) {
+  distributed::Reader r(bytes);
+  store::RunCounts c;
+  c.total = r.u64();
+  c.processed = r.u64();
+  c.skipped = r.u64();
+  c.failed = r.u64();
+  c.linked = r.u64();
+  c.bytes = r.u64();
+  std::string host = r.str();
+  s.counts.total += c.total;
+  s.counts.processed += c.processed;
+  s.counts.skipped += c.skipped;
+  s.counts.failed += c.failed;
+  s.counts.linked += c.linked;
+  s.counts.bytes += c.bytes;
+  s.recomputed += r.u64();
+  for (auto& h : r.strings())
+    changed_configs.insert(std::move(h));
+  const std::uint64_t failures = r.u64();
+  for (std::uint64_t i = 0; i < failures; ++i) {
+    FailedDocument f;
+    f.path = r.str();
+    f.code = r.str();
+    f.message = r.str();
+    if (s.failures.size() < kMaxFailuresInSummary) s.failures.push_back(std::move(f));
+  }
+  for (auto* list : {&s.undated, &s.near_empty, &s.truncated})
+    for (auto& path : r.strings())
+      list->push_back(std::move(path));
+  s.with_warnings += r.u64();
+  s.flagged_sections += r.u64();
+  const std::uint64_t flags = r.u64();
+  for (std::uint64_t i = 0; i < flags; ++i) {
+    std::string flag = r.str();
+    s.section_flags[flag] += r.u64();
+  }
+  const std::uint64_t stages = r.u64();
+  for (std::uint64_t i = 0; i < stages; ++i) {
+    std::string stage = r.str();
+    const double seconds = r.f64();
+    auto it = std::find_if(s.stage_seconds.begin(), s.stage_seconds.end(),
+                           [&](const auto& e) { return e.first == stage; });
+    if (it == s.stage_seconds.end())
+      s.stage_seconds.emplace_back(std::move(stage), seconds);
+    else
+      it->second += seconds;
+  }
+  return {c, std::move(host)};
+}
+
 }  // namespace
 
 Document process_one(const std::filesystem::path& path, const ProcessOptions& options) {
@@ -280,7 +421,8 @@ Document process_one(const std::filesystem::path& path, const ProcessOptions& op
                                          : corpora::UserMetadata{};
   Document doc;
   doc.path = canonical_path(path).string();
-  load_document(doc, options.max_document_bytes, read_folder_metadata({doc.path}));
+  const FolderMetadata folder = read_folder_metadata(std::filesystem::path(doc.path).parent_path());
+  load_document(doc, options.max_document_bytes, &folder);
   pipeline.run(doc);
   apply_user_metadata(doc, user);
   flag_document(doc);
@@ -294,6 +436,8 @@ std::vector<std::string> validate_pipeline(const ProcessOptions& options) {
 
 ProcessSummary process_documents(const ProcessOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  distributed::Cluster* const cluster = options.cluster;
+  const bool root = cluster == nullptr || cluster->rank() == 0;
   Resources resources(options.resources);
   const StageRegistry registry = builtin_stages();
   const Pipeline pipeline = Pipeline::build(config_for(options), registry, resources);
@@ -301,39 +445,6 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   const corpora::UserMetadata user = options.metadata_file
                                          ? corpora::read_user_metadata_csv(*options.metadata_file)
                                          : corpora::UserMetadata{};
-
-  // A named input that does not exist is a typo, not a document: when nothing named exists the
-  // run stops (exit 3); otherwise each missing one becomes an error row.
-  bool any_exists = false;
-  for (const auto& input : options.inputs) {
-    std::error_code ec;
-    any_exists = any_exists || std::filesystem::exists(std::filesystem::symlink_status(input, ec));
-  }
-  if (!options.inputs.empty() && !any_exists)
-    throw Error(ErrorCode::kIo, "no such file or directory", options.inputs.front().string());
-
-  // One spelling per file: relative, absolute and symlinked paths name the same document.
-  std::vector<std::filesystem::path> paths;
-  {
-    std::set<std::string> seen;
-    for (const auto& p : corpora::discover_inputs(options.inputs)) {
-      auto c = canonical_path(p);
-      if (seen.insert(c.string()).second) paths.push_back(std::move(c));
-    }
-    std::sort(paths.begin(), paths.end());
-  }
-  if (paths.empty()) throw Error(ErrorCode::kInvalidArgument, "no input documents found");
-  std::uint64_t total_bytes = 0;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    const auto n = std::filesystem::file_size(p, ec);
-    if (!ec) total_bytes += n;
-  }
-
-  const FolderMetadataMap folders = read_folder_metadata(paths);
-  store::DocumentStore store(options.db);
-  const auto files = store.file_states();
-  const auto contents = store.content_states();
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -341,25 +452,91 @@ ProcessSummary process_documents(const ProcessOptions& options) {
   ProcessSummary summary;
   summary.config_hash = config_hash;
   summary.stages = pipeline.stage_names();
+  if (cluster) {
+    summary.rank = cluster->rank();
+    summary.ranks = cluster->size();
+  }
   const auto& stage_list = summary.stages;
+
+  // Rank 0 (or the only process) finds the documents and records the run; under MPI it then
+  // tells the other ranks the run's id, or why there is none.
+  std::vector<InputFile> files;
+  std::uint64_t total_bytes = 0;
+  std::uint64_t total_documents = 0;
+  std::unique_ptr<store::DocumentStore> opened;
+  if (root) {
+    try {
+      files = input_files(options);
+      for (const auto& f : files)
+        total_bytes += f.size;
+      total_documents = files.size();
+      opened = std::make_unique<store::DocumentStore>(options.db);
+      store::mark_dead_runs(opened->connection(), "process", "killed");  // callers hold the lock
+      summary.run_id = opened->begin_run("process", config_hash, pipeline.description(), threads);
+    } catch (const std::exception& e) {
+      if (cluster) distributed::announce_stop(*cluster, e.what());
+      throw;
+    }
+    if (cluster) {
+      // Largest first: the long documents start early and the short ones fill the gaps.
+      std::stable_sort(files.begin(), files.end(),
+                       [](const InputFile& a, const InputFile& b) { return a.size > b.size; });
+      distributed::announce_start(
+          *cluster, distributed::Writer().i64(summary.run_id).u64(total_documents).bytes());
+      cluster->set_working(true);
+    }
+  } else {
+    const std::optional<std::string> start_message = distributed::await_start(*cluster);
+    if (!start_message) return summary;  // rank 0 reports why
+    distributed::Reader started(*start_message);
+    summary.run_id = started.i64();
+    total_documents = started.u64();
+    cluster->set_working(true);
+    opened = std::make_unique<store::DocumentStore>(options.db);
+  }
+  store::DocumentStore& store = *opened;
+  const auto file_states = store.file_states();
+  const auto contents = store.content_states();
   // Only ask for the lexicon when a stage uses it: asking loads the file.
   summary.lexicon =
       std::find(stage_list.begin(), stage_list.end(), "lexicon") != stage_list.end() &&
       resources.lexicon() != nullptr;
-  store::mark_dead_runs(store.connection(), "process", "killed");  // callers hold the run lock
-  summary.run_id = store.begin_run("process", config_hash, pipeline.description(), threads);
-  summary.counts.total = paths.size();
-  log_info("processing {} documents ({:.1f} MB) with {} threads into {}", paths.size(),
-           static_cast<double>(total_bytes) / 1e6, threads,
-           store::display_location(options.db.string()));
+  if (!cluster) summary.counts.total = files.size();
+  if (root)
+    log_info("processing {} documents ({:.1f} MB) with {} threads{} into {}", files.size(),
+             static_cast<double>(total_bytes) / 1e6, threads,
+             cluster ? fmt::format(" on each of {} MPI ranks", cluster->size()) : "",
+             options.db.string());
 
   std::mutex changed_mutex;
   std::set<std::string> changed_configs;  // config hashes of stored documents now recomputed
   std::atomic<std::uint64_t> recomputed{0};
 
-  Progress progress(paths.size(), total_bytes, options.progress);
-  std::uint64_t documents_done = 0;  // for options.on_document (serial writer only)
+  std::optional<distributed::WorkServer> server;
+  if (cluster && root) {
+    std::vector<std::string> items;
+    items.reserve(files.size());
+    for (const auto& f : files)
+      items.push_back(f.path.string());
+    server.emplace(*cluster, std::move(items));
+    server->start();
+  }
+  // The next document's path: from the list, from rank 0's list, or asked of rank 0.
   std::size_t next = 0;
+  auto next_path = [&]() -> std::optional<std::string> {
+    if (server) {
+      auto item = server->next();
+      return item ? std::optional<std::string>(std::move(item->second)) : std::nullopt;
+    }
+    if (cluster) return distributed::request_work(*cluster);
+    if (next >= files.size()) return std::nullopt;
+    return files[next++].path.string();
+  };
+  FolderMetadataCache folders;
+
+  Progress progress(cluster ? 0 : files.size(), total_bytes,
+                    cluster ? ProgressMode::kOff : options.progress);
+  std::uint64_t documents_done = 0;  // for options.on_document (serial writer only)
   try {
     tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                     static_cast<std::size_t>(threads));
@@ -368,12 +545,14 @@ ProcessSummary process_documents(const ProcessOptions& options) {
         tbb::make_filter<void, std::shared_ptr<WorkItem>>(
             tbb::filter_mode::serial_in_order,
             [&](tbb::flow_control& flow) -> std::shared_ptr<WorkItem> {
-              if (next >= paths.size()) {
+              std::optional<std::string> path = next_path();
+              if (!path) {
                 flow.stop();
                 return nullptr;
               }
               auto item = std::make_shared<WorkItem>();
-              item->doc.path = paths[next++].string();
+              item->doc.path = std::move(*path);
+              item->folder = folders.get(item->doc.path);
               return item;
             }) &
             tbb::make_filter<std::shared_ptr<WorkItem>, std::shared_ptr<WorkItem>>(
@@ -381,10 +560,10 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                 [&](std::shared_ptr<WorkItem> item) {
                   Document& doc = item->doc;
                   try {
-                    load_document(doc, options.max_document_bytes, folders);
+                    load_document(doc, options.max_document_bytes, item->folder.get());
                     doc.metadata_hash = input_metadata_hash(doc, user);
-                    const auto it = files.find(doc.path);
-                    const bool same_file = it != files.end() &&
+                    const auto it = file_states.find(doc.path);
+                    const bool same_file = it != file_states.end() &&
                                            it->second.content_hash == doc.content_hash &&
                                            it->second.metadata_hash == doc.metadata_hash;
                     if (!options.force) {
@@ -393,7 +572,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                         item->skipped = true;
                       } else if (auto c =
                                      contents.find(store::content_key(doc.content_hash, doc.path));
-                                 it == files.end() && c != contents.end() &&
+                                 it == file_states.end() && c != contents.end() &&
                                  c->second.config_hash == config_hash) {
                         // The same bytes are stored from another path (another spelling, a
                         // copy, another machine's mount): one document, this file linked.
@@ -432,6 +611,7 @@ ProcessSummary process_documents(const ProcessOptions& options) {
             tbb::make_filter<std::shared_ptr<WorkItem>, void>(
                 tbb::filter_mode::serial_in_order, [&](std::shared_ptr<WorkItem> item) {
                   Document& doc = item->doc;
+                  if (cluster) ++summary.counts.total;
                   summary.counts.bytes += doc.size;
                   if (item->skipped) {
                     ++summary.counts.skipped;
@@ -474,25 +654,51 @@ ProcessSummary process_documents(const ProcessOptions& options) {
                     }
                   }
                   progress.advance(doc.size, item->error.has_value());
-                  if (options.on_document) options.on_document(++documents_done, paths.size());
+                  if (options.on_document) options.on_document(++documents_done, total_documents);
                 }));
   } catch (...) {
     progress.finish();
-    try {
-      store.finish_run(summary.run_id, summary.counts, "failed");
-    } catch (...) {
+    if (root) {
+      try {
+        store.finish_run(summary.run_id, summary.counts, "failed");
+      } catch (...) {
+      }
     }
     throw;
   }
   progress.finish();
-  store.finish_run(summary.run_id, summary.counts, summary.counts.failed ? "partial" : "ok");
   summary.recomputed = recomputed.load();
+  summary.stage_seconds = pipeline.stage_seconds();
+  if (cluster) {
+    log_info("rank {} of {} on {}: {} documents, {} processed, {} skipped, {} failed",
+             cluster->rank(), cluster->size(), cluster->host(), summary.counts.total,
+             summary.counts.processed, summary.counts.skipped, summary.counts.failed);
+    if (!root) {
+      cluster->send(0, distributed::kTagResult,
+                    encode_rank_result(summary, cluster->host(), changed_configs));
+      cluster->set_working(false);
+      summary.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      return summary;
+    }
+    // Rank 0: every rank's counts, then the run's totals.
+    std::vector<std::pair<store::RunCounts, std::string>> ranks;
+    ranks.emplace_back(summary.counts, cluster->host());
+    const std::vector<std::string> results = server->collect();
+    for (std::size_t r = 1; r < results.size(); ++r)
+      ranks.push_back(merge_rank_result(results[r], summary, changed_configs));
+    for (std::size_t r = 0; r < ranks.size(); ++r)
+      store.record_rank(summary.run_id, static_cast<int>(r), ranks[r].second, ranks[r].first);
+    for (auto* list : {&summary.undated, &summary.near_empty, &summary.truncated})
+      std::sort(list->begin(), list->end());
+  }
+  store.finish_run(summary.run_id, summary.counts, summary.counts.failed ? "partial" : "ok");
+  if (cluster) cluster->set_working(false);
   for (const auto& old_hash : changed_configs) {
     for (auto& line : config_changes(store.config_text(old_hash), pipeline.description()))
       if (std::find(summary.changes.begin(), summary.changes.end(), line) == summary.changes.end())
         summary.changes.push_back(std::move(line));
   }
-  summary.stage_seconds = pipeline.stage_seconds();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/distributed/cluster.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/document.h"
 #include "pipeline/progress.h"
 #include "pipeline/resources.h"
@@ -36,6 +38,16 @@ struct ProcessOptions {
   // over every other source, the filing's own header included.
   std::optional<std::filesystem::path> metadata_file;
   ProgressMode progress = ProgressMode::kAuto;
+  // `--shard K/N`: keep only this shard's share of the discovered inputs (distributed/shard.h,
+  // balanced by bytes); the run is its own runs row like any other.
+  std::optional<distributed::Shard> shard;
+  // Under mpirun (distributed::cluster()): rank 0 discovers the inputs, takes the run's one
+  // runs row and hands the documents out largest first, one per request; every rank processes
+  // what it gets with its own threads and store connection into that run. At the end rank 0
+  // gathers the ranks' counts, records them (run_ranks) and returns the totals; the other ranks
+  // return only their own share (ProcessSummary::rank > 0). The caller holds the run lock on
+  // rank 0 only. Progress display is off under MPI (each rank logs its counts at the end).
+  distributed::Cluster* cluster = nullptr;
   // Called after each document (processed, skipped or failed) with the documents done so far
   // and the total, from the run's single writer thread (e.g. the Python package's progress bar).
   std::function<void(std::uint64_t done, std::uint64_t total)> on_document;
@@ -49,6 +61,11 @@ struct FailedDocument {
 
 struct ProcessSummary {
   std::int64_t run_id = 0;
+  // Under MPI: this rank and the job's ranks. Rank 0's summary holds the whole run's counts and
+  // findings; another rank's holds its own share only, and is empty when rank 0 stopped the
+  // run before it began (rank 0 reports why).
+  int rank = 0;
+  int ranks = 1;
   store::RunCounts counts;
   double seconds = 0;
   std::string config_hash;

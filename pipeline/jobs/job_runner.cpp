@@ -10,6 +10,7 @@
 #include "common/json.h"
 #include "common/log.h"
 #include "corpora/inputs/input_files.h"
+#include "pipeline/distributed/work_handout.h"
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/similarity/similarity_series.h"
 #include "pipeline/store/database.h"
@@ -93,7 +94,87 @@ std::string outcome_json(const JobFile& job, const JobSummary& s,
       job_json(job), s.process_run_id, companies, s.similarity_rows, paths);
 }
 
+struct FollowupFailure {
+  std::string what;
+  Error error;
+};
+
+// The similarity follow-ups of one company ("c<cik>" or "t<ticker>"), for every configured
+// section: rows of the series computed or re-read. Failures are logged and added to `failures`.
+std::uint64_t company_followups(const JobFile& job, const std::string& item,
+                                std::vector<FollowupFailure>& failures) {
+  const bool is_cik = item.front() == 'c';
+  const std::string company = item.substr(1);
+  std::uint64_t rows = 0;
+  for (const std::string& section : job.similarity->sections) {
+    similarity::SeriesQuery q;
+    q.db = job.db;
+    (is_cik ? q.filter.cik : q.filter.ticker) = company;
+    q.scope = section;
+    q.measures = job.similarity->measures;
+    const std::string what = fmt::format("followups.similarity:{}:{}", company, section);
+    try {
+      rows += similarity::similarity_series(q).rows.size();
+    } catch (const Error& e) {
+      failure_of(what, e);  // logs it
+      failures.push_back({what, e});
+    }
+  }
+  return rows;
+}
+
+// A rank's follow-up result: rows, then its failures.
+std::string write_followups(std::uint64_t rows, const std::vector<FollowupFailure>& failures) {
+  distributed::Writer w;
+  w.u64(rows).u64(failures.size());
+  for (const auto& f : failures)
+    w.str(f.what).u64(static_cast<std::uint64_t>(f.error.code())).str(f.error.message());
+  return w.bytes();
+}
+
+std::uint64_t read_followups(const std::string& bytes, std::vector<FollowupFailure>& failures) {
+  distributed::Reader r(bytes);
+  const std::uint64_t rows = r.u64();
+  const std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::string what = r.str();
+    const auto code = static_cast<ErrorCode>(r.u64());
+    failures.push_back({std::move(what), Error(code, r.str())});
+  }
+  return rows;
+}
+
+// The job's processing options, without the inputs.
+pipeline::ProcessOptions process_options(const JobFile& job, const RunJobOptions& options) {
+  pipeline::ProcessOptions process;
+  process.db = job.db;
+  process.pipeline_file = job.pipeline;
+  process.resources = options.resources;
+  if (job.lexicon) process.resources.lexicon = job.lexicon;
+  process.threads = options.threads.value_or(job.threads);
+  process.force = options.force;
+  process.progress = options.progress;
+  process.shard = options.shard;
+  process.cluster = options.cluster;
+  return process;
+}
+
 }  // namespace
+
+void join_job(const JobFile& job, const RunJobOptions& options) {
+  const pipeline::ProcessSummary processed =
+      pipeline::process_documents(process_options(job, options));
+  // Rank 0 hands out the follow-ups when it processed something (run_job's condition).
+  if (!job.similarity || processed.run_id == 0 || options.cluster == nullptr) return;
+  distributed::Cluster& cluster = *options.cluster;
+  cluster.set_working(true);
+  std::uint64_t rows = 0;
+  std::vector<FollowupFailure> failures;
+  while (auto item = distributed::request_work(cluster))
+    rows += company_followups(job, *item, failures);
+  cluster.send(0, distributed::kTagResult, write_followups(rows, failures));
+  cluster.set_working(false);
+}
 
 JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   const auto start = std::chrono::steady_clock::now();
@@ -144,15 +225,8 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
     if (corpora::discover_inputs(inputs).empty()) {
       log_info("job {}: no documents in the sources", job.name);
     } else {
-      pipeline::ProcessOptions process;
+      pipeline::ProcessOptions process = process_options(job, options);
       process.inputs = inputs;
-      process.db = job.db;
-      process.pipeline_file = job.pipeline;
-      process.resources = options.resources;
-      if (job.lexicon) process.resources.lexicon = job.lexicon;
-      process.threads = threads;
-      process.force = options.force;
-      process.progress = options.progress;
       pipeline::ProcessSummary processed = pipeline::process_documents(process);
       summary.process_run_id = processed.run_id;
       summary.counts = processed.counts;
@@ -160,22 +234,32 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
     }
 
     if (job.similarity && summary.process_run_id != 0) {
-      for (const auto& [company, is_cik] : changed_companies(db, summary.process_run_id)) {
+      const auto companies = changed_companies(db, summary.process_run_id);
+      std::vector<FollowupFailure> failures;
+      if (options.cluster != nullptr) {
+        // Under mpirun the companies are handed out to every rank, one at a time.
+        std::vector<std::string> items;
+        for (const auto& [company, is_cik] : companies)
+          items.push_back((is_cik ? "c" : "t") + company);
+        distributed::WorkServer server(*options.cluster, std::move(items));
+        options.cluster->set_working(true);
+        server.start();
+        while (auto item = server.next())
+          summary.similarity_rows += company_followups(job, item->second, failures);
+        for (const std::string& result : server.collect())
+          if (!result.empty()) summary.similarity_rows += read_followups(result, failures);
+        options.cluster->set_working(false);
+      } else {
+        for (const auto& [company, is_cik] : companies)
+          summary.similarity_rows +=
+              company_followups(job, (is_cik ? "c" : "t") + company, failures);
+      }
+      for (const auto& [company, is_cik] : companies)
         summary.companies.push_back(company);
-        for (const std::string& section : job.similarity->sections) {
-          similarity::SeriesQuery q;
-          q.db = job.db;
-          (is_cik ? q.filter.cik : q.filter.ticker) = company;
-          q.scope = section;
-          q.measures = job.similarity->measures;
-          const std::string what = fmt::format("followups.similarity:{}:{}", company, section);
-          try {
-            summary.similarity_rows += similarity::similarity_series(q).rows.size();
-          } catch (const Error& e) {
-            summary.job_failures.push_back(failure_of(what, e));
-            record_error(db, summary.job_run_id, what, e);
-          }
-        }
+      for (const auto& f : failures) {
+        summary.job_failures.push_back(
+            {f.what, std::string(error_code_name(f.error.code())), f.error.message()});
+        record_error(db, summary.job_run_id, f.what, f.error);
       }
     }
 

@@ -49,6 +49,13 @@ struct RunJobOptions {
   std::optional<int> threads;  // overrides the job's threads
   bool force = false;          // reprocess everything (process --force)
   pipeline::ProgressMode progress = pipeline::ProgressMode::kAuto;
+  // `run --shard K/N`: process only this shard's share of the sources (ProcessOptions::shard);
+  // the follow-ups then cover the companies of that share. Each shard is its own job run.
+  std::optional<distributed::Shard> shard;
+  // Under mpirun: rank 0 runs the job; its processing and its similarity follow-ups (by
+  // company) are spread over every rank (ranks > 0 call join_job). Fetches and the predict
+  // follow-up run on rank 0.
+  distributed::Cluster* cluster = nullptr;
   // Runs one fetch selection and returns the files or folders holding what it fetched (they
   // are then processed like path sources). Errors it throws are recorded as job failures
   // (path "fetch[<i>]") and the run goes on with the other sources. Unset: a job with a fetch
@@ -91,5 +98,11 @@ struct JobSummary {
 // file (kConfig), an unopenable database (kDatabase); a run stopped after it was recorded is
 // marked "failed" with an errors row before the Error propagates.
 JobSummary run_job(const JobFile& job, const RunJobOptions& options = {});
+
+// What a rank other than 0 of an MPI job does during `secnlp run`: takes part in the job's
+// processing (pipeline::process_documents with options.cluster), then computes the similarity
+// follow-ups of the companies rank 0 hands it and sends rank 0 its rows and failures (rank 0
+// records them). Returns at once when rank 0 processes nothing.
+void join_job(const JobFile& job, const RunJobOptions& options);
 
 }  // namespace secnlp::jobs

@@ -308,6 +308,20 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     jobs.push_back({&pair, a, b, cur.available_at.empty() ? undated_key(cur) : pit_key(cur), {}});
   }
 
+  if (query.shard) {
+    // This shard's companies, balanced by their number of pairs.
+    std::map<std::string, std::uint64_t> pairs_of;
+    for (const Job& j : jobs)
+      ++pairs_of[j.pair->current.company];
+    std::vector<distributed::WeightedItem> companies;
+    for (const auto& [company, n] : pairs_of)
+      companies.push_back({company, n});
+    std::set<std::string> mine;
+    for (std::size_t i : distributed::select_shard(companies, *query.shard))
+      mine.insert(companies[i].name);
+    std::erase_if(jobs, [&](const Job& j) { return !mine.count(j.pair->current.company); });
+  }
+
   Statement cached = db.prepare(
       "SELECT value, inputs_hash FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
       "scope = ? AND measure = ? AND idf = ?");
@@ -316,7 +330,16 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
       "doc_id, prev_doc_id, scope, measure, idf, value, corpus_size, computed_at, inputs_hash",
       "doc_id, prev_doc_id, scope, measure, idf"));
   const std::string now = store::utc_now();
-  store::Transaction tx(db);
+  // New scores are written at the end in one short transaction, not while they are computed:
+  // the write lock is then held for milliseconds, so several processes (MPI ranks, shards on a
+  // shared store) can compute side by side.
+  struct NewScore {
+    std::int64_t doc_id = 0, prev_doc_id = 0;
+    std::string measure, idf, inputs;
+    double value = 0;
+    std::int64_t corpus_size = 0;
+  };
+  std::vector<NewScore> fresh;
 
   // Corpus-dependent measures in point-in-time order, each over the filings available at its
   // filing's date (per company for --idf company); the rest in any order.
@@ -389,22 +412,29 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
                   : measure == "levenshtein" ? nlp::levenshtein_similarity(ids.a, ids.b)
                                              : nlp::simple_similarity(ids.a, ids.b);
         }
-        insert.bind(1, cur.doc_id)
-            .bind(2, prev.doc_id)
-            .bind(3, scope)
-            .bind(4, measure)
-            .bind(5, stored_idf)
-            .bind(6, value)
-            .bind(7,
-                  static_cast<std::int64_t>(corpus && corpus_dependent ? corpus->documents() : 0))
-            .bind(8, now)
-            .bind(9, inputs)
-            .run();
+        fresh.push_back(
+            {cur.doc_id, prev.doc_id, measure, stored_idf, inputs, value,
+             static_cast<std::int64_t>(corpus && corpus_dependent ? corpus->documents() : 0)});
       }
       job->values[measure] = value;
     }
   }
-  tx.commit();
+  if (!fresh.empty()) {
+    store::Transaction tx(db);
+    for (const NewScore& n : fresh) {
+      insert.bind(1, n.doc_id)
+          .bind(2, n.prev_doc_id)
+          .bind(3, scope)
+          .bind(4, n.measure)
+          .bind(5, n.idf)
+          .bind(6, n.value)
+          .bind(7, n.corpus_size)
+          .bind(8, now)
+          .bind(9, n.inputs)
+          .run();
+    }
+    tx.commit();
+  }
 
   pipeline::ResultTable table;
   table.columns = {"filed",

@@ -21,9 +21,11 @@
 // use the clean text's lowercase words (\w\w+), since word order matters to them.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/distributed/shard.h"
 #include "pipeline/result_table.h"
 #include "pipeline/store/queries.h"
 
@@ -38,6 +40,9 @@ struct SeriesQuery {
   std::string scope;                  // "" = whole filing, else a section item such as "1A"
   std::vector<std::string> measures;  // empty: default_measures()
   IdfScope idf = IdfScope::kCorpus;
+  // `--shard K/N` (with all): only the companies of shard K of N, balanced by their pairs, for a
+  // job array; the N shards together give every company's rows once.
+  std::optional<distributed::Shard> shard;
 };
 
 const std::vector<std::string>& measure_names();

@@ -138,6 +138,26 @@ void DocumentStore::finish_run(std::int64_t run_id, const RunCounts& counts,
       .run();
 }
 
+void DocumentStore::record_rank(std::int64_t run_id, int rank, std::string_view host,
+                                const RunCounts& c) {
+  db_.prepare(
+         "INSERT INTO run_ranks(run_id, rank, host, total, processed, skipped, failed, linked, "
+         "bytes) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(run_id, rank) DO UPDATE SET "
+         "host = excluded.host, total = excluded.total, processed = excluded.processed, "
+         "skipped = excluded.skipped, failed = excluded.failed, linked = excluded.linked, "
+         "bytes = excluded.bytes")
+      .bind(1, run_id)
+      .bind(2, rank)
+      .bind(3, host)
+      .bind(4, c.total)
+      .bind(5, c.processed)
+      .bind(6, c.skipped)
+      .bind(7, c.failed)
+      .bind(8, c.linked)
+      .bind(9, c.bytes)
+      .run();
+}
+
 std::unordered_map<std::string, StoredState> DocumentStore::file_states() {
   std::unordered_map<std::string, StoredState> out;
   Statement st = db_.prepare(

@@ -60,6 +60,8 @@ class DocumentStore {
                          std::string_view config_text, int threads);
   void update_run(std::int64_t run_id, const RunCounts& counts);
   void finish_run(std::int64_t run_id, const RunCounts& counts, std::string_view status);
+  // Records what rank `rank` (on `host`) of an MPI run did (run_ranks; replaces its row).
+  void record_rank(std::int64_t run_id, int rank, std::string_view host, const RunCounts& counts);
 
   // File path -> stored state, for every file that reached a stored document.
   std::unordered_map<std::string, StoredState> file_states();

@@ -537,7 +537,23 @@ CREATE CONSTRAINT TRIGGER documents_changed_generation AFTER UPDATE OR DELETE ON
 
 // Migrations after the baseline, written once for both backends in the shared DDL subset.
 // shared[i] brings the schema from version kBaselineVersion + i to kBaselineVersion + i + 1.
-constexpr std::array<std::string_view, kSchemaVersion - kBaselineVersion> kShared = {};
+constexpr std::array<std::string_view, kSchemaVersion - kBaselineVersion> kShared = {
+    // Version 11: a run spread over MPI ranks is one runs row; what each rank did.
+    R"sql(
+CREATE TABLE run_ranks (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  rank INTEGER NOT NULL,
+  host TEXT,
+  total INTEGER DEFAULT 0,
+  processed INTEGER DEFAULT 0,
+  skipped INTEGER DEFAULT 0,
+  failed INTEGER DEFAULT 0,
+  linked INTEGER DEFAULT 0,
+  bytes INTEGER DEFAULT 0,
+  PRIMARY KEY (run_id, rank)
+);
+)sql",
+};
 
 }  // namespace
 

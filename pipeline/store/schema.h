@@ -73,7 +73,7 @@
 
 namespace secnlp::store {
 
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 // Brings `db` to `target` (default: kSchemaVersion), one migration per version, in one
 // transaction. Throws Error(kDatabase) if the database is newer than this build knows. Tests

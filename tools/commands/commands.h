@@ -43,6 +43,9 @@ void add_format_option(CLI::App& command, std::string& format,
 // Refuses a thread count outside 0..max_thread_count() (common/threads.h): a usage error,
 // exit 2, with the range in the message. Use on every --threads option.
 CLI::Validator thread_count_check();
+// Refuses a --shard value that is not K/N with 1 <= K <= N (distributed::parse_shard): a usage
+// error, exit 2, saying what is wrong.
+CLI::Validator shard_check();
 // sklearn's min_df/max_df convention: "2" is a number of documents, "0.5" a proportion.
 // Throws Error(kInvalidArgument) naming `flag` otherwise.
 nlp::DocumentFrequencyBound parse_df_bound(const std::string& text, const char* flag);

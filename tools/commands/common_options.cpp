@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/threads.h"
+#include "pipeline/distributed/shard.h"
 
 namespace secnlp::tools {
 
@@ -59,6 +60,19 @@ nlp::DocumentFrequencyBound parse_df_bound(const std::string& text, const char* 
   }
   throw Error(ErrorCode::kInvalidArgument,
               std::string(flag) + " must be a document count (e.g. 2) or a proportion (e.g. 0.5)");
+}
+
+CLI::Validator shard_check() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        try {
+          distributed::parse_shard(value);
+        } catch (const Error& e) {
+          return e.message();
+        }
+        return {};
+      },
+      "K/N");
 }
 
 void add_db_option(CLI::App& command, std::string& db) {

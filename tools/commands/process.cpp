@@ -1,9 +1,13 @@
 // `secnlp process INPUT... --db FILE`: run the pipeline over files and directories.
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "common/error.h"
+#include "pipeline/distributed/cluster.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/runner.h"
 #include "pipeline/store/database.h"
@@ -45,6 +49,7 @@ struct ProcessFlags {
   std::string metadata;
   std::string progress = "auto";
   std::string format = "table";
+  std::string shard;
   bool dry_run = false;
 };
 
@@ -57,6 +62,8 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
   auto add = [&](std::string k, std::string v) { t.rows.push_back({std::move(k), std::move(v)}); };
   add("database", store::display_location(o.db.string()));
   add("run", std::to_string(s.run_id));
+  if (o.shard) add("shard", distributed::shard_name(*o.shard));
+  if (s.ranks > 1) add("MPI ranks", std::to_string(s.ranks));
   add("documents", std::to_string(s.counts.total));
   add("processed", std::to_string(s.counts.processed));
   add("skipped (unchanged)", std::to_string(s.counts.skipped));
@@ -98,6 +105,21 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
   return t;
 }
 
+// Takes the database's run lock; a refused shard says that shards of one SQLite database run one
+// after another.
+void lock_for_run(const pipeline::ProcessOptions& o, std::optional<jobs::RunLock>& lock) {
+  try {
+    lock.emplace(o.db);
+  } catch (const Error& e) {
+    if (!o.shard || e.code() != ErrorCode::kDatabase) throw;
+    throw Error(e.code(),
+                e.message() +
+                    "; shards of one SQLite database run one after another (start shard " +
+                    distributed::shard_name(*o.shard) + " when the running one ends)",
+                e.path());
+  }
+}
+
 }  // namespace
 
 void add_process_command(CLI::App& app, int& exit_code) {
@@ -137,6 +159,12 @@ void add_process_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
   add_format_option(*cmd, flags->format, "Summary format: table, csv or json");
+  cmd->add_option("--shard", flags->shard,
+                  "Process only shard K of N (1 <= K <= N), a share of the inputs balanced "
+                  "by bytes, for job arrays (Slurm, Kubernetes indexed Jobs, AWS Batch): the N "
+                  "shards cover each input once. Each shard is its own run; on one SQLite "
+                  "database they must run one after another (docs/scaling.md)")
+      ->check(shard_check());
   cmd->add_flag("--dry-run", flags->dry_run, "Check the pipeline configuration and stop");
   cmd->callback([flags, &exit_code] {
     auto& o = flags->options;
@@ -146,6 +174,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
     if (!flags->lexicon.empty()) o.resources.lexicon = flags->lexicon;
     if (!flags->ner_model.empty()) o.resources.ner_model = flags->ner_model;
     if (!flags->metadata.empty()) o.metadata_file = flags->metadata;
+    if (!flags->shard.empty()) o.shard = distributed::parse_shard(flags->shard);
     o.progress = flags->progress == "bar"     ? pipeline::ProgressMode::kBar
                  : flags->progress == "lines" ? pipeline::ProgressMode::kLines
                  : flags->progress == "off"   ? pipeline::ProgressMode::kOff
@@ -158,9 +187,16 @@ void add_process_command(CLI::App& app, int& exit_code) {
       std::cout << "pipeline ok: " << list << "\n";
       return;
     }
-    // The same lock as `secnlp run`: a manual run and a scheduled job never interleave.
-    const jobs::RunLock lock(o.db);
-    const pipeline::ProcessSummary summary = pipeline::process_documents(o);
+    // Under mpirun: rank 0 takes the lock and the run; the other ranks join it.
+    o.cluster = distributed::cluster();
+    pipeline::ProcessSummary summary;
+    distributed::run_on_cluster(o.cluster, [&] {
+      // The same lock as `secnlp run`: a manual run and a scheduled job never interleave.
+      std::optional<jobs::RunLock> lock;
+      if (o.cluster == nullptr || o.cluster->rank() == 0) lock_for_run(o, lock);
+      summary = pipeline::process_documents(o);
+    });
+    if (summary.rank != 0) return;  // rank 0 reports the whole run
     // One result: `--format json` prints one object {"summary": [...], "flagged": [...], ...}.
     NamedTables tables;
     tables.emplace_back("summary", summary_table(summary, o));

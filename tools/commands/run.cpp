@@ -6,10 +6,13 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "pipeline/distributed/cluster.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/fetching.h"
 #include "pipeline/jobs/job_file.h"
 #include "pipeline/jobs/job_runner.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/run_ranks.h"
 #include "tools/commands/commands.h"
 #include "tools/commands/model_commands.h"
 #include "tools/output.h"
@@ -21,6 +24,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   auto format = std::make_shared<std::string>("table");
   auto force = std::make_shared<bool>(false);
   auto progress = std::make_shared<std::string>("auto");
+  auto shard = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a batch job file (see docs/scheduling.md): only what is new, never two at once");
   cmd->add_option("job", *file, "Job file (TOML)")->required();
@@ -28,11 +32,18 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--progress", *progress, "auto, bar, lines or off")
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
+  cmd->add_option("--shard", *shard,
+                  "Process only shard K of N of the sources (balanced by bytes; see "
+                  "process --shard); the follow-ups cover that share's companies. Under mpirun "
+                  "the processing is spread over the ranks instead")
+      ->check(shard_check());
   add_format_option(*cmd, *format, "Summary format: table, csv or json");
-  cmd->callback([file, format, force, progress, &exit_code] {
+  cmd->callback([file, format, force, progress, shard, &exit_code] {
     const jobs::JobFile job = jobs::load_job_file(*file);
     jobs::RunJobOptions options;
     options.force = *force;
+    if (!shard->empty()) options.shard = distributed::parse_shard(*shard);
+    options.cluster = distributed::cluster();
     options.progress = *progress == "bar"     ? pipeline::ProgressMode::kBar
                        : *progress == "lines" ? pipeline::ProgressMode::kLines
                        : *progress == "off"   ? pipeline::ProgressMode::kOff
@@ -70,7 +81,17 @@ void add_run_command(CLI::App& app, int& exit_code) {
       };
     }
 #endif
-    const jobs::JobSummary s = jobs::run_job(job, options);
+    jobs::JobSummary s;
+    bool reported = true;
+    distributed::run_on_cluster(options.cluster, [&] {
+      if (options.cluster != nullptr && options.cluster->rank() != 0) {
+        jobs::join_job(job, options);  // rank 0 runs the job and reports it
+        reported = false;
+        return;
+      }
+      s = jobs::run_job(job, options);
+    });
+    if (!reported) return;
     pipeline::ResultTable t;
     t.columns = {"item", "value"};
     auto add = [&](std::string k, std::string v) {
@@ -98,12 +119,17 @@ void add_runs_command(CLI::App& app, int& /*exit_code*/) {
   auto db = std::make_shared<std::string>("secnlp.db");
   auto format = std::make_shared<std::string>("table");
   auto limit = std::make_shared<std::size_t>(20);
+  auto ranks = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("runs", "Past runs (process and jobs) with their outcome");
   add_db_option(*cmd, *db);
   cmd->add_option("--limit", *limit, "How many runs, newest first")->capture_default_str();
+  cmd->add_flag("--ranks", *ranks,
+                "What each MPI rank of those runs did (runs under mpirun), one row per rank");
   add_format_option(*cmd, *format, "table, csv or json");
-  cmd->callback([db, format, limit] {
-    print_table(std::cout, store::query_runs(*db, *limit), parse_output_format(*format));
+  cmd->callback([db, format, limit, ranks] {
+    print_table(std::cout,
+                *ranks ? store::query_run_ranks(*db, *limit) : store::query_runs(*db, *limit),
+                parse_output_format(*format));
   });
 }
 
