@@ -29,7 +29,9 @@
 #include "nlp/filters/stemmer.h"
 #include "nlp/sec/section_map.h"
 #include "pipeline/config.h"
+#include "pipeline/distributed/shard.h"
 #include "pipeline/document.h"
+#include "pipeline/jobs/run_lock.h"
 #include "pipeline/resources.h"
 #include "pipeline/runner.h"
 #include "pipeline/similarity/nearest_filings.h"
@@ -502,8 +504,8 @@ PYBIND11_MODULE(_core, m) {
       "process",
       [](const std::vector<std::string>& paths, const std::string& db, int threads,
          const std::string& pipeline_file, const std::string& lexicon, bool force, bool store_text,
-         const std::string& metadata,
-         std::function<void(std::uint64_t, std::uint64_t)> on_document) {
+         const std::string& metadata, std::function<void(std::uint64_t, std::uint64_t)> on_document,
+         const std::string& shard, const std::string& run_key) {
         pipeline::ProcessOptions o;
         for (const auto& p : paths)
           o.inputs.emplace_back(p);
@@ -514,6 +516,7 @@ PYBIND11_MODULE(_core, m) {
         if (!metadata.empty()) o.metadata_file = metadata;
         o.force = force;
         o.store_text = store_text;
+        if (!shard.empty()) o.shard = distributed::parse_shard(shard);
         o.progress = on_document ? pipeline::ProgressMode::kOff : pipeline::ProgressMode::kAuto;
         if (on_document) {
           o.on_document = [on_document](std::uint64_t done, std::uint64_t total) {
@@ -524,6 +527,9 @@ PYBIND11_MODULE(_core, m) {
         pipeline::ProcessSummary s;
         {
           py::gil_scoped_release release;
+          // The run lock, as `secnlp process` takes it; the tasks of one Dask run (or array
+          // job) name one run_key and share it on PostgreSQL (docs/scaling.md).
+          const jobs::RunLock lock(o.db, run_key);
           s = pipeline::process_documents(o);
         }
         py::dict out;
@@ -545,5 +551,6 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("paths"), py::arg("db"), py::arg("threads") = 0, py::arg("pipeline") = "",
       py::arg("lexicon") = "", py::arg("force") = false, py::arg("store_text") = true,
-      py::arg("metadata") = "", py::arg("on_document") = nullptr);
+      py::arg("metadata") = "", py::arg("on_document") = nullptr, py::arg("shard") = "",
+      py::arg("run_key") = "");
 }

@@ -41,12 +41,14 @@ def _items(item):
 
 
 class Database:
-    """A secnlp results database (``secnlp process --db FILE``). Read-only: every method runs
-    one query; the file may be written by a running ``secnlp process`` meanwhile."""
+    """A secnlp results database (``secnlp process --db FILE``, or a ``postgresql://`` URL).
+    Read-only: every method runs one query; the database may be written by a running
+    ``secnlp process`` meanwhile."""
 
     def __init__(self, path):
         self.path = os.fspath(path)
-        if not os.path.exists(self.path):
+        if not self.path.startswith(("postgresql://", "postgres://")) and \
+                not os.path.exists(self.path):
             raise FileNotFoundError(f"{self.path}: no such database (run secnlp.process first)")
 
     def __repr__(self):
@@ -179,12 +181,19 @@ class _Bar:
 
 
 def process(paths, db="secnlp.db", threads=0, pipeline=None, lexicon=None, force=False,
-            store_text=True, metadata=None, progress=True):
+            store_text=True, metadata=None, progress=True, shard=None, run_key=None):
     """``secnlp process``: runs the pipeline over files and folders into the database ``db``
     (all cores with ``threads=0``; unchanged documents are skipped) and returns the database.
     ``pipeline`` is a pipeline TOML file, ``lexicon`` the Loughran-McDonald dictionary,
     ``metadata`` a metadata CSV. ``progress`` shows a bar (tqdm; in notebooks too). The run's
-    summary is in ``Database.last_run``."""
+    summary is in ``Database.last_run``.
+
+    ``db`` is a SQLite file or a ``postgresql://`` URL. ``shard=(k, n)`` (or ``"k/n"``)
+    processes only shard k of n of the inputs, as ``secnlp process --shard``; the tasks of one
+    run that write into one PostgreSQL database at once (a Dask map over shards) pass the same
+    ``run_key`` and share its run lock, which refuses any other run meanwhile."""
+    if isinstance(shard, (tuple, list)):
+        shard = f"{shard[0]}/{shard[1]}"
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     bar = _Bar(progress)
@@ -193,7 +202,7 @@ def process(paths, db="secnlp.db", threads=0, pipeline=None, lexicon=None, force
                                 os.fspath(pipeline) if pipeline else "",
                                 os.fspath(lexicon) if lexicon else "", force, store_text,
                                 os.fspath(metadata) if metadata else "",
-                                bar if bar.bar is not None else None)
+                                bar if bar.bar is not None else None, shard or "", run_key or "")
     finally:
         bar.close()
     database = Database(db)

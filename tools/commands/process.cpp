@@ -50,6 +50,7 @@ struct ProcessFlags {
   std::string progress = "auto";
   std::string format = "table";
   std::string shard;
+  std::string run_key;
   bool dry_run = false;
 };
 
@@ -107,9 +108,10 @@ pipeline::ResultTable summary_table(const pipeline::ProcessSummary& s,
 
 // Takes the database's run lock; a refused shard says that shards of one SQLite database run one
 // after another.
-void lock_for_run(const pipeline::ProcessOptions& o, std::optional<jobs::RunLock>& lock) {
+void lock_for_run(const pipeline::ProcessOptions& o, const std::string& run_key,
+                  std::optional<jobs::RunLock>& lock) {
   try {
-    lock.emplace(o.db);
+    lock.emplace(o.db, run_key);
   } catch (const Error& e) {
     if (!o.shard || e.code() != ErrorCode::kDatabase) throw;
     throw Error(e.code(),
@@ -165,6 +167,11 @@ void add_process_command(CLI::App& app, int& exit_code) {
                   "shards cover each input once. Each shard is its own run; on one SQLite "
                   "database they must run one after another (docs/scaling.md)")
       ->check(shard_check());
+  cmd->add_option("--run-key", flags->run_key,
+                  "Processes started with the same key share the run lock of a PostgreSQL "
+                  "database (the shards of one job array at once, e.g. --run-key "
+                  "\"$SLURM_ARRAY_JOB_ID\"); any other run is refused meanwhile. SQLite keeps "
+                  "one run at a time");
   cmd->add_flag("--dry-run", flags->dry_run, "Check the pipeline configuration and stop");
   cmd->callback([flags, &exit_code] {
     auto& o = flags->options;
@@ -193,7 +200,7 @@ void add_process_command(CLI::App& app, int& exit_code) {
     distributed::run_on_cluster(o.cluster, [&] {
       // The same lock as `secnlp run`: a manual run and a scheduled job never interleave.
       std::optional<jobs::RunLock> lock;
-      if (o.cluster == nullptr || o.cluster->rank() == 0) lock_for_run(o, lock);
+      if (o.cluster == nullptr || o.cluster->rank() == 0) lock_for_run(o, flags->run_key, lock);
       summary = pipeline::process_documents(o);
     });
     if (summary.rank != 0) return;  // rank 0 reports the whole run
