@@ -10,6 +10,7 @@
 #include "common/json.h"
 #include "common/threads.h"
 #include "pipeline/similarity/similarity_series.h"
+#include "pipeline/store/database.h"
 
 namespace secnlp::jobs {
 namespace {
@@ -83,7 +84,9 @@ class Parser {
         job.name = string(node, "job.name");
         if (job.name.empty()) fail("'job.name' must not be empty");
       } else if (name == "db") {
-        job.db = path(node, "job.db");
+        // A postgresql:// URL is a database, not a path relative to the job file.
+        const std::string db = string(node, "job.db");
+        job.db = store::is_postgres_url(db) ? fs::path(db) : path(node, "job.db");
       } else if (name == "pipeline") {
         job.pipeline = path(node, "job.pipeline");
       } else if (name == "lexicon") {
@@ -276,8 +279,9 @@ std::string job_json(const JobFile& job) {
   return fmt::format(
       "{{\"name\":{},\"file\":{},\"db\":{},\"pipeline\":{},\"lexicon\":{},\"threads\":{},"
       "\"sources\":{},\"followups\":{{{}}}}}",
-      json_quote(job.name), json_quote(job.file.string()), json_quote(job.db.string()),
-      opt_path(job.pipeline), opt_path(job.lexicon), job.threads, sources, followups);
+      json_quote(job.name), json_quote(job.file.string()),
+      json_quote(store::display_location(job.db.string())), opt_path(job.pipeline),
+      opt_path(job.lexicon), job.threads, sources, followups);
 }
 
 }  // namespace secnlp::jobs

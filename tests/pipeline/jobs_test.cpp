@@ -119,6 +119,18 @@ TEST(JobFile, DefaultsAndNameFromFileName) {
   EXPECT_TRUE(defaults.similarity->measures.empty());
 }
 
+// A PostgreSQL database in a job file is a URL, not a path beside the job file, and the job's
+// description (stored with its runs) never shows the password.
+TEST(JobFile, PostgresDatabaseIsAUrlAndItsPasswordIsNotStored) {
+  const JobFile job = parse_job_file(
+      "[job]\ndb = \"postgresql://ann:s3cret@db.example/edgar\"\n[[source]]\npath = \"in\"\n", "/j",
+      "/j/nightly.toml");
+  EXPECT_EQ(job.db.string(), "postgresql://ann:s3cret@db.example/edgar");
+  const std::string json = job_json(job);
+  EXPECT_EQ(json.find("s3cret"), std::string::npos) << json;
+  EXPECT_NE(json.find("postgresql://ann:***@db.example/edgar"), std::string::npos) << json;
+}
+
 TEST(JobFile, RejectsUnknownKeysBadTypesAndIncompleteJobs) {
   const std::string head = "[job]\ndb = \"x.db\"\n[[source]]\npath = \"in\"\n";
   struct Case {
