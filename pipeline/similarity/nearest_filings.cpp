@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
@@ -97,13 +99,34 @@ std::vector<NearestRow> read_rows(Connection& db, const std::string& scope) {
   return rows;
 }
 
+// Where the index files of a database live: beside a SQLite file; for a PostgreSQL database, in
+// the user's cache folder ($XDG_CACHE_HOME, else ~/.cache)/secnlp, named by a hash of the
+// database's location (without password), so that each machine that queries keeps its own.
+std::filesystem::path index_base(const std::filesystem::path& db_path) {
+  if (!store::is_postgres_url(db_path.string())) return db_path;
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  const std::filesystem::path root = xdg && *xdg     ? std::filesystem::path(xdg)
+                                     : home && *home ? std::filesystem::path(home) / ".cache"
+                                                     : std::filesystem::temp_directory_path();
+  const std::filesystem::path folder = root / "secnlp";
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec)
+    throw Error(ErrorCode::kIo, "cannot create the cache folder of `similar`: " + ec.message(),
+                folder.string());
+  return folder /
+         fmt::format("postgresql-{:016x}", hash64(store::display_location(db_path.string())));
+}
+
 // The index of this scope, rebuilt when the store changed since it was written.
 NearestIndex open_index(Connection& db, const std::filesystem::path& db_path,
                         const std::string& scope) {
   Statement g = db.prepare("SELECT value FROM store_generation WHERE name = 'term_vectors'");
   const std::int64_t generation = g.step() ? g.column_int(0) : -1;
   const std::uint64_t stamp = hash64(fmt::format("{}|{}|{}", kIndexFormat, scope, generation));
-  const std::filesystem::path path = db_path.string() + ".nearest-" + cache_name(scope) + ".pit";
+  const std::filesystem::path path =
+      index_base(db_path).string() + ".nearest-" + cache_name(scope) + ".pit";
   if (NearestIndex::read_stamp(path) == stamp) {
     try {
       return NearestIndex::open(path);

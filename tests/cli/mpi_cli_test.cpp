@@ -408,12 +408,17 @@ TEST_F(MpiCliTest, TwoRanksIntoPostgresStoreWhatOneProcessStoresIntoSqlite) {
   EXPECT_EQ(scalar(pg.path(), "SELECT count(*) FROM runs"), 1);
   EXPECT_EQ(scalar(pg.path(), "SELECT count(*) FROM run_ranks"), 2);
   // The queries read the same numbers from both engines.
-  for (const std::string query : {"metrics", "sections", "terms --top 30", "similarity --all"}) {
+  for (const std::string query : {"metrics", "sections", "terms --top 30", "similarity --all",
+                                  "similar --to f7.htm --as-of 2030-01-01 --top 5"}) {
     const auto a = run_cli(query + " --format csv --db " + single.string(), dir_.path());
-    const auto b = run_cli(query + " --format csv --db '" + pg.location() + "'", dir_.path());
+    const auto b = run_cli(query + " --format csv --db '" + pg.location() + "'", dir_.path(),
+                           "XDG_CACHE_HOME=" + (dir_.path() / "cache").string());
     EXPECT_EQ(a.exit_code, b.exit_code) << query << b.err;
     EXPECT_EQ(a.out, b.out) << query;
   }
+  // The index of `similar` went to the cache folder, not to a file named like the URL.
+  EXPECT_FALSE(fs::exists(dir_.path() / "postgresql:"));
+  EXPECT_TRUE(fs::exists(dir_.path() / "cache" / "secnlp"));
 }
 
 // Two jobs on one PostgreSQL database: the second is refused while the first holds the lock,
