@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <vector>
 
 #include <fmt/format.h>
 
@@ -45,50 +44,10 @@ std::filesystem::path lock_path_for(const std::filesystem::path& db) {
 }
 
 void RunLock::lock_postgres(const std::string& url, const std::string& run_key) {
-  session_ = std::make_unique<store::Connection>(url);
-  store::Connection& c = *session_;
   const std::string me =
       fmt::format("secnlp{} pid {} host {} since {}", run_key.empty() ? "" : " run " + run_key,
                   ::getpid(), host_name(), store::utc_now());
-  c.prepare("SELECT set_config('application_name', ?, false)").bind(1, me).run();
-  // A secnlp database is a PostgreSQL schema (the first of the search path): one key each.
-  constexpr std::string_view kKey = "hashtextextended('secnlp run lock ' || current_schema(), 0)";
-  bool locked = false;
-  {
-    // Joining is check-then-lock: take turns so that two runs never both see "no holder".
-    store::Transaction tx(c);
-    c.lock_in_transaction("secnlp run lock: joining");
-    std::vector<std::string> holders;
-    // A bigint advisory key shows in pg_locks as classid (high 32 bits) and objid (low).
-    store::Statement who = c.prepare(fmt::format(
-        "WITH k AS (SELECT {} AS v) SELECT a.application_name FROM pg_locks l "
-        "JOIN pg_stat_activity a ON a.pid = l.pid, k WHERE l.locktype = 'advisory' AND "
-        "l.granted AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE "
-        "datname = current_database()) AND l.classid::BIGINT = ((k.v >> 32) & 4294967295) AND "
-        "l.objid::BIGINT = (k.v & 4294967295) AND a.pid <> pg_backend_pid()",
-        kKey));
-    while (who.step())
-      holders.push_back(who.column_text(0));
-    const std::string mine = "secnlp run " + run_key + " ";
-    bool joinable = !run_key.empty();
-    for (const auto& h : holders)
-      joinable = joinable && h.starts_with(mine);
-    if (holders.empty() || joinable) {
-      store::Statement take = c.prepare(fmt::format(
-          "SELECT {}({})", run_key.empty() ? "pg_try_advisory_lock" : "pg_try_advisory_lock_shared",
-          kKey));
-      locked = take.step() && take.column_int(0) == 1;
-    }
-    tx.commit();
-    if (!locked) {
-      std::string holder = holders.empty() ? "holder unknown" : holders.front();
-      session_.reset();
-      throw Error(
-          ErrorCode::kDatabase,
-          fmt::format("database is locked by another run ({}); try again when it ends", holder),
-          path_.string());
-    }
-  }
+  session_ = std::make_unique<store::SessionLock>(url, run_key, me);
 }
 
 RunLock::RunLock(const std::filesystem::path& db, const std::string& run_key)

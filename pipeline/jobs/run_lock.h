@@ -21,7 +21,7 @@
 #include <optional>
 #include <string>
 
-#include "pipeline/store/database.h"
+#include "pipeline/store/session_lock.h"
 
 namespace secnlp::jobs {
 
@@ -60,7 +60,7 @@ class RunLock {
 
   std::filesystem::path path_;
   int fd_ = -1;
-  std::unique_ptr<store::Connection> session_;  // PostgreSQL: the session holding the lock
+  std::unique_ptr<store::SessionLock> session_;  // PostgreSQL: the session holding the lock
   std::optional<std::string> stale_holder_;
 };
 
