@@ -12,6 +12,7 @@
 #include "common/threads.h"
 #include "corpora/fetch/http_client.h"
 #include "pipeline/store/document_store.h"
+#include "pipeline/store/run_records.h"
 
 namespace secnlp::pipeline {
 
@@ -32,25 +33,18 @@ void record_fetch(store::DocumentStore& store, const corpora::FetchedFiling& f,
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) throw Error(ErrorCode::kIo, "cannot determine size: " + ec.message(), path.string());
-  store.connection()
-      .prepare(
-          "INSERT INTO fetches(accession, kind, company, cik, form, filed, url, path, bytes, "
-          "content_hash, fetched_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT(accession, kind) DO UPDATE SET url=excluded.url, path=excluded.path, "
-          "bytes=excluded.bytes, content_hash=excluded.content_hash, "
-          "fetched_at=excluded.fetched_at")
-      .bind(1, f.entry.accession())
-      .bind(2, std::string(kind))
-      .bind(3, f.company_dir)
-      .bind(4, std::to_string(f.entry.cik))
-      .bind(5, f.entry.form)
-      .bind(6, f.entry.date_filed)
-      .bind(7, url)
-      .bind(8, path.string())
-      .bind(9, static_cast<std::int64_t>(size))
-      .bind(10, hash)
-      .bind(11, store::utc_now())
-      .run();
+  store::FetchRecord record;
+  record.accession = f.entry.accession();
+  record.kind = std::string(kind);
+  record.company = f.company_dir;
+  record.cik = std::to_string(f.entry.cik);
+  record.form = f.entry.form;
+  record.filed = f.entry.date_filed;
+  record.url = url;
+  record.path = path.string();
+  record.bytes = static_cast<std::int64_t>(size);
+  record.content_hash = hash;
+  store::record_fetch(store.connection(), record);
 }
 
 bool all_digits(std::string_view s) {

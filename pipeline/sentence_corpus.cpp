@@ -71,15 +71,8 @@ SentenceCorpusStats write_sentence_corpus(const SentenceCorpusQuery& query, std:
     std::size_t missing = 0;
     auto texts = store::read_section_texts(query.db, query.filter, item, {}, &missing);
     writer.stats.missing_text += missing;
-    store::Connection db(query.db.string(), true);
-    store::Statement type = db.prepare("SELECT source_type FROM documents WHERE id = ?");
-    for (auto& t : texts) {
-      std::string source_type;
-      type.reset();
-      type.bind(1, t.doc_id);
-      if (type.step() && !type.column_is_null(0)) source_type = type.column_text(0);
-      writer.write(std::move(t.text), std::move(source_type));
-    }
+    for (auto& t : texts)
+      writer.write(std::move(t.text), std::move(t.source_type));
   }
   if (writer.stats.missing_text)
     log_warn("{} selected documents have no stored text (processed without storing it?)",

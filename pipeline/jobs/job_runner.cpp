@@ -15,6 +15,7 @@
 #include "pipeline/similarity/similarity_series.h"
 #include "pipeline/store/database.h"
 #include "pipeline/store/dead_runs.h"
+#include "pipeline/store/run_records.h"
 
 namespace secnlp::jobs {
 namespace {
@@ -42,40 +43,9 @@ void refuse_unsupported(const JobFile& job, const RunJobOptions& options) {
   }
 }
 
-void record_error(store::Connection& db, std::int64_t run_id, const std::string& what,
-                  const Error& error) {
-  store::Statement st =
-      db.prepare("INSERT INTO errors (run_id, path, code, message, at) VALUES (?, ?, ?, ?, ?)");
-  st.bind(1, run_id)
-      .bind(2, what)
-      .bind(3, error_code_name(error.code()))
-      .bind(4, error.message())
-      .bind(5, store::utc_now())
-      .run();
-}
-
 JobFailure failure_of(const std::string& what, const Error& error) {
   log_warn("{}: {}", what, error.what());
   return {what, std::string(error_code_name(error.code())), error.message()};
-}
-
-// cik (else ticker) of the filings this process run stored.
-std::vector<std::pair<std::string, bool>> changed_companies(store::Connection& db,
-                                                            std::int64_t process_run_id) {
-  store::Statement st = db.prepare(
-      "SELECT DISTINCT coalesce(nullif(cik, ''), ''), coalesce(nullif(ticker, ''), '') "
-      "FROM documents WHERE run_id = ? AND status = 'ok'");
-  st.bind(1, process_run_id);
-  std::set<std::pair<std::string, bool>> out;  // (id, is_cik)
-  while (st.step()) {
-    std::string cik = st.column_text(0);
-    std::string ticker = st.column_text(1);
-    if (!cik.empty())
-      out.emplace(std::move(cik), true);
-    else if (!ticker.empty())
-      out.emplace(std::move(ticker), false);
-  }
-  return {out.begin(), out.end()};
 }
 
 std::string outcome_json(const JobFile& job, const JobSummary& s,
@@ -218,7 +188,7 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
         }
       } catch (const Error& e) {
         summary.job_failures.push_back(failure_of(what, e));
-        record_error(db, summary.job_run_id, what, e);
+        store::record_run_error(db, summary.job_run_id, what, e);
       }
     }
 
@@ -234,7 +204,7 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
     }
 
     if (job.similarity && summary.process_run_id != 0) {
-      const auto companies = changed_companies(db, summary.process_run_id);
+      const auto companies = store::companies_stored_by_run(db, summary.process_run_id);
       std::vector<FollowupFailure> failures;
       if (options.cluster != nullptr) {
         // Under mpirun the companies are handed out to every rank, one at a time.
@@ -259,17 +229,13 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
       for (const auto& f : failures) {
         summary.job_failures.push_back(
             {f.what, std::string(error_code_name(f.error.code())), f.error.message()});
-        record_error(db, summary.job_run_id, f.what, f.error);
+        store::record_run_error(db, summary.job_run_id, f.what, f.error);
       }
     }
 
     if (job.predict && summary.process_run_id != 0) {
-      std::vector<std::int64_t> doc_ids;
-      store::Statement st =
-          db.prepare("SELECT id FROM documents WHERE run_id = ? AND status = 'ok' ORDER BY id");
-      st.bind(1, summary.process_run_id);
-      while (st.step())
-        doc_ids.push_back(st.column_int(0));
+      const std::vector<std::int64_t> doc_ids =
+          store::documents_stored_by_run(db, summary.process_run_id);
       for (const std::string& section : job.predict->sections) {
         if (doc_ids.empty()) break;
         const std::string what = fmt::format("followups.predict:{}", section);
@@ -277,13 +243,14 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
           summary.predicted_sections += options.predict(*job.predict, doc_ids, section);
         } catch (const Error& e) {
           summary.job_failures.push_back(failure_of(what, e));
-          record_error(db, summary.job_run_id, what, e);
+          store::record_run_error(db, summary.job_run_id, what, e);
         }
       }
     }
   } catch (const Error& e) {
     try {
-      record_error(db, summary.job_run_id, job.file.empty() ? job.name : job.file.string(), e);
+      store::record_run_error(db, summary.job_run_id,
+                              job.file.empty() ? job.name : job.file.string(), e);
       store.finish_run(summary.job_run_id, summary.counts, "failed");
     } catch (...) {
     }
@@ -297,8 +264,7 @@ JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   }
 
   summary.status = summary.failed() ? "partial" : "ok";
-  store::Statement config = db.prepare("UPDATE runs SET config = ? WHERE id = ?");
-  config.bind(1, outcome_json(job, summary, fetched)).bind(2, summary.job_run_id).run();
+  store::set_run_config(db, summary.job_run_id, outcome_json(job, summary, fetched));
   store.finish_run(summary.job_run_id, summary.counts, summary.status);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   log_info("job {}: {} processed, {} skipped, {} failed, {} fetch/follow-up failures ({})",

@@ -324,12 +324,12 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
   const std::string scope = resolve_scope(db, item);
   const bool whole = scope.empty();
   std::string sql =
-      whole ? "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, 'filing', t.text "
-              "FROM documents d LEFT JOIN document_text t ON t.doc_id = d.id" +
+      whole ? "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, 'filing', t.text, "
+              "d.source_type FROM documents d LEFT JOIN document_text t ON t.doc_id = d.id" +
                   where
             : "SELECT d.id, d.path, d.accession, d.ticker, d.fiscal_year, s.item, "
-              "byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset) "
-              "FROM sections s JOIN documents d ON d.id = s.doc_id "
+              "byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset), "
+              "d.source_type FROM sections s JOIN documents d ON d.id = s.doc_id "
               "LEFT JOIN document_text t ON t.doc_id = d.id" +
                   where + " AND upper(s.item) = upper(?)";
   if (!doc_ids.empty()) {
@@ -361,6 +361,7 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
     if (!st.column_is_null(4)) row.fiscal_year = static_cast<int>(st.column_int(4));
     row.item = st.column_text(5);
     row.text = st.column_text(6);
+    if (!st.column_is_null(7)) row.source_type = st.column_text(7);
     if (row.text.empty()) continue;  // a zero-length entry of a combined item
     out.push_back(std::move(row));
   }

@@ -135,6 +135,7 @@ struct SectionText {
   std::optional<int> fiscal_year;
   std::string item;
   std::string text;
+  std::string source_type;  // how the document was read ("html", "text" ...), empty if unknown
 };
 
 // The text of every stored section `item` (case-insensitive; "filing" = the whole filing's
