@@ -170,13 +170,8 @@ pipeline::ResultTable score_sections(const ScoreRequest& request) {
     table.columns.push_back("p_" + c);
 
   store::DocumentStore db(request.db);
-  auto& conn = db.connection();
-  store::Statement put = conn.prepare(
-      store::upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"));
   // Rows of an earlier scoring under this name go first: a retrained model may have other classes.
   const std::string prefix = fmt::format("model.{}.", name);
-  store::Statement clear =
-      conn.prepare("DELETE FROM metrics WHERE doc_id = ? AND scope = ? AND instr(name, ?) = 1");
   const nlp::SentenceSplitter splitter;
   for (const auto& section : sections) {
     std::vector<std::string> sentences;
@@ -197,20 +192,15 @@ pipeline::ResultTable score_sections(const ScoreRequest& request) {
       }
     }
     const std::string scope = section.item == "filing" ? "" : section.item;
-    conn.exec("BEGIN");
-    clear.bind(1, section.doc_id).bind(2, scope).bind(3, prefix).run();
-    auto write = [&](const std::string& metric, double value) {
-      put.reset();
-      put.bind(1, section.doc_id).bind(2, scope).bind(3, metric).bind(4, value);
-      put.step();
-    };
-    write(fmt::format("model.{}.sentences", name), static_cast<double>(sentences.size()));
+    std::vector<std::pair<std::string, double>> scores;
+    scores.emplace_back(fmt::format("model.{}.sentences", name),
+                        static_cast<double>(sentences.size()));
     for (std::size_t k = 0; k < classes.size(); ++k) {
       if (sentences.empty()) continue;
-      write(fmt::format("model.{}.p_{}", name, classes[k]), mean[k]);
-      write(fmt::format("model.{}.share_{}", name, classes[k]), share[k]);
+      scores.emplace_back(fmt::format("model.{}.p_{}", name, classes[k]), mean[k]);
+      scores.emplace_back(fmt::format("model.{}.share_{}", name, classes[k]), share[k]);
     }
-    conn.exec("COMMIT");
+    db.replace_metrics(section.doc_id, scope, prefix, scores);
 
     std::vector<pipeline::Cell> row;
     row.emplace_back(section.document);

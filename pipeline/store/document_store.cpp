@@ -555,6 +555,29 @@ WriteOutcome DocumentStore::write_document(const pipeline::Document& doc, std::i
   }
 }
 
+void DocumentStore::replace_metrics(std::int64_t doc_id, std::string_view scope,
+                                    std::string_view prefix,
+                                    const std::vector<std::pair<std::string, double>>& metrics) {
+  Transaction tx(db_);
+  db_.prepare("DELETE FROM metrics WHERE doc_id = ? AND scope = ? AND instr(name, ?) = 1")
+      .bind(1, doc_id)
+      .bind(2, scope)
+      .bind(3, prefix)
+      .run();
+  Statement put =
+      db_.prepare(upsert_sql("metrics", "doc_id, scope, name, value", "doc_id, scope, name"));
+  for (const auto& [name, value] : metrics) {
+    put.bind(1, doc_id).bind(2, scope).bind(3, name);
+    if (std::isfinite(value)) {
+      put.bind(4, value);
+    } else {
+      put.bind_null(4);
+    }
+    put.run();
+  }
+  tx.commit();
+}
+
 void DocumentStore::write_error(const pipeline::Document& doc, std::int64_t run_id,
                                 std::string_view config_hash, const Error& error) {
   Transaction tx(db_);

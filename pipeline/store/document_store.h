@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "common/error.h"
 #include "pipeline/document.h"
@@ -87,6 +89,11 @@ class DocumentStore {
   // replaced by an error the database caused, nor a filing stored from another file.
   void write_error(const pipeline::Document& doc, std::int64_t run_id, std::string_view config_hash,
                    const Error& error);
+
+  // Replaces, in one transaction, the metrics of document `doc_id` and `scope` whose names
+  // start with `prefix` by `metrics` (a model's scores: `predict --db`).
+  void replace_metrics(std::int64_t doc_id, std::string_view scope, std::string_view prefix,
+                       const std::vector<std::pair<std::string, double>>& metrics);
 
   Connection& connection() { return db_; }
 
