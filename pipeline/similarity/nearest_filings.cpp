@@ -20,6 +20,7 @@
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/queries.h"
 #include "pipeline/store/schema.h"
+#include "pipeline/store/similarity_records.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::similarity {
@@ -53,24 +54,9 @@ nlp::SparseVector decode(std::string_view blob) {
 // The stored filing `to` names (an accession number, else a substring of its path) among those
 // with a term vector for `scope`.
 Target find_target(Connection& db, const std::string& scope, const std::string& to) {
-  auto collect = [&](const char* condition) {
-    Statement st = db.prepare(
-        fmt::format("SELECT d.id, d.available_at, d.accession, d.content_hash FROM documents d "
-                    "JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ?1 "
-                    "WHERE d.status = 'ok' AND {} LIMIT 2",
-                    condition));
-    st.bind(1, scope).bind(2, to);
-    std::vector<Target> found;
-    while (st.step()) {
-      Target t;
-      t.doc_id = st.column_int(0);
-      t.key = {st.column_text(1), st.column_text(2), st.column_text(3)};
-      found.push_back(std::move(t));
-    }
-    return found;
-  };
-  std::vector<Target> found = collect("d.accession = ?2");
-  if (found.empty() && !to.empty()) found = collect("instr(d.path, ?2) > 0");
+  std::vector<Target> found;
+  for (const auto& f : store::find_vector_filings(db, scope, to))
+    found.push_back({f.doc_id, f.key});
   if (found.size() > 1)
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("'{}' matches several filings; give the accession number", to));
@@ -83,17 +69,12 @@ Target find_target(Connection& db, const std::string& scope, const std::string& 
 
 // Every dated stored filing with this scope, for the index.
 std::vector<NearestRow> read_rows(Connection& db, const std::string& scope) {
-  Statement st = db.prepare(
-      "SELECT d.id, d.available_at, d.accession, d.content_hash, v.data FROM documents d "
-      "JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ? "
-      "WHERE d.status = 'ok' AND d.available_at IS NOT NULL AND d.available_at <> ''");
-  st.bind(1, scope);
   std::vector<NearestRow> rows;
-  while (st.step()) {
+  for (const auto& f : store::dated_vector_filings(db, scope)) {
     NearestRow r;
-    r.doc_id = st.column_int(0);
-    r.key = {st.column_text(1), st.column_text(2), st.column_text(3)};
-    r.counts = decode(st.column_blob(4));
+    r.doc_id = f.doc_id;
+    r.key = f.key;
+    r.counts = decode(f.data);
     rows.push_back(std::move(r));
   }
   return rows;
@@ -122,8 +103,7 @@ std::filesystem::path index_base(const std::filesystem::path& db_path) {
 // The index of this scope, rebuilt when the store changed since it was written.
 NearestIndex open_index(Connection& db, const std::filesystem::path& db_path,
                         const std::string& scope) {
-  Statement g = db.prepare("SELECT value FROM store_generation WHERE name = 'term_vectors'");
-  const std::int64_t generation = g.step() ? g.column_int(0) : -1;
+  const std::int64_t generation = store::term_vectors_generation(db);
   const std::uint64_t stamp = hash64(fmt::format("{}|{}|{}", kIndexFormat, scope, generation));
   const std::filesystem::path path =
       index_base(db_path).string() + ".nearest-" + cache_name(scope) + ".pit";
@@ -161,14 +141,8 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   } else {
     bound = target.key;
   }
-  {
-    Statement st = db.prepare(
-        "SELECT count(*) FROM documents d JOIN term_vectors v ON v.doc_id = d.id AND v.scope = ? "
-        "WHERE d.status = 'ok' AND (d.available_at IS NULL OR d.available_at = '')");
-    st.bind(1, scope);
-    if (st.step() && st.column_int(0) > 0)
-      log_info("{} undated filings are never candidates", st.column_int(0));
-  }
+  if (const std::int64_t undated = store::undated_vector_filings(db, scope); undated > 0)
+    log_info("{} undated filings are never candidates", undated);
 
   const NearestIndex index = open_index(db, query.db, scope);
   // The corpus as of the bound is the index's first `n` filings: the df and idf of every term
@@ -183,11 +157,7 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   auto slot = [terms](std::uint32_t id) { return std::min<std::size_t>(id, terms); };
 
   nlp::SparseVector q;
-  {
-    Statement st = db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-    st.bind(1, target.doc_id).bind(2, scope);
-    if (st.step()) q = decode(st.column_blob(0));
-  }
+  if (auto blob = store::TermVectorReader(db, scope).read(target.doc_id)) q = decode(*blob);
   std::vector<double> idf_q(q.ids.size());
   std::vector<double> squares(q.ids.size());
   for (std::size_t i = 0; i < q.ids.size(); ++i) {
@@ -298,32 +268,26 @@ pipeline::ResultTable nearest_filings(const NearestQuery& query) {
   pipeline::ResultTable table;
   table.columns = {"rank", "score",       "document",  "cik",          "ticker",
                    "form", "fiscal_year", "accession", "available_at", "section"};
-  Statement meta = db.prepare(
-      "SELECT path, cik, ticker, form, fiscal_year, accession, available_at FROM documents "
-      "WHERE id = ?");
   std::int64_t rank = 0;
   for (const Scored& s : top) {
-    meta.bind(1, s.doc_id);
-    if (!meta.step()) {
-      meta.reset();
-      continue;
-    }
+    const std::optional<store::StoredFiling> f = store::stored_filing(db, s.doc_id);
+    if (!f) continue;
     std::vector<pipeline::Cell> row;
     row.emplace_back(++rank);
     row.emplace_back(s.score);
-    row.emplace_back(std::filesystem::path(meta.column_text(0)).filename().string());
-    for (int c : {1, 2, 3})
-      row.emplace_back(meta.column_text(c));
-    if (meta.column_is_null(4)) {
-      row.emplace_back(std::monostate{});
+    row.emplace_back(std::filesystem::path(f->path).filename().string());
+    row.emplace_back(f->cik);
+    row.emplace_back(f->ticker);
+    row.emplace_back(f->form);
+    if (f->fiscal_year) {
+      row.emplace_back(static_cast<std::int64_t>(*f->fiscal_year));
     } else {
-      row.emplace_back(meta.column_int(4));
+      row.emplace_back(std::monostate{});
     }
-    row.emplace_back(meta.column_text(5));
-    row.emplace_back(meta.column_text(6));
+    row.emplace_back(f->accession);
+    row.emplace_back(f->available_at);
     row.emplace_back(pipeline::scope_label(scope));
     table.rows.push_back(std::move(row));
-    meta.reset();
   }
   return table;
 }

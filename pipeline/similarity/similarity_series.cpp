@@ -25,6 +25,7 @@
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/schema.h"
+#include "pipeline/store/similarity_records.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::similarity {
@@ -55,25 +56,22 @@ bool matches(const FilingRef& f, const store::DocumentFilter& filter) {
 
 std::vector<FilingRef> load_filings(Connection& db) {
   std::vector<FilingRef> out;
-  Statement st = db.prepare(
-      "SELECT id, path, cik, ticker, form, fiscal_year, period, filed, accession, available_at, "
-      "accepted, doc_key, content_hash, config_hash FROM documents WHERE status = 'ok'");
-  while (st.step()) {
+  for (store::StoredFiling& s : store::stored_filings(db)) {
     FilingRef f;
-    f.doc_id = st.column_int(0);
-    f.path = st.column_text(1);
-    f.cik = strip_zeros(st.column_text(2));
-    f.ticker = st.column_text(3);
-    f.form = st.column_text(4);
-    if (!st.column_is_null(5)) f.fiscal_year = static_cast<int>(st.column_int(5));
-    f.period = st.column_text(6);
-    f.filed = st.column_text(7);
-    f.accession = st.column_text(8);
-    f.available_at = st.column_text(9);
-    f.accepted = st.column_text(10);
-    f.doc_key = st.column_text(11);
-    f.content_hash = st.column_text(12);
-    f.config_hash = st.column_text(13);
+    f.doc_id = s.doc_id;
+    f.path = std::move(s.path);
+    f.cik = strip_zeros(s.cik);
+    f.ticker = std::move(s.ticker);
+    f.form = std::move(s.form);
+    f.fiscal_year = s.fiscal_year;
+    f.period = std::move(s.period);
+    f.filed = std::move(s.filed);
+    f.accession = std::move(s.accession);
+    f.available_at = std::move(s.available_at);
+    f.accepted = std::move(s.accepted);
+    f.doc_key = std::move(s.doc_key);
+    f.content_hash = std::move(s.content_hash);
+    f.config_hash = std::move(s.config_hash);
     f.company = !f.cik.empty() ? f.cik : f.ticker;
     out.push_back(std::move(f));
   }
@@ -106,15 +104,14 @@ nlp::SparseVector to_sparse(const std::vector<store::TermIdCount>& entries) {
 // Stored term vectors and text of one scope, loaded on first use.
 class ScopeData {
  public:
-  ScopeData(Connection& db, std::string scope) : db_(db), scope_(std::move(scope)) {}
+  ScopeData(Connection& db, std::string scope)
+      : db_(db), scope_(std::move(scope)), reader_(db, scope_) {}
 
   const nlp::SparseVector* vector(std::int64_t doc_id) {
     auto it = vectors_.find(doc_id);
     if (it != vectors_.end()) return it->second ? &*it->second : nullptr;
-    Statement st = db_.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?");
-    st.bind(1, doc_id).bind(2, scope_);
     std::optional<nlp::SparseVector> v;
-    if (st.step()) v = to_sparse(store::decode_term_vector(st.column_blob(0)));
+    if (auto blob = reader_.read(doc_id)) v = to_sparse(store::decode_term_vector(*blob));
     auto& slot = vectors_[doc_id] = std::move(v);
     return slot ? &*slot : nullptr;
   }
@@ -123,19 +120,7 @@ class ScopeData {
   const std::vector<std::string>& words(std::int64_t doc_id) {
     auto it = words_.find(doc_id);
     if (it != words_.end()) return it->second;
-    std::string text;
-    if (scope_.empty()) {
-      Statement st = db_.prepare("SELECT text FROM document_text WHERE doc_id = ?");
-      st.bind(1, doc_id);
-      if (st.step()) text = st.column_text(0);
-    } else {
-      Statement st = db_.prepare(
-          "SELECT byte_slice(t.text, s.begin_offset + 1, s.end_offset - s.begin_offset) "
-          "FROM sections s JOIN document_text t ON t.doc_id = s.doc_id "
-          "WHERE s.doc_id = ? AND s.item = ?");
-      st.bind(1, doc_id).bind(2, scope_);
-      if (st.step()) text = st.column_text(0);
-    }
+    const std::string text = store::scope_text(db_, doc_id, scope_);
     std::vector<std::string> out;
     tokenizer_.tokenize(nlp::to_lower(text), out);
     return words_[doc_id] = std::move(out);
@@ -144,6 +129,7 @@ class ScopeData {
  private:
   Connection& db_;
   std::string scope_;
+  store::TermVectorReader reader_;
   nlp::PatternTokenizer tokenizer_;
   std::unordered_map<std::int64_t, std::optional<nlp::SparseVector>> vectors_;
   std::unordered_map<std::int64_t, std::vector<std::string>> words_;
@@ -154,9 +140,7 @@ class ScopeData {
 class CorpusWalk {
  public:
   CorpusWalk(Connection& db, std::string scope, std::vector<const FilingRef*> filings)
-      : scope_(std::move(scope)),
-        filings_(std::move(filings)),
-        read_(db.prepare("SELECT data FROM term_vectors WHERE doc_id = ? AND scope = ?")) {
+      : scope_(std::move(scope)), filings_(std::move(filings)), read_(db, scope_) {
     std::sort(filings_.begin(), filings_.end(),
               [](const FilingRef* a, const FilingRef* b) { return pit_key(*a) < pit_key(*b); });
   }
@@ -165,10 +149,8 @@ class CorpusWalk {
   const PitCorpus& advance_to(const store::PitKey& key) {
     while (next_ < filings_.size() && pit_key(*filings_[next_]) <= key) {
       const FilingRef& f = *filings_[next_++];
-      read_.bind(1, f.doc_id).bind(2, scope_);
-      if (read_.step())
-        corpus_.add(to_sparse(store::decode_term_vector(read_.column_blob(0))), identity(f));
-      read_.reset();
+      if (auto blob = read_.read(f.doc_id))
+        corpus_.add(to_sparse(store::decode_term_vector(*blob)), identity(f));
     }
     return corpus_;
   }
@@ -176,7 +158,7 @@ class CorpusWalk {
  private:
   std::string scope_;
   std::vector<const FilingRef*> filings_;
-  Statement read_;
+  store::TermVectorReader read_;
   std::size_t next_ = 0;
   PitCorpus corpus_;
 };
@@ -322,24 +304,11 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
     std::erase_if(jobs, [&](const Job& j) { return !mine.count(j.pair->current.company); });
   }
 
-  Statement cached = db.prepare(
-      "SELECT value, inputs_hash FROM similarity WHERE doc_id = ? AND prev_doc_id = ? AND "
-      "scope = ? AND measure = ? AND idf = ?");
-  Statement insert = db.prepare(store::upsert_sql(
-      "similarity",
-      "doc_id, prev_doc_id, scope, measure, idf, value, corpus_size, computed_at, inputs_hash",
-      "doc_id, prev_doc_id, scope, measure, idf"));
-  const std::string now = store::utc_now();
+  store::SimilarityCache cache(db);
   // New scores are written at the end in one short transaction, not while they are computed:
   // the write lock is then held for milliseconds, so several processes (MPI ranks, shards on a
   // shared store) can compute side by side.
-  struct NewScore {
-    std::int64_t doc_id = 0, prev_doc_id = 0;
-    std::string measure, idf, inputs;
-    double value = 0;
-    std::int64_t corpus_size = 0;
-  };
-  std::vector<NewScore> fresh;
+  std::vector<store::SimilarityCache::Entry> fresh;
 
   // Corpus-dependent measures in point-in-time order, each over the filings available at its
   // filing's date (per company for --idf company); the rest in any order.
@@ -379,19 +348,10 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
       const std::string inputs = hex_digest(
           identity(cur) + "\n" + identity(prev) +
           (corpus_dependent ? "\n" + stored_idf + "\n" + corpus->stamp() : std::string()));
-      double value = 0;
-      bool have = false;
-      cached.bind(1, cur.doc_id)
-          .bind(2, prev.doc_id)
-          .bind(3, scope)
-          .bind(4, measure)
-          .bind(5, stored_idf);
-      if (cached.step() && cached.column_text(1) == inputs) {
-        value = cached.column_double(0);
-        have = true;
-      }
-      cached.reset();
-      if (!have) {
+      const store::CachedScore key{cur.doc_id, prev.doc_id, scope, measure, stored_idf};
+      const std::optional<double> cached = cache.lookup(key, inputs);
+      double value = cached.value_or(0);
+      if (!cached) {
         if (measure == "cosine_tf") {
           value = nlp::cosine_similarity(*job->a, *job->b);
         } else if (measure == "cosine_tfidf") {
@@ -413,28 +373,13 @@ pipeline::ResultTable similarity_series(const SeriesQuery& query) {
                                              : nlp::simple_similarity(ids.a, ids.b);
         }
         fresh.push_back(
-            {cur.doc_id, prev.doc_id, measure, stored_idf, inputs, value,
+            {key, inputs, value,
              static_cast<std::int64_t>(corpus && corpus_dependent ? corpus->documents() : 0)});
       }
       job->values[measure] = value;
     }
   }
-  if (!fresh.empty()) {
-    store::Transaction tx(db);
-    for (const NewScore& n : fresh) {
-      insert.bind(1, n.doc_id)
-          .bind(2, n.prev_doc_id)
-          .bind(3, scope)
-          .bind(4, n.measure)
-          .bind(5, n.idf)
-          .bind(6, n.value)
-          .bind(7, n.corpus_size)
-          .bind(8, now)
-          .bind(9, n.inputs)
-          .run();
-    }
-    tx.commit();
-  }
+  cache.put(fresh);
 
   pipeline::ResultTable table;
   table.columns = {"filed",
