@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include <limits>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -102,6 +104,27 @@ void RnnClassifierImpl::set_embeddings(const torch::Tensor& weights, bool freeze
   embedding_->weight.copy_(weights);
   embedding_->weight[0].zero_();
   embedding_->weight.set_requires_grad(!freeze);
+}
+
+std::vector<LayerGroup> RnnClassifierImpl::layer_groups() {
+  std::vector<LayerGroup> groups;
+  groups.push_back({"embedding", embedding_->parameters()});
+  for (std::int64_t l = 0; l < options_.num_layers; ++l)
+    groups.push_back({fmt::format("rnn.l{}", l), {}});
+  const auto rnn = lstm_ ? lstm_->named_parameters() : gru_->named_parameters();
+  for (const auto& p : rnn) {
+    // weight_ih_l0, bias_hh_l1_reverse, ...: the layer is the number after the last "_l".
+    std::string_view name = p.key();
+    if (name.ends_with("_reverse")) name.remove_suffix(8);
+    const auto at = name.rfind("_l");
+    std::int64_t layer = -1;
+    if (at != std::string_view::npos) layer = std::stoll(std::string(name.substr(at + 2)));
+    if (layer < 0 || layer >= options_.num_layers)
+      throw Error(ErrorCode::kInternal, fmt::format("rnn parameter '{}' has no layer", p.key()));
+    groups[static_cast<std::size_t>(layer) + 1].parameters.push_back(p.value());
+  }
+  groups.push_back({"output", output_->parameters()});
+  return groups;
 }
 
 torch::Tensor RnnClassifierImpl::forward(const torch::Tensor& ids_in,

@@ -48,6 +48,9 @@ class RnnClassifierImpl : public ClassifierNet {
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& lengths) override;
   // Copies `weights` [vocab_size, embedding_dim] into the embedding; `freeze` stops its updates.
   void set_embeddings(const torch::Tensor& weights, bool freeze);
+  // "embedding", one group per recurrent layer ("rnn.l0", "rnn.l1", ...; both directions of a
+  // bidirectional layer together), "output".
+  std::vector<LayerGroup> layer_groups() override;
   const RnnClassifierOptions& options() const { return options_; }
 
  private:
