@@ -60,6 +60,7 @@ RnnClassifierImpl::RnnClassifierImpl(RnnClassifierOptions options) : options_(st
   require_positive(o.hidden_size, "hidden_size", "rnn");
   require_positive(o.num_layers, "num_layers", "rnn");
   require_dropout(o.dropout, "rnn");
+  require_dropout(o.embedding_dropout, "rnn");
   if (o.cell != "lstm" && o.cell != "gru")
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("model 'rnn': cell must be lstm or gru, not '{}'", o.cell));
@@ -133,7 +134,10 @@ torch::Tensor RnnClassifierImpl::forward(const torch::Tensor& ids_in,
   // A row without tokens still runs one (padding) step, so every row has a state.
   auto lengths = lengths_in.to(torch::kCPU, torch::kInt64).clamp(1, time);
   auto ids = options_.padding == "pre" ? left_align(ids_in, lengths) : ids_in;
-  auto packed = rnn::pack_padded_sequence(embedding_->forward(ids), lengths, /*batch_first=*/true,
+  auto embedded = embedding_->forward(ids);
+  if (options_.embedding_dropout > 0)
+    embedded = torch::dropout(embedded, options_.embedding_dropout, is_training());
+  auto packed = rnn::pack_padded_sequence(embedded, lengths, /*batch_first=*/true,
                                           /*enforce_sorted=*/false);
   auto [out, h_n] = run_rnn(packed);
   torch::Tensor pooled;
