@@ -14,10 +14,9 @@ using namespace secnlp::testing;
 constexpr int kThreads = 1;
 const std::vector<int> kSeeds{1, 2, 3, 4, 5};
 
-// DISABLED (gtest): not yet run to the end (2026-12-07: the language model's epoch took 20 min
-// on the loaded machine, the fine-tuning was stopped for lack of time); the last measured
-// fine-tuning from such a language model (README) gave 0.844 / 0.771, below the target. Run it
-// with scripts/slow_tests.sh --issue19.
+// DISABLED (gtest): the recipe does not meet the target. 2026-12-07: the language model's epoch
+// took 20 min on the loaded machine; fine-tuned as below from such a language model, seeds 1-5
+// gave 0.853 / 0.797 (README). Run it with scripts/slow_tests.sh --issue19.
 TEST(PhraseBankUlmfitTest, DISABLED_LanguageModelThenFineTuningMeetsTheTarget) {
   SECNLP_REQUIRE_CORPUS(phrasebank, "sentiment/financial_phrasebank_v1.0/Sentences_AllAgree.txt");
   SECNLP_REQUIRE_CORPUS(filings, "filings");
