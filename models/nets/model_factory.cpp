@@ -72,6 +72,7 @@ RnnClassifierOptions rnn_options(std::string_view name, OptionReader& r) {
   r.read("num_layers", o.num_layers);
   r.read("bidirectional", o.bidirectional);
   r.read("dropout", o.dropout);
+  r.read("embedding_dropout", o.embedding_dropout);
   r.read("pooling", o.pooling);
   r.read("padding", o.padding);
   return o;

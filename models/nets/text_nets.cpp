@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include <limits>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -58,6 +60,7 @@ RnnClassifierImpl::RnnClassifierImpl(RnnClassifierOptions options) : options_(st
   require_positive(o.hidden_size, "hidden_size", "rnn");
   require_positive(o.num_layers, "num_layers", "rnn");
   require_dropout(o.dropout, "rnn");
+  require_dropout(o.embedding_dropout, "rnn");
   if (o.cell != "lstm" && o.cell != "gru")
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("model 'rnn': cell must be lstm or gru, not '{}'", o.cell));
@@ -104,13 +107,37 @@ void RnnClassifierImpl::set_embeddings(const torch::Tensor& weights, bool freeze
   embedding_->weight.set_requires_grad(!freeze);
 }
 
+std::vector<LayerGroup> RnnClassifierImpl::layer_groups() {
+  std::vector<LayerGroup> groups;
+  groups.push_back({"embedding", embedding_->parameters()});
+  for (std::int64_t l = 0; l < options_.num_layers; ++l)
+    groups.push_back({fmt::format("rnn.l{}", l), {}});
+  const auto rnn = lstm_ ? lstm_->named_parameters() : gru_->named_parameters();
+  for (const auto& p : rnn) {
+    // weight_ih_l0, bias_hh_l1_reverse, ...: the layer is the number after the last "_l".
+    std::string_view name = p.key();
+    if (name.ends_with("_reverse")) name.remove_suffix(8);
+    const auto at = name.rfind("_l");
+    std::int64_t layer = -1;
+    if (at != std::string_view::npos) layer = std::stoll(std::string(name.substr(at + 2)));
+    if (layer < 0 || layer >= options_.num_layers)
+      throw Error(ErrorCode::kInternal, fmt::format("rnn parameter '{}' has no layer", p.key()));
+    groups[static_cast<std::size_t>(layer) + 1].parameters.push_back(p.value());
+  }
+  groups.push_back({"output", output_->parameters()});
+  return groups;
+}
+
 torch::Tensor RnnClassifierImpl::forward(const torch::Tensor& ids_in,
                                          const torch::Tensor& lengths_in) {
   const std::int64_t time = ids_in.size(1);
   // A row without tokens still runs one (padding) step, so every row has a state.
   auto lengths = lengths_in.to(torch::kCPU, torch::kInt64).clamp(1, time);
   auto ids = options_.padding == "pre" ? left_align(ids_in, lengths) : ids_in;
-  auto packed = rnn::pack_padded_sequence(embedding_->forward(ids), lengths, /*batch_first=*/true,
+  auto embedded = embedding_->forward(ids);
+  if (options_.embedding_dropout > 0)
+    embedded = torch::dropout(embedded, options_.embedding_dropout, is_training());
+  auto packed = rnn::pack_padded_sequence(embedded, lengths, /*batch_first=*/true,
                                           /*enforce_sorted=*/false);
   auto [out, h_n] = run_rnn(packed);
   torch::Tensor pooled;

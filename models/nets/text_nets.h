@@ -24,6 +24,8 @@ namespace secnlp::models {
 //   vocab_size, num_classes  required (> 0); id 0 is padding (its embedding stays zero)
 //   embedding_dim 100; cell "lstm" | "gru"; hidden_size 128; num_layers 1; bidirectional false
 //   dropout 0.3: between recurrent layers (when num_layers > 1) and before the linear layer
+//   embedding_dropout 0: dropout of the embedded tokens' values in training (the small-data
+//     regulariser of AWD-LSTM/ULMFiT's input dropout)
 //   pooling "last" (final hidden state; both directions' when bidirectional) | "max" | "mean"
 //     (over the real time steps only)
 //   padding "pre" | "post": where the zeros of the input rows are. Rows are packed
@@ -38,6 +40,7 @@ struct RnnClassifierOptions {
   std::int64_t num_layers = 1;
   bool bidirectional = false;
   double dropout = 0.3;
+  double embedding_dropout = 0.0;
   std::string pooling = "last";
   std::string padding = "pre";
 };
@@ -48,6 +51,9 @@ class RnnClassifierImpl : public ClassifierNet {
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& lengths) override;
   // Copies `weights` [vocab_size, embedding_dim] into the embedding; `freeze` stops its updates.
   void set_embeddings(const torch::Tensor& weights, bool freeze);
+  // "embedding", one group per recurrent layer ("rnn.l0", "rnn.l1", ...; both directions of a
+  // bidirectional layer together), "output".
+  std::vector<LayerGroup> layer_groups() override;
   const RnnClassifierOptions& options() const { return options_; }
 
  private:

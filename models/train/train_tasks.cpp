@@ -70,23 +70,27 @@ std::string padding_name(Padding p) {
 }
 
 json train_options_json(const TrainOptions& o) {
-  return {{"epochs", o.epochs},
-          {"batch_size", o.batch_size},
-          {"optimizer",
-           {{"name", o.optimizer.name},
-            {"learning_rate", o.optimizer.learning_rate},
-            {"momentum", o.optimizer.momentum},
-            {"weight_decay", o.optimizer.weight_decay}}},
-          {"schedule",
-           {{"name", o.schedule.name},
-            {"step_size", o.schedule.step_size},
-            {"gamma", o.schedule.gamma},
-            {"decay", o.schedule.decay}}},
-          {"clip_norm", o.clip_norm},
-          {"patience", o.patience},
-          {"seed", o.seed},
-          {"balanced", o.balanced},
-          {"bf16", o.bf16}};
+  json j = {{"epochs", o.epochs},
+            {"batch_size", o.batch_size},
+            {"optimizer",
+             {{"name", o.optimizer.name},
+              {"learning_rate", o.optimizer.learning_rate},
+              {"momentum", o.optimizer.momentum},
+              {"weight_decay", o.optimizer.weight_decay}}},
+            {"schedule",
+             {{"name", o.schedule.name},
+              {"step_size", o.schedule.step_size},
+              {"gamma", o.schedule.gamma},
+              {"decay", o.schedule.decay}}},
+            {"clip_norm", o.clip_norm},
+            {"patience", o.patience},
+            {"seed", o.seed},
+            {"balanced", o.balanced},
+            {"bf16", o.bf16}};
+  // ULMFiT's options only when set, so that older runs' fingerprints (resume) stay the same.
+  if (o.gradual_unfreeze) j["gradual_unfreeze"] = true;
+  if (o.lr_decay_per_layer != 1.0) j["lr_decay_per_layer"] = o.lr_decay_per_layer;
+  return j;
 }
 
 json split_json(const SplitOptions& s) {

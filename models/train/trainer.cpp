@@ -52,24 +52,28 @@ class AutocastScope {
   bool on_;
 };
 
-std::unique_ptr<torch::optim::Optimizer> make_optimizer(std::vector<torch::Tensor> params,
+// One optimizer parameter group per planned group (their learning rates are set per epoch).
+std::unique_ptr<torch::optim::Optimizer> make_optimizer(const std::vector<ParamGroupPlan>& plan,
                                                         const OptimizerOptions& o) {
   if (!(o.learning_rate > 0))
     throw Error(ErrorCode::kInvalidArgument,
                 fmt::format("learning rate must be > 0, not {}", o.learning_rate));
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  for (const auto& g : plan)
+    groups.emplace_back(g.parameters);
   if (o.name == "adam")
     return std::make_unique<torch::optim::Adam>(
-        params, torch::optim::AdamOptions(o.learning_rate).weight_decay(o.weight_decay));
+        groups, torch::optim::AdamOptions(o.learning_rate).weight_decay(o.weight_decay));
   if (o.name == "sgd")
-    return std::make_unique<torch::optim::SGD>(params, torch::optim::SGDOptions(o.learning_rate)
+    return std::make_unique<torch::optim::SGD>(groups, torch::optim::SGDOptions(o.learning_rate)
                                                            .momentum(o.momentum)
                                                            .weight_decay(o.weight_decay));
   if (o.name == "rmsprop")
     return std::make_unique<torch::optim::RMSprop>(
-        params, torch::optim::RMSpropOptions(o.learning_rate).weight_decay(o.weight_decay));
+        groups, torch::optim::RMSpropOptions(o.learning_rate).weight_decay(o.weight_decay));
   if (o.name == "adagrad")
     return std::make_unique<torch::optim::Adagrad>(
-        params, torch::optim::AdagradOptions(o.learning_rate).weight_decay(o.weight_decay));
+        groups, torch::optim::AdagradOptions(o.learning_rate).weight_decay(o.weight_decay));
   throw Error(ErrorCode::kInvalidArgument,
               fmt::format("optimizer must be adam, sgd, rmsprop or adagrad, not '{}'", o.name));
 }
@@ -340,6 +344,39 @@ torch::Device resolve_device(std::string_view name) {
               fmt::format("device must be auto, cpu, cuda or cuda:N, not '{}'", name));
 }
 
+std::vector<ParamGroupPlan> plan_param_groups(ClassifierNet& net, const TrainOptions& o) {
+  const bool layered = o.gradual_unfreeze || o.lr_decay_per_layer != 1.0;
+  if (!(o.lr_decay_per_layer > 0) || !std::isfinite(o.lr_decay_per_layer))
+    throw Error(ErrorCode::kInvalidArgument,
+                fmt::format("lr decay per layer must be > 0, not {}", o.lr_decay_per_layer));
+  std::vector<ParamGroupPlan> plan;
+  if (!layered) {
+    plan.push_back({"all", {}, 1.0});
+    for (auto& p : net.parameters())
+      if (p.requires_grad()) plan.back().parameters.push_back(p);
+    return plan;
+  }
+  for (auto& group : net.layer_groups()) {
+    ParamGroupPlan g{group.name, {}, 1.0};
+    for (auto& p : group.parameters)
+      if (p.requires_grad()) g.parameters.push_back(p);
+    if (!g.parameters.empty()) plan.push_back(std::move(g));
+  }
+  if (plan.size() < 2)
+    throw Error(ErrorCode::kInvalidArgument,
+                "gradual unfreezing and per-layer learning rates need a model of several "
+                "trainable layers (lstm, gru)");
+  for (std::size_t k = 0; k < plan.size(); ++k)
+    plan[k].lr_factor = std::pow(o.lr_decay_per_layer, -static_cast<double>(plan.size() - 1 - k));
+  return plan;
+}
+
+bool group_trains(std::size_t k, std::size_t groups, int epoch, const TrainOptions& o) {
+  if (!o.gradual_unfreeze) return true;
+  return static_cast<std::int64_t>(k) >=
+         static_cast<std::int64_t>(groups) - 1 - static_cast<std::int64_t>(epoch);
+}
+
 double scheduled_learning_rate(const ScheduleOptions& s, double initial, int epoch) {
   if (s.name == "step") return initial * std::pow(s.gamma, epoch / s.step_size);
   if (s.name == "exponential") return initial * std::pow(s.gamma, epoch);
@@ -389,10 +426,11 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
   check_schedule(o.schedule);
 
   net.to(setup.device);
+  const std::vector<ParamGroupPlan> plan = plan_param_groups(net, o);
   std::vector<torch::Tensor> trainable;
-  for (auto& p : net.parameters())
-    if (p.requires_grad()) trainable.push_back(p);
-  auto optimizer = make_optimizer(trainable, o.optimizer);
+  for (const auto& g : plan)
+    trainable.insert(trainable.end(), g.parameters.begin(), g.parameters.end());
+  auto optimizer = make_optimizer(plan, o.optimizer);
 
   Snapshot best = snapshot(net);  // the best epoch's weights
   LoopState s;
@@ -415,8 +453,14 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
   for (int epoch = s.next_epoch; epoch < o.epochs && !s.stopped_early; ++epoch) {
     const auto epoch_start = Clock::now();
     const double lr = scheduled_learning_rate(o.schedule, o.optimizer.learning_rate, epoch);
-    for (auto& group : optimizer->param_groups())
-      group.options().set_lr(lr);
+    // Per group: its share of the rate, and (gradual unfreezing) whether it trains this epoch.
+    // A group that does not train gets no gradient, so the optimizer leaves it as it is.
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+      optimizer->param_groups()[k].options().set_lr(lr * plan[k].lr_factor);
+      const bool trains = group_trains(k, plan.size(), epoch, o);
+      for (const auto& p : plan[k].parameters)
+        p.set_requires_grad(trains);
+    }
 
     // Batch order: a permutation seeded by (seed, epoch), independent of earlier epochs.
     std::vector<std::size_t> order = setup.train;
@@ -490,6 +534,8 @@ void run_training(ClassifierNet& net, const BatchSource& data, const LoopSetup& 
     }
   }
 
+  for (const auto& p : trainable)
+    p.set_requires_grad(true);
   result.epochs = s.epochs;
   result.best_epoch = s.best_epoch;
   result.stopped_early = s.stopped_early;

@@ -70,6 +70,23 @@ torch::Tensor predict_rows(ClassifierNet& net, const BatchSource& data,
                            std::span<const std::size_t> rows, int batch_size,
                            const torch::Device& device, bool bf16, double* mean_loss);
 
+// The optimizer's parameter groups under `options` (see TrainOptions::gradual_unfreeze and
+// lr_decay_per_layer): without either option one group "all" of the trainable parameters at
+// factor 1; with one, the net's layer groups (their trainable parameters; groups with none
+// left out), from input to output, group k of L at learning-rate factor
+// 1 / lr_decay_per_layer^(L - 1 - k). Error(kInvalidArgument) when an option is set and the net
+// has fewer than two such groups, or the decay is not > 0.
+struct ParamGroupPlan {
+  std::string name;
+  std::vector<torch::Tensor> parameters;
+  double lr_factor = 1.0;
+};
+std::vector<ParamGroupPlan> plan_param_groups(ClassifierNet& net, const TrainOptions& options);
+
+// Gradual unfreezing: whether group `k` of `groups` trains in 0-based `epoch` (always, when the
+// option is off): the last group from epoch 0, group k from epoch groups - 1 - k.
+bool group_trains(std::size_t k, std::size_t groups, int epoch, const TrainOptions& options);
+
 // The learning rate of 0-based `epoch` under `schedule` (see ScheduleOptions).
 double scheduled_learning_rate(const ScheduleOptions& schedule, double initial, int epoch);
 

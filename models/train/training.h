@@ -72,6 +72,13 @@ struct ScheduleOptions {
 //   balanced       weight the loss per class by n / (classes * count) of the training split
 //                  (scikit-learn's class_weight="balanced"), for skewed classes
 //   stop_after     testing hook: stop (as if killed) after this many epochs of this call; 0 = off
+//   gradual_unfreeze   ULMFiT's gradual unfreezing: in the first epoch only the last layer group
+//                  (the output layer) trains, each further epoch one more group from the top
+//                  (lstm/gru: output, recurrent layers from the last, then the embedding);
+//                  a group kept fixed otherwise (frozen embeddings) stays fixed
+//   lr_decay_per_layer ULMFiT's discriminative learning rates: group k of L (0 = embedding,
+//                  L - 1 = output) trains at lr / decay^(L - 1 - k); 1 = one rate for all
+//                  Both need a model with layer groups (lstm, gru).
 struct TrainOptions {
   int epochs = 10;
   int batch_size = 64;
@@ -86,6 +93,8 @@ struct TrainOptions {
   bool resume = false;
   bool balanced = false;
   int stop_after = 0;
+  bool gradual_unfreeze = false;
+  double lr_decay_per_layer = 1.0;
 };
 
 // Whether `name` is one of the text models (lstm, gru, bow) or vision models (mlp, lenet5,

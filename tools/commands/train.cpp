@@ -140,6 +140,13 @@ void add_train_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--init-from", x.init_from,
                   "lstm, gru: start from this language model (train --task lm): its vocabulary, "
                   "embedding and recurrent layer; sizes default to its own");
+  cmd->add_flag("--gradual-unfreeze", t.gradual_unfreeze,
+                "lstm, gru: train only the output layer in the first epoch, then one more layer "
+                "per epoch from the top (ULMFiT)");
+  cmd->add_option("--lr-decay-per-layer", t.lr_decay_per_layer,
+                  "lstm, gru: layer k of L trains at lr / DECAY^(L-1-k), the output at lr "
+                  "(ULMFiT: 2.6); 1 = off")
+      ->capture_default_str();
   cmd->add_option("--downsample", x.downsample_ratio,
                   "Down-sample the dominant class to at most this many times the next one");
   // vision

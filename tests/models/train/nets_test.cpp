@@ -143,6 +143,22 @@ TEST(NetsTest, PrePaddedRowsGiveTheSameLogitsAsPostPadded) {
   EXPECT_TRUE(torch::allclose(post->forward(post_ids, lengths), pre->forward(pre_ids, lengths)));
 }
 
+TEST(NetsTest, EmbeddingDropoutActsInTrainingOnly) {
+  torch::manual_seed(7);
+  auto plain = make_text_net("gru", R"({"dropout": 0.0})", 30, 2).net;
+  torch::manual_seed(7);
+  auto dropped = make_text_net("gru", R"({"dropout": 0.0, "embedding_dropout": 0.5})", 30, 2).net;
+  const auto ids = torch::randint(1, 30, {4, 7}, torch::kInt64);
+  const auto lengths = torch::full({4}, 7, torch::kInt64);
+  plain->eval();
+  dropped->eval();
+  EXPECT_TRUE(torch::equal(plain->forward(ids, lengths), dropped->forward(ids, lengths)));
+  plain->train();
+  dropped->train();
+  EXPECT_TRUE(torch::equal(plain->forward(ids, lengths), plain->forward(ids, lengths)));
+  EXPECT_FALSE(torch::allclose(plain->forward(ids, lengths), dropped->forward(ids, lengths)));
+}
+
 TEST(NetsTest, RejectsBadModelsAndOptions) {
   struct Case {
     const char* name;
@@ -154,6 +170,7 @@ TEST(NetsTest, RejectsBadModelsAndOptions) {
       {"lstm", R"({"hidden": 3})", "unknown option 'hidden'"},
       {"lstm", R"({"hidden_size": "big"})", "wrong type"},
       {"lstm", R"({"dropout": 1.5})", "dropout"},
+      {"gru", R"({"embedding_dropout": -0.1})", "dropout"},
       {"gru", R"({"pooling": "attention"})", "pooling"},
       {"lstm", "[1, 2]", "JSON object"},
       {"lstm", "{not json", "not valid JSON"},
