@@ -1,8 +1,8 @@
 #include "pipeline/store/run_ranks.h"
 
 #include "common/error.h"
-#include "pipeline/store/schema.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/schema.h"
 
 namespace secnlp::store {
 

@@ -7,10 +7,10 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/integrity.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::store {

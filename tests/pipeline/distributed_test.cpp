@@ -14,9 +14,9 @@
 #include "pipeline/distributed/shard.h"
 #include "pipeline/distributed/work_handout.h"
 #include "pipeline/runner.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/run_ranks.h"
 #include "pipeline/store/schema.h"
-#include "pipeline/store/database.h"
 #include "tests/pipeline/store_dump.h"
 #include "tests/support/test_data.h"
 

@@ -10,8 +10,8 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/resources.h"
 #include "pipeline/runner.h"
-#include "pipeline/store/queries.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/queries.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {

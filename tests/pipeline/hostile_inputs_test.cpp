@@ -11,8 +11,8 @@
 
 #include "common/error.h"
 #include "pipeline/runner.h"
-#include "pipeline/store/document_store.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/document_store.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::pipeline {

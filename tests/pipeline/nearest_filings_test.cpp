@@ -15,8 +15,8 @@
 #include "pipeline/runner.h"
 #include "pipeline/similarity/nearest_filings.h"
 #include "pipeline/similarity/pit_corpus.h"
-#include "pipeline/store/point_in_time.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/point_in_time.h"
 #include "pipeline/store/term_vector_codec.h"
 #include "tests/support/test_data.h"
 

@@ -17,10 +17,10 @@
 #include "pipeline/runner.h"
 #include "pipeline/similarity/nearest_filings.h"
 #include "pipeline/similarity/similarity_series.h"
+#include "pipeline/store/database.h"
 #include "pipeline/store/document_store.h"
 #include "pipeline/store/point_in_time.h"
 #include "pipeline/store/queries.h"
-#include "pipeline/store/database.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp {

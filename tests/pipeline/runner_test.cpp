@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "common/error.h"
-#include "pipeline/store/queries.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/queries.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::pipeline {

@@ -6,8 +6,8 @@
 #include <functional>
 
 #include "common/error.h"
-#include "pipeline/store/schema.h"
 #include "pipeline/store/database.h"
+#include "pipeline/store/schema.h"
 #include "tests/support/test_data.h"
 
 namespace secnlp::store {
