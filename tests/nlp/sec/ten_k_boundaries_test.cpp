@@ -149,7 +149,8 @@ TEST(Segment10KBoundaries, SmallerReportingCompanyAnswersAreNotTooShort) {
   const std::string bare = kToc + "Item 1. Business\n" + body() + "ITEM 1A. RISK FACTORS.\n" +
                            "Our business depends on a few large customers.\n" +
                            "Item 2. Properties\n" + body(5);
-  const ItemSection* b = find_section(segment_10k(bare), "1A");
+  const SectionMap bare_map = segment_10k(bare);  // find_section points into it
+  const ItemSection* b = find_section(bare_map, "1A");
   ASSERT_NE(b, nullptr);
   EXPECT_TRUE(b->flags & kSectionTooShort) << section_flag_names(b->flags);
 }
@@ -333,7 +334,8 @@ TEST(Segment10KBoundaries, NonProseTrailerMakesTheEndUncertain) {
       "JEWEL TRADING COMPANY AND SUBSIDIARIES\n"
       "SCHEDULE II - VALUATION AND QUALIFYING ACCOUNTS\nAUGUST 31, 2022\n" +
       tail;
-  const ItemSection* t8 = find_section(segment_10k(schedule), "8");
+  const SectionMap schedule_map = segment_10k(schedule);  // find_section points into it
+  const ItemSection* t8 = find_section(schedule_map, "8");
   ASSERT_NE(t8, nullptr);
   EXPECT_TRUE(t8->flags & kSectionUncertainEnd);
   // Not flagged: one trailing line (within the one sentence a boundary may be off by), answered

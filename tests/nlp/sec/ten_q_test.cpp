@@ -108,7 +108,8 @@ TEST(Segment10Q, TenQsbNumbering) {
         << name;
   }
   // As a 10-Q the same heading is not the market-risk item's title.
-  const ItemSection* q3 = find_section(segment_10q(items, {"10-Q", 2004}), "part1item3");
+  const SectionMap q_map = segment_10q(items, {"10-Q", 2004});  // find_section points into it
+  const ItemSection* q3 = find_section(q_map, "part1item3");
   ASSERT_NE(q3, nullptr);
   EXPECT_LT(q3->confidence, 0.8);
 }
