@@ -149,7 +149,7 @@ void join_job(const JobFile& job, const RunJobOptions& options) {
 JobSummary run_job(const JobFile& job, const RunJobOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   refuse_unsupported(job, options);
-  if (job.db.has_parent_path()) {
+  if (!store::is_postgres_url(job.db.string()) && job.db.has_parent_path()) {
     std::error_code ec;
     fs::create_directories(job.db.parent_path(), ec);
     if (ec)

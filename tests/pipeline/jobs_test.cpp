@@ -18,6 +18,7 @@
 #include "pipeline/jobs/job_runner.h"
 #include "pipeline/jobs/run_lock.h"
 #include "pipeline/store/database.h"
+#include "tests/support/scratch_database.h"
 #include "tests/support/test_data.h"
 
 extern char** environ;
@@ -327,6 +328,27 @@ TEST_F(JobRunTest, SecondRunProcessesOnlyTheFilingAddedInBetween) {
       << config;
   EXPECT_NE(config.find("\"companies\":[\"ACME\"]"), std::string::npos) << config;
   EXPECT_EQ(scalar(db(), "SELECT count(*) FROM documents"), 4);
+}
+
+// A job whose db is a PostgreSQL URL runs, follows up and skips on the next run like one on a
+// file, and makes no folder named after the URL (it took the URL's "parent" for a folder).
+TEST_F(JobRunTest, RunsIntoAPostgresDatabase) {
+  SECNLP_REQUIRE_BACKEND("postgresql");
+  testing::ScratchDatabase pg("postgresql");
+  write_file(dir_.path() / "nightly.toml",
+             "[job]\ndb = \"" + pg.location() +
+                 "\"\nthreads = 1\n[[source]]\npath = \"in\"\n[followups]\nsimilarity = {}\n");
+  add("ACME_10k_2020.txt", ten_k("We make anvils for customers worldwide.", kRisks));
+  add("ACME_10k_2021.txt", ten_k("We make anvils and rockets.", kRisks));
+  const JobSummary first = run();
+  EXPECT_EQ(first.status, "ok");
+  EXPECT_EQ(first.counts.processed, 2u);
+  EXPECT_GT(first.similarity_rows, 0u);
+  EXPECT_FALSE(fs::exists(fs::current_path() / "postgresql:"));
+  EXPECT_FALSE(fs::exists(dir_.path() / "postgresql:"));
+  const JobSummary second = run();
+  EXPECT_EQ(second.counts.processed, 0u);
+  EXPECT_EQ(second.counts.skipped, 2u);
 }
 
 TEST_F(JobRunTest, ConcurrentRunIsRefusedWhileTheLockIsHeld) {
