@@ -7,8 +7,7 @@
 namespace secnlp::store {
 
 pipeline::ResultTable query_run_ranks(const std::filesystem::path& db, std::size_t limit) {
-  if (!std::filesystem::exists(db))
-    throw Error(ErrorCode::kIo, "no such database (run `secnlp process` first)", db.string());
+  require_database(db.string());
   Connection conn(db.string());
   migrate(conn);
   Statement st = conn.prepare(

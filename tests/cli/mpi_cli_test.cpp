@@ -407,6 +407,10 @@ TEST_F(MpiCliTest, TwoRanksIntoPostgresStoreWhatOneProcessStoresIntoSqlite) {
   EXPECT_EQ(testing::diff_dumps(testing::dump_store(single), testing::dump_store(pg.path())), "");
   EXPECT_EQ(scalar(pg.path(), "SELECT count(*) FROM runs"), 1);
   EXPECT_EQ(scalar(pg.path(), "SELECT count(*) FROM run_ranks"), 2);
+  const auto ranks = run_cli("runs --ranks --format csv --db '" + pg.location() + "'", dir_.path());
+  ASSERT_EQ(ranks.exit_code, 0) << ranks.err;
+  EXPECT_NE(ranks.out.find("\n1,0,"), std::string::npos) << ranks.out;
+  EXPECT_NE(ranks.out.find("\n1,1,"), std::string::npos) << ranks.out;
   // The queries read the same numbers from both engines.
   for (const std::string query : {"metrics", "sections", "terms --top 30", "similarity --all",
                                   "similar --to f7.htm --as-of 2030-01-01 --top 5"}) {
