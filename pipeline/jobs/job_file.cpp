@@ -10,7 +10,7 @@
 #include "common/json.h"
 #include "common/threads.h"
 #include "pipeline/similarity/similarity_series.h"
-#include "pipeline/store/database.h"
+#include "pipeline/store/location.h"
 
 namespace secnlp::jobs {
 namespace {

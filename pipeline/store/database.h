@@ -22,14 +22,12 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/store/location.h"
+
 namespace secnlp::store {
 
 enum class Backend { kSqlite, kPostgres };
 
-// True when `location` names a PostgreSQL database (postgresql:// or postgres://).
-bool is_postgres_url(std::string_view location);
-// `location` fit for logs, errors and runs.config: a URL's password is replaced by "***".
-std::string display_location(std::string_view location);
 // Throws Error(kIo, "no such database (run `secnlp process` first)") when `location` is a file
 // path that does not exist; a URL is checked when it is opened.
 void require_database(const std::string& location);
