@@ -13,7 +13,8 @@
 
 namespace secnlp::store {
 
-// The tables of the current schema, parents before children (the order a copy inserts them).
+// The tables of the current schema, parents before children (the order a copy inserts them):
+// the one list of them (import copies them, tests/pipeline/store_dump compares them).
 const std::vector<std::string>& store_tables();
 
 struct CopySummary {

@@ -7,35 +7,24 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/store/copy.h"
 #include "pipeline/store/term_vector_codec.h"
 
 namespace secnlp::testing {
 namespace {
 
-// Every table of the schema: whether it is compared. Keep in step with pipeline/store/schema.cpp.
+// Every table of the schema (the store's one list, store::store_tables(), plus PostgreSQL's
+// schema-version table): whether it is compared. Not compared: how runs went (runs, run_ranks),
+// a change counter (store_generation: how many writes, not what they stored), the version.
 const std::map<std::string, bool>& known_tables() {
-  static const std::map<std::string, bool> tables = {
-      {"runs", false},
-      {"run_ranks", false},
-      {"documents", true},
-      {"document_text", true},
-      {"document_files", true},
-      {"sections", true},
-      {"metrics", true},
-      {"vocabulary", true},
-      {"term_vectors", true},
-      {"errors", true},
-      {"exhibits", true},
-      {"similarity", true},
-      {"entities", true},
-      {"fetches", true},
-      {"training_runs", true},
-      {"training_epochs", true},
-      // A change counter (cache invalidation): how many writes, not what they stored.
-      {"store_generation", false},
-      // PostgreSQL's schema version (SQLite keeps it in the file header).
-      {"secnlp_schema", false},
-  };
+  static const std::map<std::string, bool> tables = [] {
+    std::map<std::string, bool> out;
+    for (const auto& t : store::store_tables())
+      out[t] = true;
+    for (const char* t : {"runs", "run_ranks", "store_generation", "secnlp_schema"})
+      out[t] = false;
+    return out;
+  }();
   return tables;
 }
 
@@ -94,7 +83,7 @@ StoreDump dump_store(store::Connection& db) {
     auto known = known_tables().find(table);
     if (known == known_tables().end())
       throw std::runtime_error("store_dump does not know table '" + table +
-                               "': add it to known_tables() in tests/pipeline/store_dump.cpp");
+                               "': add it to store_tables() in pipeline/store/copy.cpp");
     if (!known->second) continue;
     store::Statement st = db.prepare(fmt::format("SELECT * FROM \"{}\"", table));
     std::vector<std::string>& rows = out[table];

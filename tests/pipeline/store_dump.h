@@ -9,8 +9,8 @@
 // and run ids are left out, and so are the times a row was written (processed_at, seen_at,
 // computed_at, at, started_at, finished_at, fetched_at). The tables runs, run_ranks and
 // store_generation (how the run went, not what it stored) are left out. A table this helper does
-// not know is an error (add it to known_tables() in store_dump.cpp), so a new table is never
-// silently left out of a comparison.
+// not know is an error (add it to store::store_tables(), pipeline/store/copy.cpp), so a new
+// table is never silently left out of a comparison or a copy.
 //
 // Works on both backends (tables from sqlite_master or information_schema); numbers are written
 // through their value, so a SQLite and a PostgreSQL store of the same results dump equal.
