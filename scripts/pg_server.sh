@@ -33,7 +33,7 @@ case $cmd in
       --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     "${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c max_connections=50" start >/dev/null ||
+      -o "-c listen_addresses='' -k $dir -c fsync=off -c max_connections=200" start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
     "${as_owner[@]}" "$bindir/createdb" -h "$dir" -U secnlp secnlp_test
     echo "postgresql://secnlp@/secnlp_test?host=$dir"

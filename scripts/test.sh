@@ -27,6 +27,28 @@ if [[ -z "${SECNLP_TEST_PG_URL:-}" ]]; then
   fi
 fi
 
+# ctest, and when a test fails: run the failed ones once more and print the end of their output
+# LAST, after ctest's summary, so that a log cut to its last lines (CI's) still says what
+# failed and why, and whether it failed again. The run fails either way.
+run_ctest() {
+  local dir=$1; shift
+  if ctest --test-dir "$dir" "$@" -j"$(nproc)" --output-on-failure; then return 0; fi
+  local tmp=$dir/Testing/Temporary failed name
+  cp "$tmp/LastTest.log" "$tmp/first-failure.log"
+  failed=$(cut -d: -f2- "$tmp/LastTestsFailed.log")
+  if ctest --test-dir "$dir" --rerun-failed --output-on-failure >"$tmp/rerun.log" 2>&1; then
+    echo "test: the failed tests PASSED when run again (flaky); the end of their first output:" >&2
+  else
+    echo "test: the failed tests failed again; the end of their first output:" >&2
+  fi
+  for name in $failed; do
+    echo "--- $name" >&2
+    awk -v t="$name" '$0 ~ "^[0-9]+/[0-9]+ Test: " && $3 == t {on = 1; next}
+                      on && /^<end of output>/ {exit} on' "$tmp/first-failure.log" | tail -n 40 >&2
+  done
+  return 1
+}
+
 if [[ "${1:-}" == "--sanitize" ]]; then
   export SECNLP_BUILD_DIR=build-sanitize
   # libtorch is not built with ASan: the sanitized build leaves models/ torch parts out (their
@@ -34,13 +56,13 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   scripts/build.sh -DSECNLP_SANITIZE=ON -DSECNLP_WERROR=$werror -DSECNLP_BUILD_BENCH=OFF \
     -DSECNLP_WITH_TORCH=OFF
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
-  ctest --test-dir build-sanitize -L unit -j"$(nproc)" --output-on-failure
+  run_ctest build-sanitize -L unit
   exit 0
 fi
 
 export SECNLP_BUILD_DIR=build
 scripts/build.sh -DSECNLP_WERROR=$werror
-ctest --test-dir build -L unit -j"$(nproc)" --output-on-failure
+run_ctest build -L unit
 # The example notebook, executed headless as a user runs it; any error fails the run. (Debian's
 # python3-nbconvert has no `jupyter-nbconvert` script: `python3 -m nbconvert` is the same.)
 if [[ -f build/python/secnlp/__init__.py ]]; then
@@ -49,4 +71,4 @@ if [[ -f build/python/secnlp/__init__.py ]]; then
     /usr/bin/python3 -m nbconvert --to notebook --execute examples/secnlp_python.ipynb \
     --output-dir build/examples --ExecutePreprocessor.timeout=900 --log-level=WARN
 fi
-ctest --test-dir build -L corpus -j"$(nproc)" --output-on-failure
+run_ctest build -L corpus

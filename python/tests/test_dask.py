@@ -32,10 +32,16 @@ def test_dask_map_over_shards_equals_one_process(tmp_path):
     if not url:
         pytest.skip("SECNLP_TEST_PG_URL not set (scripts/test.sh starts a throwaway PostgreSQL)")
     distributed = pytest.importorskip("distributed", reason="python3-distributed not installed")
+    import dask
     schema, db = fresh_schema(url)
     try:
         inputs = [str(SAMPLES)]
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+        # A loaded 2-core CI machine starts Python workers slowly: generous timeouts (the
+        # defaults are 30 s), passed on to the worker processes by their nannies.
+        with dask.config.set({"distributed.comm.timeouts.connect": "180s",
+                              "distributed.comm.timeouts.tcp": "180s",
+                              "distributed.deploy.lost-worker-timeout": "180s"}), \
+                distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:
             futures = client.map(process_shard, [inputs] * 2, [db] * 2, [1, 2], [2] * 2,
