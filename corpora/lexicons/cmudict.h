@@ -59,6 +59,8 @@ class PronouncingDictionary {
   };
   // The slot holding `lower_word`, or the empty slot where it would go; `tag` receives its tag.
   std::size_t slot(std::string_view lower_word, std::uint32_t& tag) const;
+  // Doubles the table (when the next entry would fill it past 70%).
+  void grow();
 
   std::string words_;  // every word, lower-cased, back to back
   std::vector<Entry> table_;

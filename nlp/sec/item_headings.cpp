@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -352,8 +354,11 @@ struct ItemSegmenter::Impl {
   std::vector<ItemSpec> items;
   SegmenterOptions opts;
   bool use_parts = false;
-  std::vector<std::unique_ptr<RE2>> titles;           // per item
-  std::vector<std::unique_ptr<RE2>> squeezed_titles;  // per item, for blank-free titles
+  std::vector<std::unique_ptr<RE2>> titles;  // per item
+  // Per item, for blank-free titles ("LEGALPROCEEDINGS"): compiled on first use, since most
+  // documents never need most of them (each compilation costs ~0.3 M instructions of start-up).
+  mutable std::vector<std::unique_ptr<RE2>> squeezed_titles;
+  std::unique_ptr<std::once_flag[]> squeezed_once;
   RE2::Set family{RE2::Options(), RE2::ANCHOR_START};
   RE2 item_head;
   RE2 part_head;
@@ -447,9 +452,9 @@ struct ItemSegmenter::Impl {
                     fmt::format("title pattern of item {}: {}", spec.id, re->error()),
                     std::string(spec.title_pattern));
       titles.push_back(std::move(re));
-      squeezed_titles.push_back(
-          std::make_unique<RE2>("(?:" + squeezed_pattern(spec.title_pattern) + ")", options()));
     }
+    squeezed_titles.resize(items.size());
+    squeezed_once = std::make_unique<std::once_flag[]>(items.size());
     std::string err;
     if (family.Add(R"((?:part\s*(?:iv|i{1,3}|[1-4])\b[^\n]{0,60}?)?items?\s*\d)", &err) != 0 ||
         family.Add(R"(part\s*(?:iv|i{1,3}|[1-4])\b)", &err) != 1 ||
@@ -466,7 +471,15 @@ struct ItemSegmenter::Impl {
     std::string plain = ascii_dashes(rest.substr(0, std::min(rest.size(), kPrefixBytes)));
     if (plain != rest && anchored(*titles[spec], plain)) return true;
     std::string squeezed = squeeze(plain.substr(0, std::min<std::size_t>(plain.size(), 160)));
-    return squeezed.size() >= 4 && anchored(*squeezed_titles[spec], squeezed);
+    return squeezed.size() >= 4 && anchored(squeezed_title(spec), squeezed);
+  }
+
+  const RE2& squeezed_title(std::size_t spec) const {
+    std::call_once(squeezed_once[spec], [&] {
+      squeezed_titles[spec] = std::make_unique<RE2>(
+          "(?:" + squeezed_pattern(items[spec].title_pattern) + ")", options());
+    });
+    return *squeezed_titles[spec];
   }
 
   // A title followed by cross-reference prose: "Risk Factors of this report", "Risk Factors,

@@ -64,6 +64,22 @@ TEST(PronouncingDictionary, ParsesBothLayouts) {
   EXPECT_EQ(dict.size(), 6u);
 }
 
+// The table is sized from the text's length (about 24 bytes a line) and must grow when the
+// lines are much shorter: 5,000 words of 6 to 9 bytes a line, every one found again.
+TEST(PronouncingDictionary, GrowsPastItsSizeEstimate) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i)
+    text += "w" + std::to_string(i) + (i % 2 ? " AH\n" : " K\n");
+  const PronouncingDictionary dict = PronouncingDictionary::parse(text, "dense");
+  EXPECT_EQ(dict.size(), 5000u);
+  for (int i = 0; i < 5000; ++i)
+    ASSERT_EQ(dict.syllables("W" + std::to_string(i)), i % 2) << i;
+  EXPECT_EQ(dict.syllables("w5000"), std::nullopt);
+  // A last line without its '\n', with a comment, and a comment line that ends the text.
+  EXPECT_EQ(PronouncingDictionary::parse("last L AE1 S T # one", "x").syllables("last"), 1);
+  EXPECT_EQ(PronouncingDictionary::parse("area EH1 R IY0 AH0\n;;; end", "x").syllables("area"), 3);
+}
+
 TEST(PronouncingDictionary, RejectsBadInput) {
   const char* bad[] = {"", ";;; only comments\n\n", "word\n", "ok OW1 K EY1\nbroken   \n"};
   for (const char* text : bad) {
