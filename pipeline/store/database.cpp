@@ -191,6 +191,17 @@ Transaction::~Transaction() {
   }
 }
 
+ReadSnapshot::ReadSnapshot(Connection& connection) : connection_(connection) {
+  connection_.impl().begin_read();
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    connection_.exec("COMMIT");
+  } catch (...) {
+  }
+}
+
 void Transaction::commit() {
   connection_.exec("COMMIT");
   done_ = true;

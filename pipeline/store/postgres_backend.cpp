@@ -349,6 +349,7 @@ class PostgresConnection final : public ConnectionImpl {
     return std::make_unique<PostgresBulk>(*this, table, columns);
   }
   void begin() override { exec("BEGIN"); }
+  void begin_read() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
   int schema_version() override {
     Result r(pq().exec(conn_, "SELECT to_regclass('secnlp_schema') IS NOT NULL"));
     check(r, "schema version");

@@ -102,6 +102,7 @@ std::string resolve_scope(Connection& db, std::string_view name) {
 pipeline::ResultTable query_metrics(const MetricsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);
+  const ReadSnapshot snapshot(db);  // one lock and one snapshot for all its statements
   const std::string scope = resolve_scope(db, query.scope);
   std::set<std::string> available;
   {
@@ -186,6 +187,7 @@ pipeline::ResultTable query_metrics(const MetricsQuery& query) {
 DocumentTermMatrix query_dtm(const TermsQuery& query, bool weighted) {
   Connection db(existing(query.db).string());
   migrate(db);
+  const ReadSnapshot snapshot(db);  // one lock and one snapshot for all its statements
   const std::string scope = resolve_scope(db, query.scope);
   auto [where, params] = where_clause(query.filter);
   // Point-in-time order, not insertion order: the sums of query_terms then do not depend on
@@ -372,6 +374,7 @@ std::vector<SectionText> read_section_texts(const std::filesystem::path& db_path
 pipeline::ResultTable query_sections(const SectionsQuery& query) {
   Connection db(existing(query.db).string());
   migrate(db);
+  const ReadSnapshot snapshot(db);  // one lock and one snapshot for all its statements
   {
     const std::vector<std::string> stored = stored_items(db);
     for (const auto& item : query.items) {
@@ -570,6 +573,7 @@ pipeline::ResultTable export_table(const std::filesystem::path& path, ExportWhat
                                    const DocumentFilter& filter) {
   Connection db(existing(path).string());
   migrate(db);
+  const ReadSnapshot snapshot(db);  // one lock and one snapshot for all its statements
   auto [where, params] = where_clause(filter);
   const std::string head =
       "SELECT d.filed, d.available_at, d.cik, d.ticker, d.form, d.fiscal_year, d.accession";

@@ -231,6 +231,7 @@ class SqliteConnection final : public ConnectionImpl {
         db_, path_, fmt::format("INSERT INTO {}({}) VALUES({})", table, columns, marks));
   }
   void begin() override { exec("BEGIN IMMEDIATE"); }
+  void begin_read() override { exec("BEGIN"); }
   int schema_version() override {
     SqliteStatement st(db_, path_, "PRAGMA user_version");
     st.step();
