@@ -557,6 +557,34 @@ CREATE TABLE run_ranks (
 
 }  // namespace
 
+namespace {
+
+// PostgreSQL: a session-level advisory lock (per schema) held from before the migration's
+// transaction until after it ends; nothing on SQLite.
+class MigrationTurn {
+ public:
+  explicit MigrationTurn(Connection& db) : db_(db), held_(db.backend() == Backend::kPostgres) {
+    if (held_) db_.prepare(std::string("SELECT pg_advisory_lock(") + kKey + ")").run();
+  }
+  ~MigrationTurn() {
+    if (!held_) return;
+    try {
+      db_.prepare(std::string("SELECT pg_advisory_unlock(") + kKey + ")").run();
+    } catch (...) {  // the session ends with the connection, and its lock with it
+    }
+  }
+  MigrationTurn(const MigrationTurn&) = delete;
+  MigrationTurn& operator=(const MigrationTurn&) = delete;
+
+ private:
+  static constexpr const char* kKey =
+      "hashtextextended('secnlp schema migration ' || current_schema(), 0)";
+  Connection& db_;
+  bool held_;
+};
+
+}  // namespace
+
 void migrate(Connection& db, int target) {
   int version = db.schema_version();
   if (version < 0)
@@ -573,8 +601,13 @@ void migrate(Connection& db, int target) {
                 db.path());
   }
   const Backend backend = db.backend();
+  // Migrators take turns, and the one that waited starts its transaction only after the other
+  // committed: on PostgreSQL a lock taken inside the transaction left the waiter's catalog
+  // cache from before that commit (to_regclass still saw no secnlp_schema table), so it
+  // created the tables again and failed on "relation runs already exists" (two Dask workers
+  // opening one new schema). SQLite: BEGIN IMMEDIATE below is the turn.
+  const MigrationTurn turn(db);
   Transaction tx(db);
-  db.lock_in_transaction("secnlp schema migration");
   version = db.schema_version();  // another process may have migrated meanwhile
   if (version == 0 && (target >= kBaselineVersion || backend == Backend::kPostgres)) {
     db.exec(ddl_for(backend, kBaseline));

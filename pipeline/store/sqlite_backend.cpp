@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "common/error.h"
 #include "pipeline/store/database.h"
@@ -198,7 +200,10 @@ class SqliteConnection final : public ConnectionImpl {
     sqlite3_create_function_v2(db_, "byte_slice", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                byte_slice, nullptr, nullptr, nullptr);
     try {
-      if (!read_only) exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+      if (!read_only) {
+        use_wal();
+        exec("PRAGMA synchronous=NORMAL;");
+      }
       exec("PRAGMA foreign_keys=ON;");
     } catch (...) {
       // Not a database (or a damaged one): the destructor will not run, so close here.
@@ -208,6 +213,20 @@ class SqliteConnection final : public ConnectionImpl {
     }
   }
   ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  // Switching a new file to WAL needs its exclusive lock, and SQLite answers SQLITE_BUSY at
+  // once, without the busy handler, when another connection is switching it too (each holds a
+  // shared lock the other waits on). Processes opening one new database together (the workers of
+  // a run) then failed with "database is locked": retry for the busy timeout, and stop as soon
+  // as the file is in WAL mode (whoever switched it).
+  void use_wal() {
+    for (int attempt = 0;; ++attempt) {
+      const int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) return;
+      if ((rc & 0xFF) != SQLITE_BUSY || attempt >= 1000) exec("PRAGMA journal_mode=WAL");
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
 
   void exec(std::string_view sql) override {
     std::string owned(sql);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <latch>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -236,6 +238,40 @@ TEST_P(StoreBackendTest, RefusesNewerDatabase) {
   }
   Connection db(path);
   EXPECT_THROW(migrate(db), Error);
+}
+
+// Processes that open a new database at once (the Dask workers of one run, MPI ranks) take turns
+// at creating its tables: the ones that wait then find them made. On PostgreSQL a lock taken
+// inside the migration's transaction left the waiter's catalog cache from before the first
+// one's commit, and it failed on "relation "runs" already exists".
+TEST_P(StoreBackendTest, ConcurrentFirstOpensAllMigrate) {
+  constexpr int kOpeners = 4;
+  std::latch ready(kOpeners);
+  std::vector<std::string> errors(kOpeners);
+  std::vector<std::thread> openers;
+  for (int i = 0; i < kOpeners; ++i)
+    openers.emplace_back([&, i] {
+      std::string& error = errors[static_cast<std::size_t>(i)];
+      std::optional<Connection> db;
+      try {
+        db.emplace(location());
+        (void)db->schema_version();  // each session looks before any has migrated
+      } catch (const Error& e) {
+        error = std::string("opening: ") + e.what();
+      }
+      ready.arrive_and_wait();
+      if (!error.empty()) return;
+      try {
+        migrate(*db);
+        EXPECT_EQ(db->schema_version(), kSchemaVersion);
+      } catch (const Error& e) {
+        error = std::string("migrating: ") + e.what();
+      }
+    });
+  for (auto& t : openers)
+    t.join();
+  for (const auto& e : errors)
+    EXPECT_EQ(e, "");
 }
 
 TEST(SchemaTest, VersionOneDatabaseUpgradesKeepingItsRows) {
