@@ -1,5 +1,7 @@
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -85,6 +87,10 @@ class TermsStage final : public Stage {
     doc.terms.sentence_end.reserve(doc.tokens.sentence_end.size());
     std::size_t begin = 0;
     std::string lowered;
+    // Stems of this document's words: words repeat (a 10-K has ~60 k terms and ~5 k distinct
+    // words), and a hash lookup costs a third of stemming one (issue 17's profile: Porter2 was
+    // 6.4 % of `process`).
+    std::unordered_map<std::string, std::string> stems;
     // With the pos stage before this one, each word is lemmatized as its tagged part of speech.
     const bool tagged = lemmatizer_ && doc.pos.size() == doc.tokens.items.size();
     for (const std::uint32_t end : doc.tokens.sentence_end) {
@@ -97,7 +103,9 @@ class TermsStage final : public Stage {
         if (stop_words_->contains(lowered)) continue;
         std::string& term = doc.terms.items.emplace_back();
         if (stemmer_) {
-          stemmer_->stem(lowered, term);
+          auto [it, fresh] = stems.try_emplace(lowered);
+          if (fresh) stemmer_->stem(lowered, it->second);
+          term = it->second;
         } else if (lemmatizer_) {
           lemmatizer_->lemmatize_into(lowered, tagged ? wordnet_pos(doc.pos[i]) : pos_, term);
         } else {
