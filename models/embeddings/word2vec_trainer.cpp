@@ -23,12 +23,12 @@
 #include "common/error.h"
 #include "common/log.h"
 #include "models/embeddings/embedding_trainer.h"
+#include "models/embeddings/sigmoid_table.h"
 
 namespace secnlp::models {
 namespace {
 
-constexpr int kExpTableSize = 1000;
-constexpr float kMaxExp = 6;
+constexpr float kMaxExp = SigmoidTable::kMaxExp;
 constexpr std::size_t kMaxSentence = 10000;  // gensim's MAX_WORDS_IN_BATCH per sentence
 
 struct Hash {
@@ -88,8 +88,7 @@ struct Model {
   std::vector<std::uint32_t> keep;   // subsampling threshold x 2^32 (2^32-1: always keep)
   std::vector<std::uint32_t> cum;    // cumulative unigram^0.75 table, scaled to 2^31
   std::vector<float> syn0, syn1neg;  // input and output vectors
-  std::vector<float> exp_table;      // sigmoid on [-kMaxExp, kMaxExp]
-  std::vector<float> log_table;      // log sigmoid, same grid (for the loss)
+  SigmoidTable sigmoid;              // sigmoid and log sigmoid on [-kMaxExp, kMaxExp]
 };
 
 std::uint32_t draw_negative(const Model& m, Random& rng) {
@@ -122,10 +121,9 @@ float train_pair(Model& m, const float* l1, std::uint32_t target, int negatives,
       g = label * alpha;
       loss += label > 0 ? -f : 0.0f;
     } else {
-      const int i = static_cast<int>((f + kMaxExp) * (kExpTableSize / kMaxExp / 2));
-      g = (label - m.exp_table[static_cast<std::size_t>(i)]) * alpha;
-      loss -= label > 0 ? m.log_table[static_cast<std::size_t>(i)]
-                        : m.log_table[static_cast<std::size_t>(kExpTableSize - 1 - i)];
+      const std::size_t i = SigmoidTable::slot(f);
+      g = (label - m.sigmoid.sigmoid(i)) * alpha;
+      loss -= label > 0 ? m.sigmoid.log_sigmoid(i) : m.sigmoid.log_one_minus_sigmoid(i);
     }
     axpy(g, l2, neu1e, dim);
     axpy(g, l1, l2, dim);
@@ -266,6 +264,15 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
 
 }  // namespace
 
+SigmoidTable::SigmoidTable() : sigmoid_(kSize), log_sigmoid_(kSize) {
+  for (int i = 0; i < kSize; ++i) {
+    const double x = (i / static_cast<double>(kSize) * 2 - 1) * kMaxExp;
+    const double s = std::exp(x) / (std::exp(x) + 1);
+    sigmoid_[static_cast<std::size_t>(i)] = static_cast<float>(s);
+    log_sigmoid_[static_cast<std::size_t>(i)] = static_cast<float>(std::log(s));
+  }
+}
+
 WordVectors train_word2vec(const std::filesystem::path& corpus, const EmbeddingOptions& o,
                            int threads, EmbeddingStats* stats) {
   const auto start = std::chrono::steady_clock::now();
@@ -331,14 +338,6 @@ WordVectors train_word2vec(const std::filesystem::path& corpus, const EmbeddingO
       m.cum[i] = static_cast<std::uint32_t>(std::round(acc / z * 2147483647.0));
     }
     m.cum.back() = std::max<std::uint32_t>(m.cum.back(), 1);
-  }
-  m.exp_table.resize(kExpTableSize);
-  m.log_table.resize(kExpTableSize);
-  for (int i = 0; i < kExpTableSize; ++i) {
-    const double x = (i / static_cast<double>(kExpTableSize) * 2 - 1) * kMaxExp;
-    const double s = std::exp(x) / (std::exp(x) + 1);
-    m.exp_table[static_cast<std::size_t>(i)] = static_cast<float>(s);
-    m.log_table[static_cast<std::size_t>(i)] = static_cast<float>(std::log(s));
   }
   // word2vec.c's initialisation: input rows uniform in [-0.5/dim, 0.5/dim), output rows zero.
   m.syn0.resize(v * m.dim);

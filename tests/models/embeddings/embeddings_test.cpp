@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -14,6 +15,7 @@
 
 #include "common/error.h"
 #include "models/embeddings/embedding_trainer.h"
+#include "models/embeddings/sigmoid_table.h"
 #include "models/embeddings/word_vectors.h"
 #include "tests/support/test_data.h"
 
@@ -263,6 +265,23 @@ TEST(VectorSpace, EvaluationRefusals) {
   EXPECT_THROW(evaluate_word_pairs(space, path), Error);  // no known pair
   fs::remove(path);
   EXPECT_THROW(evaluate_word_pairs(space, path), Error);  // missing
+}
+
+// Every dot product the trainer looks up lands inside the table: at f = 6 and just below it
+// (5.9999995f + 6 rounds to 12 in float) the slot was 1,000 of 1,000, one past the end, and the
+// heap garbage read there blew one-thread training up at random (issue 19).
+TEST(SigmoidTable, EverySlotIsInsideTheTable) {
+  const SigmoidTable table;
+  const float top = SigmoidTable::kMaxExp;
+  for (const float f : {-top, std::nextafter(-top, 0.0f), 0.0f, std::nextafter(top, 0.0f), top}) {
+    const std::size_t i = SigmoidTable::slot(f);
+    ASSERT_LT(i, static_cast<std::size_t>(SigmoidTable::kSize)) << f;
+    EXPECT_NEAR(table.sigmoid(i), 1 / (1 + std::exp(-f)), 0.01) << f;
+    EXPECT_NEAR(table.log_sigmoid(i), std::log(table.sigmoid(i)), 1e-5) << f;
+    EXPECT_NEAR(table.log_one_minus_sigmoid(i), std::log(1 - table.sigmoid(i)), 0.02) << f;
+  }
+  EXPECT_EQ(SigmoidTable::slot(-top), 0u);
+  EXPECT_EQ(SigmoidTable::slot(top), static_cast<std::size_t>(SigmoidTable::kSize - 1));
 }
 
 }  // namespace
