@@ -45,7 +45,8 @@ struct EmbeddingStats {
   std::int64_t corpus_tokens = 0;  // tokens of the corpus (one pass; fasttext: with line ends)
   std::size_t vocabulary = 0;      // words kept (min_count)
   double seconds = 0;              // wall time of training (reading the vocabulary included)
-  double loss = 0;                 // the running loss at the end
+  double loss = 0;  // mean loss over the last epoch (word2vec: the first thread's pairs, so the
+                    // same every run at one thread; fasttext: its running loss at the end)
 };
 
 // Trains on `corpus`, a UTF-8 text file of one sentence per line, tokens separated by spaces.

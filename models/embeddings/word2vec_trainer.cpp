@@ -139,6 +139,7 @@ struct Shared {
   double loss_sum = 0;  // thread 0's recent pairs
   double loss_pairs = 0;
   float last_loss = 0;
+  double final_loss = 0;  // thread 0's mean loss over its last epoch
 };
 
 void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::path& corpus,
@@ -154,6 +155,7 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
   std::string line;
   std::uint64_t local = 0;
   double loss_sum = 0, loss_pairs = 0;
+  double epoch_loss = 0, epoch_pairs = 0;  // this epoch's pairs: the final loss reported
   float alpha = start_alpha;
 
   auto train_sentence = [&] {
@@ -170,8 +172,11 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
           if (c == pos) continue;
           float* l1 = m.syn0.data() + sentence[c] * dim;
           std::fill(neu1e.begin(), neu1e.end(), 0.0f);
-          loss_sum += train_pair(m, l1, word, o.negatives, alpha, neu1e.data(), rng);
+          const float loss = train_pair(m, l1, word, o.negatives, alpha, neu1e.data(), rng);
+          loss_sum += loss;
           loss_pairs += 1;
+          epoch_loss += loss;
+          epoch_pairs += 1;
           axpy(1.0f, neu1e.data(), l1, dim);
         }
       } else {
@@ -186,8 +191,11 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
         for (float& x : neu1)
           x /= static_cast<float>(cw);
         std::fill(neu1e.begin(), neu1e.end(), 0.0f);
-        loss_sum += train_pair(m, neu1.data(), word, o.negatives, alpha, neu1e.data(), rng);
+        const float loss = train_pair(m, neu1.data(), word, o.negatives, alpha, neu1e.data(), rng);
+        loss_sum += loss;
         loss_pairs += 1;
+        epoch_loss += loss;
+        epoch_pairs += 1;
         for (std::size_t c = lo; c < hi; ++c)
           if (c != pos) axpy(1.0f, neu1e.data(), m.syn0.data() + sentence[c] * dim, dim);
       }
@@ -200,6 +208,7 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
       shared.failed = true;
       return;
     }
+    epoch_loss = epoch_pairs = 0;
     in.seekg(static_cast<std::streamoff>(begin));
     std::uint64_t at = begin;
     if (begin > 0) {  // start at the next line
@@ -259,6 +268,9 @@ void train_thread(Model& m, const EmbeddingOptions& o, const std::filesystem::pa
     shared.loss_pairs += loss_pairs;
     if (shared.loss_pairs > 0)
       shared.last_loss = static_cast<float>(shared.loss_sum / shared.loss_pairs);
+    // Reported at the end: the last epoch's mean, which does not depend on when the progress
+    // lines were logged (the 2-second windows above do).
+    if (epoch_pairs > 0) shared.final_loss = epoch_loss / epoch_pairs;
   }
 }
 
@@ -371,7 +383,7 @@ WordVectors train_word2vec(const std::filesystem::path& corpus, const EmbeddingO
     stats->corpus_tokens = static_cast<std::int64_t>(file_tokens);
     stats->vocabulary = out.words.size();
     stats->seconds = seconds;
-    stats->loss = shared.last_loss;
+    stats->loss = shared.final_loss;
   }
   log_info("embed: {} epochs over {} tokens in {:.1f} s ({:.0f} tokens/s)", o.epochs, file_tokens,
            seconds, static_cast<double>(file_tokens) * o.epochs / std::max(seconds, 1e-9));
