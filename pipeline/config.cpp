@@ -39,11 +39,14 @@ std::string value_text(const ConfigValue& value) {
   return std::visit(Visitor{}, value);
 }
 
+// Exact types only: toml++'s value<std::int64_t>() also converts a float, and converting one
+// out of range (num = 7e40 in an array of tables, found by fuzz_pipeline_toml) is undefined
+// behaviour. A float prints as fmt's shortest form ("3" for 3.0, as the conversion gave).
 std::string node_scalar_text(const toml::node& node) {
-  if (auto s = node.value<std::string>()) return *s;
-  if (auto b = node.value<bool>()) return *b ? "true" : "false";
-  if (auto i = node.value<std::int64_t>()) return std::to_string(*i);
-  if (auto d = node.value<double>()) return fmt::format("{}", *d);
+  if (auto s = node.value_exact<std::string>()) return *s;
+  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
+  if (auto i = node.value_exact<std::int64_t>()) return std::to_string(*i);
+  if (auto d = node.value_exact<double>()) return fmt::format("{}", *d);
   return {};
 }
 

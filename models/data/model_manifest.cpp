@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "common/json_integer.h"
 #include "models/data/text_preprocessor.h"
 #include "models/data/vocabulary.h"
 
@@ -30,7 +31,7 @@ ModelManifest parse_model_manifest(std::string_view text, std::string_view path_
         m["format"].get<std::string>() != "secnlp-model")
       throw Error(ErrorCode::kResource, "not a secnlp model manifest (format is not secnlp-model)",
                   path);
-    out.version = m.at("version").get<int>();
+    out.version = json_integer<int>(m.at("version"));
     if (out.version > kModelFormatVersion)
       throw Error(ErrorCode::kResource,
                   fmt::format("model format version {} is newer than this secnlp reads ({}); "

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "common/json_integer.h"
 #include "corpora/datasets/conllu_reader.h"
 
 namespace secnlp::models {
@@ -142,7 +143,7 @@ std::shared_ptr<const PosModel> load_pos_model(const fs::path& dir) {
   try {
     if (m.value("format", "") != "secnlp-model")
       throw Error(ErrorCode::kResource, "not a secnlp model manifest", path);
-    const int version = m.at("version").get<int>();
+    const int version = json_integer<int>(m.at("version"));
     if (version > kPosFormatVersion)
       throw Error(ErrorCode::kResource,
                   fmt::format("model format version {} is newer than this secnlp reads ({})",

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "common/json_integer.h"
 #include "common/log.h"
 #include "models/train/trainer.h"
 
@@ -76,7 +77,7 @@ void check_files(const fs::path& lm_dir) {
     for (const auto& [name, entry] : files.items()) {
       const auto path = lm_dir / name;
       const std::string bytes = read_file_bytes(path, ErrorCode::kResource, "language model");
-      if (bytes.size() != entry.at("bytes").get<std::size_t>() ||
+      if (bytes.size() != json_integer<std::size_t>(entry.at("bytes")) ||
           hex_digest(bytes) != entry.at("hash").get<std::string>())
         throw Error(ErrorCode::kResource,
                     "corrupt: size or hash differs from lm.json (re-train or restore it)",
@@ -205,10 +206,10 @@ LanguageModelInfo read_language_model_info(const fs::path& lm_dir) {
     if (j.at("format").get<std::string>() != kFormat)
       throw Error(ErrorCode::kResource, "not a secnlp language model", path.string());
     info.cell = j.at("cell").get<std::string>();
-    info.embedding_dim = j.at("embedding_dim").get<std::int64_t>();
-    info.hidden_size = j.at("hidden_size").get<std::int64_t>();
-    info.num_layers = j.at("num_layers").get<std::int64_t>();
-    info.vocabulary_size = j.at("vocabulary_size").get<std::size_t>();
+    info.embedding_dim = json_integer<std::int64_t>(j.at("embedding_dim"));
+    info.hidden_size = json_integer<std::int64_t>(j.at("hidden_size"));
+    info.num_layers = json_integer<std::int64_t>(j.at("num_layers"));
+    info.vocabulary_size = json_integer<std::size_t>(j.at("vocabulary_size"));
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorCode::kResource, fmt::format("damaged language model: {}", e.what()),
                 path.string());

@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/file_io.h"
 #include "common/hash.h"
+#include "common/json_integer.h"
 #include "models/data/model_manifest.h"
 #include "models/nets/model_factory.h"
 #include "models/report/plots.h"
@@ -30,7 +31,7 @@ json file_entry(const fs::path& path) {
 }
 
 std::int64_t as_int(const json& j) {
-  return j.get<std::int64_t>();
+  return json_integer<std::int64_t>(j);
 }
 
 // The checksum of a manifest: the hash of its JSON without the "checksum" field. An edit by

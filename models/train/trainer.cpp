@@ -17,6 +17,7 @@
 
 #include "common/error.h"
 #include "common/file_io.h"
+#include "common/json_integer.h"
 #include "models/data/random.h"
 #include "models/report/plots.h"
 
@@ -114,7 +115,7 @@ json epoch_json(const EpochReport& e) {
 
 EpochReport epoch_from_json(const json& j) {
   EpochReport e;
-  e.epoch = j.at("epoch").get<int>();
+  e.epoch = json_integer<int>(j.at("epoch"));
   e.train_loss = j.at("train_loss").get<double>();
   e.train_accuracy = j.at("train_accuracy").get<double>();
   e.val_loss = j.at("val_loss").get<double>();
@@ -274,10 +275,10 @@ LoopState load_state(ClassifierNet& net, torch::optim::Optimizer& optimizer, Sna
       throw Error(ErrorCode::kResource,
                   "cannot resume: the data or options differ from the interrupted run's",
                   out.string());
-    s.next_epoch = j.at("next_epoch").get<int>();
+    s.next_epoch = json_integer<int>(j.at("next_epoch"));
     s.best_val_loss = j.at("best_val_loss").get<double>();
-    s.best_epoch = j.at("best_epoch").get<int>();
-    s.bad_epochs = j.at("bad_epochs").get<int>();
+    s.best_epoch = json_integer<int>(j.at("best_epoch"));
+    s.bad_epochs = json_integer<int>(j.at("bad_epochs"));
     s.stopped_early = j.at("stopped_early").get<bool>();
     for (const auto& e : j.at("epochs"))
       s.epochs.push_back(epoch_from_json(e));

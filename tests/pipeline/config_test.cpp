@@ -119,6 +119,22 @@ INSTANTIATE_TEST_SUITE_P(
         SenselessCase{"counts", "ngram_max = 4294967297", "ngram_max"},
         SenselessCase{"counts", "ngram_min = 0", "ngram_min"}));
 
+// fuzz_pipeline_toml's reproducer: a float too large for an integer in an array of tables
+// (reading it as an integer first was undefined behaviour); its text is the float's.
+TEST(ConfigTest, HugeFloatInATableArrayIsReadAsItsText) {
+  try {
+    const auto config = parse_pipeline_config(
+        "# et\n[[9clean.ru]]      #\nnumd = 6999999999999999999999999999999902362.0 #",
+        "fuzz.toml");
+    (void)config;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kConfig) << e.what();  // refused by name, never UB
+  }
+  const auto config = parse_pipeline_config(
+      "stages = [\"html\"]\n[[html.rules]]\nx = 7e40\ny = 3.0\nz = 12\n", "p.toml");
+  (void)config;
+}
+
 TEST(ConfigTest, EmptyStageListIsRefused) {
   try {
     parse_pipeline_config("stages = []\n", "p.toml");

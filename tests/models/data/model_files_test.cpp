@@ -166,6 +166,14 @@ TEST(ModelManifest, RefusesDamagedManifests) {
       {replaced(kTextManifest, R"("format": "secnlp-model")", R"("format": 7)"),
        "not a secnlp model manifest"},
       {replaced(kTextManifest, R"("version": 1)", R"("version": 99)"), "newer"},
+      // fuzz_model_manifest's reproducer: a version too large for an int (converting it was
+      // undefined behaviour), and other numbers that are not an int.
+      {replaced(kTextManifest, R"("version": 1)",
+                R"("version": 188888888666666666666660000000000000000)"),
+       "malformed manifest"},
+      {replaced(kTextManifest, R"("version": 1)", R"("version": 1.5)"), "malformed manifest"},
+      {replaced(kTextManifest, R"("version": 1)", R"("version": 4294967297)"),
+       "malformed manifest"},
       {replaced(kTextManifest, R"("task": "text")", R"("task": "audio")"), "unknown task"},
       {replaced(kTextManifest, R"("classes": ["negative")", R"("classes": [7)"),
        "malformed manifest"},
