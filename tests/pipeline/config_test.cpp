@@ -130,9 +130,15 @@ TEST(ConfigTest, HugeFloatInATableArrayIsReadAsItsText) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::kConfig) << e.what();  // refused by name, never UB
   }
+  // The old conversion turned 7e40 into INT64_MIN's digits on x86.
   const auto config = parse_pipeline_config(
-      "stages = [\"html\"]\n[[html.rules]]\nx = 7e40\ny = 3.0\nz = 12\n", "p.toml");
-  (void)config;
+      "stages = [\"clean\"]\n[[clean.rules]]\nname = 7e40\npattern = 12\nreplace = 3.0\n",
+      "p.toml");
+  const auto rules = config.options_for("clean").get_tables("rules");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].at("name"), "7e+40");
+  EXPECT_EQ(rules[0].at("pattern"), "12");
+  EXPECT_EQ(rules[0].at("replace"), "3");
 }
 
 TEST(ConfigTest, EmptyStageListIsRefused) {
