@@ -455,9 +455,109 @@ void warn_headers_in(std::string_view s, std::size_t from, std::size_t to,
       warnings.push_back(fmt::format("repeated {} after the first ignored", tag));
 }
 
+// Tag-stripped submissions keep the values of each document's <TYPE> and <SEQUENCE> as two lines
+// ("EX-21.1" then "2"; the main document's "10-K" then "1"). A TYPE line is the form itself, an
+// EX-... type or a container type; the SEQUENCE line is a number. Only a rising chain of numbers
+// (each at most 5 above the last; publishers sometimes left a document out) starts documents, so
+// "10-K" lines of an exhibit index followed by a date, or a heading followed by a page number, do
+// not.
+bool stripped_type_line(std::string_view t, std::string_view form) {
+  if (t.empty() || t.size() > 24) return false;
+  for (char c : t)
+    if (is_space(c)) return false;
+  const std::string type = to_upper(t);
+  if (type.starts_with("EX-") && type.size() > 3) return true;
+  if (!form.empty() && type == to_upper(form)) return true;
+  for (std::string_view k : {"GRAPHIC", "XML", "ZIP", "EXCEL", "PDF", "JSON", "COVER", "CORRESP"})
+    if (type == k) return true;
+  return false;
+}
+
+int stripped_sequence_line(std::string_view t) {
+  if (t.empty() || t.size() > 4) return 0;
+  int n = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// The documents of a tag-stripped submission from `from` (after the header) to `end`: one per
+// TYPE/SEQUENCE line pair (a file-name line after them is read as <FILENAME>); the text before
+// the first pair, or all of it when there is none, belongs to the main document.
+void split_tag_stripped(std::string_view s, std::size_t from, std::size_t end, Submission& sub) {
+  const std::string_view form = sub.header.form;
+  std::vector<SubmissionDocument> docs;
+  int last_sequence = 0;
+  for (std::size_t p = from; p < end;) {
+    const Line line = line_at(s, p);
+    const std::string_view t = trim(line.text);
+    if (stripped_type_line(t, form) && line.next < end) {
+      const Line seq_line = line_at(s, line.next);
+      const int seq = stripped_sequence_line(trim(seq_line.text));
+      // The first pair is the main document's ("10-K", "1") or, when those lines are gone, an
+      // exhibit's or container's.
+      const bool first_ok = seq == 1 || !starts_with_ci(t, form) || t.size() != form.size();
+      if (seq > last_sequence && seq <= last_sequence + 5 && (last_sequence > 0 || first_ok)) {
+        SubmissionDocument doc;
+        doc.type = std::string(t);
+        doc.sequence = seq;
+        doc.exhibit = starts_with_ci(t, "EX-");
+        doc.begin = std::min(seq_line.next, end);
+        if (doc.begin < end) {
+          const Line name = line_at(s, doc.begin);
+          const std::string_view n = trim(name.text);
+          const std::string ext = to_upper(extension(n));
+          if (!n.empty() && n.size() <= 64 && n.find(' ') == std::string_view::npos &&
+              (ext == "HTM" || ext == "HTML" || ext == "TXT" || ext == "XML" || ext == "XSD" ||
+               ext == "JPG" || ext == "GIF" || ext == "PNG" || ext == "PDF")) {
+            doc.filename = std::string(n);
+            doc.begin = std::min(name.next, end);
+          }
+        }
+        if (docs.empty() && p > from) {
+          // Text before the first pair (no "10-K" / "1" lines): the main document's start.
+          SubmissionDocument main;
+          main.type = std::string(form);
+          main.sequence = 1;
+          main.begin = from;
+          docs.push_back(std::move(main));
+          if (seq == 1) doc.sequence = 1;
+        }
+        if (!docs.empty()) docs.back().end = p;
+        last_sequence = seq;
+        docs.push_back(std::move(doc));
+        p = docs.back().begin;
+        continue;
+      }
+    }
+    p = line.next;
+  }
+  if (docs.empty()) {
+    SubmissionDocument main;
+    main.type = std::string(form);
+    main.sequence = 1;
+    main.begin = from;
+    docs.push_back(std::move(main));
+  }
+  docs.back().end = end;
+  for (auto& doc : docs) {
+    // No tags are left, so no body is HTML whatever its file name says.
+    std::string kind = kind_from_type(doc);
+    const std::string_view body = s.substr(doc.begin, doc.end - doc.begin);
+    doc.uuencoded = starts_uuencoded(body);
+    if (kind.empty() && to_upper(doc.type) == "XML") kind = "xml";
+    if (kind.empty())
+      kind = doc.uuencoded ? "uuencoded" : nlp::looks_binary(body) ? "other" : "text";
+    doc.kind = std::move(kind);
+    sub.documents.push_back(std::move(doc));
+  }
+}
+
 // A submission whose SGML tags were stripped by whoever published it: "KEY: value" header lines
-// from "ACCESSION NUMBER:" on, then everything up to the end is one text document. Returns false
-// when the first 8 KiB hold no such header.
+// from "ACCESSION NUMBER:" on, then the documents split at their left-over TYPE and SEQUENCE
+// lines (split_tag_stripped). Returns false when the first 8 KiB hold no such header.
 bool parse_tag_stripped(std::string_view s, Submission& sub) {
   const std::string_view head = s.substr(0, kLooksLikeBytes);
   std::size_t at = head.find("ACCESSION NUMBER:");
@@ -475,20 +575,19 @@ bool parse_tag_stripped(std::string_view s, Submission& sub) {
     p = line.next;
   }
   builder.finish();
-  SubmissionDocument doc;
-  doc.type = sub.header.form;
-  doc.sequence = 1;
-  doc.begin = p;
   std::size_t end = s.size();
   while (end > p && is_space(s[end - 1]))
     --end;
   if (s.substr(p, end - p).ends_with("-----END PRIVACY-ENHANCED MESSAGE-----"))
     end -= std::string_view("-----END PRIVACY-ENHANCED MESSAGE-----").size();
-  doc.end = end;
-  doc.kind = nlp::looks_binary(s.substr(doc.begin, doc.end - doc.begin)) ? "other" : "text";
-  sub.documents.push_back(std::move(doc));
+  split_tag_stripped(s, p, end, sub);
   sub.warnings.push_back(
-      "SGML tags stripped: the text after the header is taken as one text document");
+      sub.documents.size() > 1
+          ? fmt::format("SGML tags stripped: {} documents found from their left-over TYPE and "
+                        "SEQUENCE lines",
+                        sub.documents.size())
+          : std::string("SGML tags stripped: the text after the header is taken as one text "
+                        "document"));
   return true;
 }
 

@@ -367,16 +367,18 @@ struct ItemSegmenter::Impl {
   RE2 incorporated;
   RE2 reference_lead;
   RE2 reference_any;
-  RE2 prose_after;   // what follows a title in a cross-reference ("of this report", ", which")
-  RE2 stub_answer;   // "None." "Not applicable." after a heading
-  RE2 stub_word;     // where such an answer starts in a heading line
-  RE2 exec_head;     // "Executive Officers of the Registrant"
-  RE2 fin_head;      // "Index to Financial Statements", "Report of Independent ..."
-  RE2 exhibit13;     // "Exhibit 13", "Annual Report to Shareholders"
-  RE2 fs_pointer;    // "see Index to Financial Statements", "page F-1", "Item 15"
-  RE2 item_ref;      // "Item 15" / "Item 14" inside a pointer
-  RE2 smaller_rc;    // "smaller reporting company" (scaled disclosure, since 2008)
-  RE2 not_required;  // "not required", "not applicable", "need not", "omitted", "exempt"
+  RE2 prose_after;    // what follows a title in a cross-reference ("of this report", ", which")
+  RE2 stub_answer;    // "None." "Not applicable." after a heading
+  RE2 stub_word;      // where such an answer starts in a heading line
+  RE2 exec_head;      // "Executive Officers of the Registrant"
+  RE2 fin_head;       // "Index to Financial Statements", "Report of Independent ...", "Schedule II"
+  RE2 sig_trailer;    // what ends the signatures: "QuickLinks", "Certifications", "I, X, certify"
+  RE2 exhibit_index;  // "Exhibit Index", "Index to Exhibits" (after the signatures)
+  RE2 exhibit13;      // "Exhibit 13", "Annual Report to Shareholders"
+  RE2 fs_pointer;     // "see Index to Financial Statements", "page F-1", "Item 15"
+  RE2 item_ref;       // "Item 15" / "Item 14" inside a pointer
+  RE2 smaller_rc;     // "smaller reporting company" (scaled disclosure, since 2008)
+  RE2 not_required;   // "not required", "not applicable", "need not", "omitted", "exempt"
 
   static RE2::Options options() {
     RE2::Options o;
@@ -426,8 +428,12 @@ struct ItemSegmenter::Impl {
             R"((?:item\s*4\s*\(?a\)?[\s.:\-–—]*|supplemental\s+item[\s.:\-–—]*|part\s+i[\s.:\-–—]+)?(?:(?:information\s+(?:about|regarding|concerning|with\s+respect\s+to)\s+(?:our\s+|the\s+)?)?executive\s+officers\s+of\s+(?:the\s+)?(?:registrant|company|corporation)|information\s+(?:about|regarding|concerning)\s+(?:our\s+|the\s+company\W?s\s+)?executive\s+officers|(?:our\s+)?executive\s+officers\s+and\s+(?:certain\s+)?(?:other\s+)?(?:key\s+)?(?:significant\s+)?employees)(?:\s*\([^)\n]{0,60}\))?[\s.:*)]*$)",
             options()),
         fin_head(
-            R"((?:index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:financial\s+statement\s+)?schedules?)?|(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:supplementary\s+data|schedules?))?|report\s+of\s+independent\s+(?:registered\s+public\s+accounting\s+firm|(?:certified\s+public\s+)?accountants|auditors))[\s.:]*(?:page\s*)?$)",
+            R"((?:index\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:financial\s+statement\s+)?schedules?)?|(?:consolidated\s+)?financial\s+statements(?:\s+and\s+(?:supplementary\s+data|schedules?))?|report\s+of\s+independent\s+(?:registered\s+public\s+accounting\s+firm|(?:certified\s+public\s+)?accountants|auditors)|schedule\s+ii(?:\W+valuation\s+and\s+qualifying\s+accounts(?:\s+and\s+reserves)?)?)[\s.:]*(?:page\s*)?$)",
             options()),
+        sig_trailer(
+            R"((?:quick\s*links(?:\W+click\s+here\b.*)?|certifications?|i,\s+[^,]{3,60},\s+certify\s+that)[\s.:]*$)",
+            options()),
+        exhibit_index(R"((?:exhibit\s+index|index\s+to\s+exhibits)[\s.:]*$)", options()),
         exhibit13(
             R"(\bexhibit\s*(?:no\.?\s*)?13\b|\bannual\s+report\s+to\s+(?:share|stock|security)\s*holders)",
             options()),
@@ -439,10 +445,10 @@ struct ItemSegmenter::Impl {
         not_required(
             R"(\bnot\s+(?:a\s+)?required\b|\bnot\s+applicable\b|\bneed\s+not\b|\bomit(?:ted|s)?\b|\bexempt)",
             options()) {
-    for (const RE2* re :
-         {&item_head, &part_head, &combined_number, &reserved, &incorporated, &reference_lead,
-          &reference_any, &prose_after, &stub_answer, &stub_word, &exec_head, &fin_head, &exhibit13,
-          &fs_pointer, &item_ref, &smaller_rc, &not_required})
+    for (const RE2* re : {&item_head, &part_head, &combined_number, &reserved, &incorporated,
+                          &reference_lead, &reference_any, &prose_after, &stub_answer, &stub_word,
+                          &exec_head, &fin_head, &sig_trailer, &exhibit_index, &exhibit13,
+                          &fs_pointer, &item_ref, &smaller_rc, &not_required})
       if (!re->ok())
         throw Error(ErrorCode::kInternal, "item heading regex: " + re->error(), "item_headings");
     for (const auto& spec : items) {
@@ -634,7 +640,7 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
 
   // Pass 1: lines, layout, candidates.
   std::vector<Candidate> cands;
-  std::vector<Marker> exec_lines, fin_lines;
+  std::vector<Marker> exec_lines, fin_lines, trailer_lines, exhibit_index_lines;
   std::size_t lines = 0, wrapped = 0, long_lines = 0;
   auto line_end = [&](std::size_t from) {
     std::size_t nl = body_text.find('\n', from);
@@ -747,8 +753,12 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
                static_cast<std::uint32_t>(le), std::string(t)};
       if (opts.executive_officers && t.size() >= 18 && anchored(exec_head, plain))
         exec_lines.push_back(m);
-      else if (opts.trailing_financial_statements && t.size() >= 18 && anchored(fin_head, plain))
+      else if (opts.trailing_financial_statements && t.size() >= 11 && anchored(fin_head, plain))
         fin_lines.push_back(m);
+      else if (opts.trailing_financial_statements && anchored(sig_trailer, plain))
+        trailer_lines.push_back(m);
+      else if (opts.trailing_financial_statements && anchored(exhibit_index, plain))
+        exhibit_index_lines.push_back(m);
     }
     if (len > kLongLine) {
       // Sentence starts inside a long line: ". Item 2. Management's ..." (strict: title needed).
@@ -1100,6 +1110,20 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       }
     }
   }
+  // The signatures end at what filer agents and filers put after them: a "QuickLinks" list of the
+  // document's headings (a table of contents at the end), certifications (2002-2003), and, after
+  // any trailing financial statements, an exhibit index. What follows is in no section.
+  auto end_signatures_at = [&](const std::vector<Marker>& markers) {
+    for (Draft& d : drafts) {
+      if (d.node < 0 || nodes[static_cast<std::size_t>(d.node)].first != sig_key) continue;
+      for (const Marker& m : markers)
+        if (m.pos >= d.head_end + 100u && m.pos < d.end) {
+          d.end = m.pos;
+          break;
+        }
+    }
+  };
+  if (opts.trailing_financial_statements) end_signatures_at(trailer_lines);
   if (opts.trailing_financial_statements && !fin_lines.empty() && !drafts.empty()) {
     // F-pages after the signatures, or inside the form's last item (16) before them.
     for (std::size_t k = 0; k < drafts.size(); ++k) {
@@ -1121,6 +1145,8 @@ SectionMap ItemSegmenter::Impl::segment(std::string_view text) const {
       if (done) break;
     }
   }
+
+  if (opts.trailing_financial_statements) end_signatures_at(exhibit_index_lines);
 
   // Pass 5: flags, confidence, refers_to, consistency.
   std::vector<char> found(items.size() + 1, 0);

@@ -443,9 +443,60 @@ TEST(Submission, TagStripped) {
   EXPECT_EQ(sub.header.cik, "123456");
   EXPECT_EQ(sub.header.period, "2023-12-31");
   ASSERT_EQ(sub.documents.size(), 1u);
-  EXPECT_EQ(document_body(bytes, sub, 0), "10-K\n1\nANNUAL REPORT\nItem 1. Business: widgets.\n");
+  // The left-over <TYPE> and <SEQUENCE> values ("10-K", "1") start the document.
+  EXPECT_EQ(document_body(bytes, sub, 0), "ANNUAL REPORT\nItem 1. Business: widgets.\n");
   EXPECT_EQ(sub.main_document, 0u);
   EXPECT_EQ(sub.warnings.size(), 1u);
+}
+
+// Exhibits of a tag-stripped submission become their own documents, found from their TYPE and
+// SEQUENCE lines; lines that look alike but break the rising sequence chain do not split.
+TEST(Submission, TagStrippedExhibitsAreTheirOwnDocuments) {
+  const std::string bytes =
+      "ACCESSION NUMBER:\t\t0000123456-24-000001\n"
+      "CONFORMED SUBMISSION TYPE:\t10-K\n\n"
+      "10-K\n1\nd10k.htm\nItem 1. Business.\n"
+      "Exhibit index:\n10-K\n9/28/02\n10.4*\n"  // an index row: a date, not a sequence
+      "EX-27\n7\n"                              // 7 is too far above 1: a table row
+      "CALIFORNIA\n2\n"                         // not a document type
+      "SIGNATURES\nJane Doe\n"
+      "EX-21.1\n2\ndex211.htm\nSUBSIDIARIES OF THE REGISTRANT\n"
+      "EX-23\n3\nCONSENT\n"
+      "GRAPHIC\n4\ng1.jpg\nbegin 644 g1.jpg\nM1234\nend\n";
+  const Submission sub = parse_submission(bytes, "stripped.txt");
+  ASSERT_EQ(sub.documents.size(), 4u);
+  EXPECT_EQ(sub.main_document, 0u);
+  const auto& main = sub.documents[0];
+  EXPECT_EQ(main.type, "10-K");
+  EXPECT_EQ(main.filename, "d10k.htm");
+  EXPECT_EQ(main.kind, "text");  // no tags are left, whatever the file name says
+  const std::string_view body = document_body(bytes, sub, 0);
+  EXPECT_TRUE(body.starts_with("Item 1. Business.\n"));
+  EXPECT_TRUE(body.ends_with("SIGNATURES\nJane Doe\n"));
+  EXPECT_NE(body.find("EX-27\n7\n"), std::string_view::npos);
+  EXPECT_EQ(sub.documents[1].type, "EX-21.1");
+  EXPECT_EQ(sub.documents[1].sequence, 2);
+  EXPECT_TRUE(sub.documents[1].exhibit);
+  EXPECT_EQ(sub.documents[1].filename, "dex211.htm");
+  EXPECT_EQ(document_body(bytes, sub, 1), "SUBSIDIARIES OF THE REGISTRANT\n");
+  EXPECT_EQ(document_body(bytes, sub, 2), "CONSENT\n");
+  EXPECT_EQ(sub.documents[3].kind, "graphic");
+  EXPECT_EQ(sub.summary.exhibits, 2u);
+  ASSERT_EQ(sub.warnings.size(), 1u);
+  EXPECT_NE(sub.warnings[0].find("4 documents"), std::string::npos);
+}
+
+// Without a "10-K" / "1" pair the text before the first exhibit is the main document.
+TEST(Submission, TagStrippedWithoutMainTypeLines) {
+  const std::string bytes =
+      "ACCESSION NUMBER:\t\t0000123456-24-000001\n"
+      "CONFORMED SUBMISSION TYPE:\t10-K\n\n"
+      "ANNUAL REPORT\nItem 1.\nEX-21\n2\nSUBSIDIARIES\n";
+  const Submission sub = parse_submission(bytes, "stripped.txt");
+  ASSERT_EQ(sub.documents.size(), 2u);
+  EXPECT_EQ(sub.main_document, 0u);
+  EXPECT_EQ(document_body(bytes, sub, 0), "ANNUAL REPORT\nItem 1.\n");
+  EXPECT_EQ(document_body(bytes, sub, 1), "SUBSIDIARIES");  // trailing blanks trimmed
 }
 
 // A 50 MB uuencoded block is skipped in one linear pass (no timing asserted: ctest's timeout

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "corpora/edgar/submission.h"
 #include "nlp/sec/item_headings.h"
 #include "nlp/sec/section_map.h"
 #include "nlp/sec/ten_k.h"
@@ -217,10 +218,16 @@ TEST(ItemsGoldCorpus, BoundariesAgreeWithReviewedReferences) {
       ++missing;
       continue;
     }
-    std::string raw = secnlp::testing::read_file(path);
-    // A full submission: the form is its first document (the pipeline's submission stage).
-    if (std::size_t d = raw.find("</DOCUMENT>"); d != std::string::npos) raw.resize(d);
-    const std::string text = secnlp::testing::default_clean_text(raw);
+    const std::string raw = secnlp::testing::read_file(path);
+    // A submission (tagged or tag-stripped): its main document, as the pipeline's submission
+    // stage takes it.
+    std::string_view body = raw;
+    if (secnlp::corpora::looks_like_submission(raw)) {
+      const auto sub = secnlp::corpora::parse_submission(raw, path.string());
+      ASSERT_TRUE(sub.main_document.has_value()) << file;
+      body = secnlp::corpora::document_body(raw, sub, *sub.main_document);
+    }
+    const std::string text = secnlp::testing::default_clean_text(body);
     const bool ten_q = form_family(form) == FormFamily::k10Q;
     const SectionMap map = ten_q ? segment_10q(text, {form, 0}) : segment_10k(text, {form, 0});
     secnlp::nlp::SentenceOptions so;

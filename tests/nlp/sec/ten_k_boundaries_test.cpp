@@ -182,6 +182,70 @@ TEST(Segment10KBoundaries, FinancialStatementsAfterTheSignatures) {
   EXPECT_EQ(s8->flags & kSectionTooShort, 0u);
 }
 
+// What follows the signatures in older filings: a filer agent's "QuickLinks" list of the
+// document's headings (one line names the auditors' report: no financial statements there),
+// certifications, an exhibit index. None of it is signatures.
+TEST(Segment10KBoundaries, SignaturesEndBeforeQuickLinksCertificationsAndExhibitIndex) {
+  const std::string signatures =
+      "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, the "
+      "registrant has duly caused this report to be signed on its behalf.\n/s/ JANE DOE\nJANE "
+      "DOE\nChief Executive Officer\nDecember 18, 2003\n";
+  const std::string head = kToc + "Item 1. Business\n" + body() +
+                           "Item 8. Financial Statements and Supplementary Data\n" + body(20) +
+                           "Item 15. Exhibits, Financial Statement Schedules and Reports on Form "
+                           "8-K\n" +
+                           body(3) + signatures;
+  for (const std::string& trailer :
+       {std::string("QuickLinks\nPART I\nItem 1. Business\nItem 8. Financial Statements and "
+                    "Supplementary Data\nREPORT OF INDEPENDENT AUDITORS\nSIGNATURES\n"),
+        std::string("CERTIFICATIONS\nI, Jane Doe, certify that:\n1. I have reviewed this annual "
+                    "report on Form 10-K.\n") +
+            body(2),
+        std::string("EXHIBIT INDEX\n21 Subsidiaries of the Registrant.\n23.1 Consent of "
+                    "Independent Auditors.\n")}) {
+    const std::string text = head + trailer;
+    const SectionMap m = segment_10k(text);
+    EXPECT_EQ(ids(m), (std::vector<std::string>{"1", "8", "15", "signatures"})) << trailer;
+    const std::string sig = text_of(m, text, "signatures");
+    EXPECT_TRUE(contains(sig, "December 18, 2003")) << sig;
+    EXPECT_FALSE(contains(sig, trailer.substr(0, 10).c_str())) << sig;
+  }
+}
+
+// Schedule II after the signatures (1990s 10-Ks) is financial statements, and the exhibit index
+// after it stays with it.
+TEST(Segment10KBoundaries, ScheduleIIAfterTheSignatures) {
+  const std::string text =
+      kToc + "Item 1. Business\n" + body() +
+      "Item 14. Exhibits, Financial Statement Schedules and Reports on Form 8-K\n" + body(3) +
+      "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, the "
+      "registrant has duly caused this report to be signed on its behalf.\n/s/ JANE DOE\n"
+      "Director\nDecember 19, 1995\n" +
+      "SCHEDULE II\nVALUATION AND QUALIFYING ACCOUNTS\n" + body(3) +
+      "INDEX TO EXHIBITS\n21 Subsidiaries of the Registrant.\n";
+  const SectionMap m = segment_10k(text, {"10-K", 1995});
+  EXPECT_EQ(ids(m), (std::vector<std::string>{"1", "14", "signatures", "financial_statements"}));
+  EXPECT_FALSE(contains(text_of(m, text, "signatures"), "SCHEDULE II"));
+  EXPECT_TRUE(contains(text_of(m, text, "financial_statements"), "INDEX TO EXHIBITS"));
+}
+
+// From August 2002 to mid-2003, Item 14 was "Controls and Procedures" and the exhibits Item 15.
+TEST(Segment10KBoundaries, LateTwoThousandTwoNumbering) {
+  const std::string text =
+      kToc + "Item 1. Business\n" + body() +
+      "Item 13. Certain Relationships and Related "
+      "Transactions\n" +
+      body(3) + "Item 14. Controls and Procedures\n" + body(3) +
+      "PART IV\nItem 15. Exhibits, Financial Statement Schedules and Reports on Form 8-K\n" +
+      body(3) + "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act.\n";
+  const SectionMap m = segment_10k(text, {"10-K", 2002});
+  EXPECT_EQ(ids(m), (std::vector<std::string>{"1", "13", "14", "15", "signatures"}));
+  const ItemSection* s14 = find_section(m, "14");
+  ASSERT_NE(s14, nullptr);
+  EXPECT_EQ(s14->title, "Controls and Procedures");
+  EXPECT_FALSE(contains(text_of(m, text, "14"), "Item 15."));
+}
+
 TEST(Segment10KBoundaries, Item8PointingToItem15) {
   const std::string text =
       kToc + "Item 1. Business\n" + body() +
