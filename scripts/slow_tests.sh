@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The `slow` tests (minutes to hours on 2 cores; CI skips them), after scripts/build.sh.
 #   scripts/slow_tests.sh [CTEST_REGEX]   the tests labelled slow
-#   scripts/slow_tests.sh --issue19       also issue 19's Financial PhraseBank recipes, whose
-#                                         gtest cases are disabled until they meet the target
-#                                         (tests/cli/phrasebank_recipe_test.cpp: filing vectors +
-#                                         GRU, minutes; phrasebank_ulmfit_test.cpp: language
-#                                         model + fine-tuning, tens of minutes)
+#   scripts/slow_tests.sh --issue19       issue 19's Financial PhraseBank recipes: the vector
+#                                         recipe (tests/cli/phrasebank_recipe_test.cpp, ~5 min;
+#                                         also in the corpus label) and the language-model one
+#                                         (phrasebank_ulmfit_test.cpp, tens of minutes; disabled
+#                                         in gtest: it misses the target)
 # They need ../shared/data (or $SECNLP_DATA) and skip with a message without it. One at a time:
 # each uses both cores, and its wall time is part of what it reports.
 set -euo pipefail

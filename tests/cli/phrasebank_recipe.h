@@ -5,6 +5,7 @@
 // recurrent model and of the bag of words trained in-process on the same seeded splits (the seed
 // drives the split and the initialisation, as `secnlp train --seed`).
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -48,8 +49,17 @@ inline corpora::LabelledTexts read_phrasebank(const std::filesystem::path& file)
 
 struct SeedScores {
   std::vector<double> accuracy, macro_f1;
+  std::vector<double> validation_accuracy;  // at the best epoch (what a recipe is chosen on)
+  std::vector<double> seconds;              // wall time of each seed's training
   double mean_accuracy() const { return mean(accuracy); }
   double mean_macro_f1() const { return mean(macro_f1); }
+  double mean_validation_accuracy() const { return mean(validation_accuracy); }
+  double min_seconds() const {
+    return seconds.empty() ? 0.0 : *std::min_element(seconds.begin(), seconds.end());
+  }
+  double max_seconds() const {
+    return seconds.empty() ? 0.0 : *std::max_element(seconds.begin(), seconds.end());
+  }
   static double mean(const std::vector<double>& v) {
     double s = 0;
     for (double x : v)
@@ -73,13 +83,23 @@ inline SeedScores train_seeds(const corpora::LabelledTexts& data, models::TextDa
     const auto r = models::train_text_classifier(data, prep, model, options, out);
     scores.accuracy.push_back(r.test.accuracy);
     scores.macro_f1.push_back(r.test.macro_f1);
-    std::printf("%-10s seed %d  accuracy %.4f  macro-F1 %.4f  best epoch %d of %zu  %.0f s\n",
-                label.c_str(), seed, r.test.accuracy, r.test.macro_f1, r.best_epoch,
-                r.epochs.size(), seconds_since(start));
+    const double validation =
+        r.best_epoch >= 1 && r.best_epoch <= static_cast<int>(r.epochs.size())
+            ? r.epochs[static_cast<std::size_t>(r.best_epoch - 1)].val_accuracy
+            : 0.0;
+    scores.validation_accuracy.push_back(validation);
+    scores.seconds.push_back(seconds_since(start));
+    std::printf(
+        "%-10s seed %d  accuracy %.4f  macro-F1 %.4f  validation accuracy %.4f  best epoch %d of "
+        "%zu  %.0f s\n",
+        label.c_str(), seed, r.test.accuracy, r.test.macro_f1, validation, r.best_epoch,
+        r.epochs.size(), seconds_since(start));
     std::fflush(stdout);
   }
-  std::printf("%-10s mean     accuracy %.4f  macro-F1 %.4f  (%zu seeds)\n", label.c_str(),
-              scores.mean_accuracy(), scores.mean_macro_f1(), seeds.size());
+  std::printf(
+      "%-10s mean     accuracy %.4f  macro-F1 %.4f  validation accuracy %.4f  (%zu seeds)\n",
+      label.c_str(), scores.mean_accuracy(), scores.mean_macro_f1(),
+      scores.mean_validation_accuracy(), seeds.size());
   return scores;
 }
 
