@@ -13,6 +13,7 @@
 #include "models/data/pretrained_vectors.h"
 #include "models/train/trainer.h"
 #include "models/train/training.h"
+#include "tests/models/train/quick_options.h"
 
 namespace secnlp::models {
 namespace {
@@ -71,14 +72,7 @@ corpora::ImageSet tiny_images(std::size_t n) {
 }
 
 TrainOptions quick(int epochs) {
-  TrainOptions o;
-  o.epochs = epochs;
-  o.batch_size = 16;
-  o.patience = 0;
-  o.device = "cpu";
-  o.threads = 1;
-  o.optimizer.learning_rate = 0.01;
-  return o;
+  return secnlp::testing::quick_options(epochs, 0.01);
 }
 
 TEST(TrainingTest, TextModelLearnsAndItsDirectoryReproducesTheTestMetrics) {

@@ -18,6 +18,7 @@
 #include "models/train/batch_sources.h"
 #include "models/train/trainer.h"
 #include "models/train/training.h"
+#include "tests/models/train/quick_options.h"
 
 namespace secnlp::models {
 namespace {
@@ -79,14 +80,7 @@ TrainResult train(ClassifierNet& net, const TrainOptions& o, const std::string& 
 }
 
 TrainOptions options(int epochs) {
-  TrainOptions o;
-  o.epochs = epochs;
-  o.batch_size = 16;
-  o.patience = 0;
-  o.device = "cpu";
-  o.threads = 1;
-  o.optimizer.learning_rate = 0.05;
-  return o;
+  return secnlp::testing::quick_options(epochs, 0.05);
 }
 
 TEST(UlmfitTest, LayerGroupsOfAnRnnRunFromTheEmbeddingToTheOutput) {
