@@ -6,7 +6,7 @@
 #
 #   scripts/phrasebank_pretrained.sh [SECNLP_BINARY]
 # Environment: VECTORS (word2vec text or binary; default: trained here with `secnlp embed` on
-# ../shared/data/filings: dim 100, 15 epochs, min-count 3, one thread), SEEDS ("1 2 3 4 5"),
+# ../shared/data/filings: dim 100, 20 epochs, min-count 3, one thread), SEEDS ("1 2 3 4 5"),
 # SET (AllAgree; or 50Agree, 66Agree, 75Agree), MODELS ("bow lstm gru"), THREADS (torch threads
 # per model: 1, as the test; figures are reproducible per thread count), RNN_OPTIONS (model
 # options of lstm/gru), RNN_LR (0.002), RNN_PATIENCE (6), KEEP=1 keeps the scratch folder.
@@ -27,7 +27,7 @@ if [[ -z "$vectors" ]]; then
   start=$SECONDS
   "$secnlp" process --db "$work/filings.db" --progress off "$data/filings" >/dev/null
   "$secnlp" embed --db "$work/filings.db" --lowercase --out "$work/filings.vec" --dim 100 \
-    --epochs 15 --min-count 3 --threads 1 >&2
+    --epochs 20 --min-count 3 --threads 1 >&2
   vectors="$work/filings.vec"
   echo "pretraining (process + embed): $((SECONDS - start)) s" >&2
 fi
