@@ -327,7 +327,8 @@ std::string_view strip_wrapper(std::string_view s, std::size_t& begin, std::size
   return {};
 }
 
-void classify(std::string_view s, SubmissionDocument& doc) {
+// `tags_left` false: a tag-stripped submission, where no body is HTML whatever its file name says.
+void classify(std::string_view s, SubmissionDocument& doc, bool tags_left = true) {
   std::string kind = kind_from_type(doc);
   const std::string_view wrapper = strip_wrapper(s, doc.begin, doc.end);
   const std::string_view body = s.substr(doc.begin, doc.end - doc.begin);
@@ -346,7 +347,7 @@ void classify(std::string_view s, SubmissionDocument& doc) {
       kind = "other";
     } else {
       const std::string ext = to_upper(extension(doc.filename));
-      kind = (ext == "HTM" || ext == "HTML" || sniff_html(body)) ? "html" : "text";
+      kind = tags_left && (ext == "HTM" || ext == "HTML" || sniff_html(body)) ? "html" : "text";
     }
   }
   doc.kind = std::move(kind);
@@ -484,11 +485,20 @@ int stripped_sequence_line(std::string_view t) {
 }
 
 // The documents of a tag-stripped submission from `from` (after the header) to `end`: one per
-// TYPE/SEQUENCE line pair (a file-name line after them is read as <FILENAME>); the text before
-// the first pair, or all of it when there is none, belongs to the main document.
+// TYPE/SEQUENCE line pair (a file-name line after them is read as <FILENAME>). When the main
+// document's own pair ("10-K", "1") is gone, the text before the first pair, or all of it when
+// there is no pair, is the main document; before that pair, text belongs to no document (as text
+// between a header and the first <DOCUMENT>).
 void split_tag_stripped(std::string_view s, std::size_t from, std::size_t end, Submission& sub) {
   const std::string_view form = sub.header.form;
   std::vector<SubmissionDocument> docs;
+  auto start_main = [&](std::size_t at) {
+    SubmissionDocument main;
+    main.type = std::string(form);
+    main.sequence = 1;
+    main.begin = at;
+    docs.push_back(std::move(main));
+  };
   int last_sequence = 0;
   for (std::size_t p = from; p < end;) {
     const Line line = line_at(s, p);
@@ -497,9 +507,11 @@ void split_tag_stripped(std::string_view s, std::size_t from, std::size_t end, S
       const Line seq_line = line_at(s, line.next);
       const int seq = stripped_sequence_line(trim(seq_line.text));
       // The first pair is the main document's ("10-K", "1") or, when those lines are gone, an
-      // exhibit's or container's.
-      const bool first_ok = seq == 1 || !starts_with_ci(t, form) || t.size() != form.size();
+      // exhibit's or container's (the text before it is then the main document).
+      const bool first_ok = seq == 1 || !ascii::iequals(t, form);
       if (seq > last_sequence && seq <= last_sequence + 5 && (last_sequence > 0 || first_ok)) {
+        if (docs.empty() && seq != 1) start_main(from);
+        if (!docs.empty()) docs.back().end = p;
         SubmissionDocument doc;
         doc.type = std::string(t);
         doc.sequence = seq;
@@ -516,41 +528,18 @@ void split_tag_stripped(std::string_view s, std::size_t from, std::size_t end, S
             doc.begin = std::min(name.next, end);
           }
         }
-        if (docs.empty() && p > from) {
-          // Text before the first pair (no "10-K" / "1" lines): the main document's start.
-          SubmissionDocument main;
-          main.type = std::string(form);
-          main.sequence = 1;
-          main.begin = from;
-          docs.push_back(std::move(main));
-          if (seq == 1) doc.sequence = 1;
-        }
-        if (!docs.empty()) docs.back().end = p;
         last_sequence = seq;
+        p = doc.begin;
         docs.push_back(std::move(doc));
-        p = docs.back().begin;
         continue;
       }
     }
     p = line.next;
   }
-  if (docs.empty()) {
-    SubmissionDocument main;
-    main.type = std::string(form);
-    main.sequence = 1;
-    main.begin = from;
-    docs.push_back(std::move(main));
-  }
+  if (docs.empty()) start_main(from);
   docs.back().end = end;
   for (auto& doc : docs) {
-    // No tags are left, so no body is HTML whatever its file name says.
-    std::string kind = kind_from_type(doc);
-    const std::string_view body = s.substr(doc.begin, doc.end - doc.begin);
-    doc.uuencoded = starts_uuencoded(body);
-    if (kind.empty() && to_upper(doc.type) == "XML") kind = "xml";
-    if (kind.empty())
-      kind = doc.uuencoded ? "uuencoded" : nlp::looks_binary(body) ? "other" : "text";
-    doc.kind = std::move(kind);
+    classify(s, doc, /*tags_left=*/false);
     sub.documents.push_back(std::move(doc));
   }
 }

@@ -52,7 +52,6 @@ constexpr ItemSpec k10KItems[] = {
 
 constexpr std::string_view kOldItem14 =
     "Exhibits, Financial Statement Schedules and Reports on Form 8-K";
-constexpr std::string_view kOldItem15 = kOldItem14;
 
 // 10-Ks filed before 2003: Item 14 is the exhibits item (often holding the F-pages); there is
 // no Item 15 or 16. Items 1A-1C, 9A-9C did not exist but are kept (amended and late filings).
@@ -91,7 +90,7 @@ constexpr ItemSpec k10KItemsPre2003[] = {
      50, 4000000},
     // From August 2002 to mid-2003 Item 14 was "Controls and Procedures" and the exhibits moved to
     // Item 15 (filings of late 2002 use that numbering).
-    {"15", 0, "15", kOldItem15, R"(exhibits?\b)", 50, 4000000},
+    {"15", 0, "15", kOldItem14, R"(exhibits?\b)", 50, 4000000},
 };
 
 // 10-KSB (small business issuers, 1993-2008): its own numbering.
@@ -170,8 +169,8 @@ SectionMap segment_10k(std::string_view clean_text, const FilingInfo& info) {
   }();
   SectionMap map = segmenter.segment(clean_text);
   if (small) map.notes.push_back("10-KSB item numbering");
-  if (!small && year > 0 && year < 2003) map.notes.push_back("pre-2003 10-K item titles");
-  if (!small && year > 0 && year < 2005) {
+  if (!small && year > 0 && year < 2003) {
+    map.notes.push_back("pre-2003 10-K item titles");
     // Item 14 written as "Controls and Procedures" (filings of August 2002 to mid-2003).
     static const RE2 kControls(R"((?i)^\W*item\s*14\W*controls\s+and\s+procedures\b)");
     for (auto& s : map.sections)

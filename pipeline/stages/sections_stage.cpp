@@ -125,7 +125,9 @@ StageInfo sections_stage() {
           "Item sections of 10-K, 10-Q and 8-K filings (form from the metadata, else the cover "
           "page); every later metric is also computed per section",
           {{"form", "auto", "auto, or force 10-K, 10-Q or 8-K segmentation"}},
-          [](const StageOptions& o, Resources&) { return std::make_unique<SectionsStage>(o); }};
+          [](const StageOptions& o, Resources&) { return std::make_unique<SectionsStage>(o); },
+          /*version=*/2};  // 2: signatures end at QuickLinks / certifications / an exhibit index,
+                           // Schedule II after them, Aug 2002-mid 2003 Items 14 and 15
 }
 
 }  // namespace secnlp::pipeline::stages

@@ -118,7 +118,8 @@ StageInfo submission_stage() {
           "for primary documents",
           {{"exhibit_text", "true", "Keep the plain text of text and HTML exhibits"}},
           [](const StageOptions& o, Resources&) { return std::make_unique<SubmissionStage>(o); },
-          /*version=*/2};  // 2: acceptance time and container kind recorded
+          /*version=*/3};  // 2: acceptance time and container kind recorded; 3: tag-stripped
+                           // submissions split into documents (exhibits leave the main one)
 }
 
 }  // namespace secnlp::pipeline::stages
